@@ -3,8 +3,8 @@
 from models.changes import CHANGE_TYPES, Change, ChangeType
 from models.notice import Notice, NoticeKind, ParsedNotice, QualityReport, Relocation
 from models.records import (
-    AdjustmentKind,
     Adjustment,
+    AdjustmentKind,
     AgencyRecord,
     Duty,
     Effect,

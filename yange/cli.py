@@ -1,0 +1,220 @@
+"""The `yange` command line (CONTRACT §1).
+
+Heavy imports (Prefect, DuckDB, Streamlit) happen inside the commands that need them, so that
+`yange parse` starts in a fraction of a second. No command shows a traceback: expected failures print
+one line and exit with the contract's code; anything unexpected prints one line and exits 1.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from yange.errors import NoticeRejected, StorageError
+from yange.settings import get_settings
+
+app = typer.Typer(
+    help="Yange (沿革): track how agencies change through reform notices (三定).",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+DbOption = Annotated[
+    Path | None,
+    typer.Option("--db", help="DuckDB history file (default: $YANGE_DB or data/yange.duckdb)."),
+]
+
+
+def _db_path(db: Path | None) -> Path:
+    return db if db is not None else get_settings().db
+
+
+def _fail(message: str, code: int) -> typer.Exit:
+    typer.echo(message, err=True)
+    return typer.Exit(code)
+
+
+@app.command()
+def parse(
+    files: Annotated[list[Path], typer.Argument(help="Notice files (.txt or .html, any common encoding).")],
+) -> None:
+    """Parse notices and print one JSON object per file (JSON Lines); store nothing."""
+    from yange.parse import parse_bytes
+
+    settings = get_settings()
+    bad = 0
+    for path in files:
+        try:
+            if path.is_file() and path.stat().st_size > settings.max_notice_bytes:
+                raise NoticeRejected("too_large", f"{path.stat().st_size} bytes, over the {settings.max_notice_bytes} byte limit")
+            data = path.read_bytes()
+            parsed = parse_bytes(data, source=str(path), max_bytes=settings.max_notice_bytes)
+        except NoticeRejected as exc:
+            typer.echo(f"{path}: {exc}", err=True)
+            bad += 1
+            continue
+        except OSError as exc:
+            typer.echo(f"{path}: unreadable: {exc.strerror or exc}", err=True)
+            bad += 1
+            continue
+        sys.stdout.write(parsed.model_dump_json() + "\n")
+        sys.stdout.flush()
+    if bad:
+        raise typer.Exit(2)
+
+
+@app.command()
+def ingest(
+    sources: Annotated[
+        list[str] | None,
+        typer.Argument(help="Folders, files or http(s) index/feed addresses (default: configured sources)."),
+    ] = None,
+    db: DbOption = None,
+) -> None:
+    """Run the ingest flow: fetch new notices, parse, snapshot, diff; print a summary."""
+    _quiet_prefect()
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    from flows.ingest import ingest as ingest_flow
+
+    chosen = list(sources) if sources else list(get_settings().sources)
+    console = Console(stderr=True)
+    with Progress(
+        TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), console=console, transient=True
+    ) as progress:
+        task_id = progress.add_task("ingesting", total=None)
+
+        def on_progress(stage: str, done: int, total: int | None) -> None:
+            progress.update(task_id, description=stage, completed=done, total=total)
+
+        summary = ingest_flow(sources=chosen, db=str(_db_path(db)), progress=on_progress)
+    typer.echo(summary.render())
+
+
+@app.command()
+def diff(
+    agency: Annotated[str, typer.Argument(help="Agency name or alias.")],
+    db: DbOption = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print one JSON array of event objects.")] = False,
+) -> None:
+    """Print the change events of one agency, oldest first."""
+    import storage
+    from storage import queries
+
+    path = _db_path(db)
+    if not path.exists():
+        raise _fail(f"{path}: no history database (run `yange ingest` first)", 2)
+    with storage.open_reader(path) as con:
+        agency_id = queries.resolve_agency(con, agency)
+        if agency_id is None:
+            raise _fail(f"unknown agency: {agency}", 2)
+        events = queries.agency_events(con, agency_id)
+    if as_json:
+        typer.echo(json.dumps(events, ensure_ascii=False, default=str))
+        return
+    _print_events(agency, events)
+
+
+def _print_events(agency: str, events: list[dict[str, Any]]) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title=f"{agency}: {len(events)} change events", show_lines=False)
+    for column in ("published_on", "change_type", "unit_name", "old_text", "new_text", "similarity"):
+        table.add_column(column)
+    for event in events:
+        sim = event.get("similarity")
+        table.add_row(
+            str(event.get("published_on") or ""),
+            str(event.get("change_type")),
+            str(event.get("unit_name") or ""),
+            _clip(event.get("old_text")),
+            _clip(event.get("new_text")),
+            "" if sim is None else f"{sim:.2f}",
+        )
+    Console().print(table)
+
+
+def _clip(text: object, width: int = 60) -> str:
+    value = "" if text is None else str(text)
+    return value if len(value) <= width else value[: width - 1] + "…"
+
+
+@app.command()
+def dashboard(
+    db: DbOption = None,
+    port: Annotated[int, typer.Option("--port", help="Port on 127.0.0.1.")] = 8501,
+) -> None:
+    """Start the Streamlit dashboard on 127.0.0.1."""
+    app_path = Path(__file__).resolve().parent.parent / "dashboard" / "app.py"
+    command = [
+        sys.executable, "-m", "streamlit", "run", str(app_path),
+        "--server.address", "127.0.0.1", "--server.port", str(port), "--server.headless", "true",
+        "--browser.gatherUsageStats", "false", "--", "--db", str(_db_path(db)),
+    ]  # fmt: skip
+    typer.echo(f"dashboard on http://127.0.0.1:{port}  (Ctrl-C to stop)", err=True)
+    try:
+        raise typer.Exit(subprocess.call(command))
+    except KeyboardInterrupt:
+        raise typer.Exit(0) from None
+
+
+@app.command()
+def rebuild(db: DbOption = None) -> None:
+    """Re-parse every stored notice and recompute snapshots and changes (after a parser upgrade)."""
+    import storage
+
+    path = _db_path(db)
+    if not path.exists():
+        raise _fail(f"{path}: no history database", 2)
+    con = storage.connect(path)
+    try:
+        result = storage.rebuild(con)
+    finally:
+        con.close()
+    typer.echo(" ".join(f"{key}={value}" for key, value in result.items()))
+
+
+@app.command()
+def serve() -> None:
+    """Serve the ingest flow on its daily schedule from this process (Prefect, no deployment needed)."""
+    from flows.serve import serve as serve_flow
+
+    serve_flow()
+
+
+def _quiet_prefect() -> None:
+    """Prefect logs every task run at INFO; the CLI prints its own summary instead."""
+    os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
+    os.environ.setdefault("PREFECT_LOGGING_TO_API_ENABLED", "false")
+
+
+def main() -> None:
+    """Console-script entry: the contract's exit codes, and never a traceback."""
+    try:
+        app(standalone_mode=True)
+    except NoticeRejected as exc:
+        typer.echo(f"rejected: {exc}", err=True)
+        sys.exit(2)
+    except StorageError as exc:
+        typer.echo(f"storage error: {exc}", err=True)
+        sys.exit(1)
+    except KeyboardInterrupt:
+        sys.exit(130)
+    except SystemExit:
+        raise
+    except Exception as exc:  # the last guard: one line, not a traceback
+        typer.echo(f"yange: {type(exc).__name__}: {exc}", err=True)
+        sys.exit(1)
+
+
+if __name__ == "__main__":
+    main()
