@@ -1,0 +1,100 @@
+"""Pairs the items of two versions by meaning, not position.
+
+Items are renumbered, reordered and reworded between versions, so pairing by ordinal or by a line
+diff goes wrong. Identical wordings are paired first (cheap and unambiguous); the rest are paired by
+an optimal one-to-one assignment (scipy's `linear_sum_assignment`) on rapidfuzz's normalised
+character similarity, computed with one `cdist` call for the whole section.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+from rapidfuzz import fuzz, process
+from scipy.optimize import linear_sum_assignment
+
+from yange.diff.text import comparison_key
+
+Pair = tuple[int | None, int | None, float]
+
+
+def similarity_matrix(old: Sequence[str], new: Sequence[str]) -> np.ndarray:
+    """Similarity (0..1) of every old text to every new text, on their comparison keys."""
+    if not old or not new:
+        return np.zeros((len(old), len(new)), dtype=np.float32)
+    scores = process.cdist(
+        [comparison_key(t) for t in old],
+        [comparison_key(t) for t in new],
+        scorer=fuzz.ratio,
+        dtype=np.float32,
+        workers=1,
+    )
+    return np.asarray(scores, dtype=np.float32) / 100.0
+
+
+def match(scores: np.ndarray, *, threshold: float, fixed: dict[int, int] | None = None) -> dict[int, int]:
+    """Optimal one-to-one pairs (old index -> new index) of a score matrix, keeping only pairs whose
+    score reaches `threshold`. `fixed` pairs are taken as given and left out of the assignment."""
+    pairs = dict(fixed or {})
+    free_old = [i for i in range(scores.shape[0]) if i not in pairs]
+    taken = set(pairs.values())
+    free_new = [j for j in range(scores.shape[1]) if j not in taken]
+    if not free_old or not free_new:
+        return pairs
+    sub = scores[np.ix_(free_old, free_new)]
+    weights = np.where(sub >= threshold, sub, 0.0)
+    rows, cols = linear_sum_assignment(weights, maximize=True)
+    for r, c in zip(rows.tolist(), cols.tolist(), strict=True):
+        if weights[r, c] >= threshold and weights[r, c] > 0.0:
+            pairs[free_old[r]] = free_new[c]
+    return pairs
+
+
+def identical_pairs(old: Sequence[str], new: Sequence[str]) -> dict[int, int]:
+    """Pairs of items whose comparison keys are equal, first come first paired."""
+    waiting: dict[str, list[int]] = {}
+    for j, text in enumerate(new):
+        waiting.setdefault(comparison_key(text), []).append(j)
+    pairs: dict[int, int] = {}
+    for i, text in enumerate(old):
+        queue = waiting.get(comparison_key(text))
+        if queue:
+            pairs[i] = queue.pop(0)
+    return pairs
+
+
+def ordered(pairs: dict[int, int], scores: np.ndarray) -> list[Pair]:
+    """All items as (old, new, similarity) in reading order of the new version; a removed item sits
+    after the new item that its nearest preceding old neighbour became."""
+    n_old, n_new = scores.shape
+    keyed: list[tuple[tuple[int, int, int], Pair]] = []
+    by_new = {j: i for i, j in pairs.items()}
+    for j in range(n_new):
+        i = by_new.get(j)
+        keyed.append(((j, 0, 0), (i, j, round(float(scores[i, j]), 4) if i is not None else 0.0)))
+    anchor = -1
+    for i in range(n_old):
+        if i in pairs:
+            anchor = pairs[i]
+        else:
+            keyed.append(((anchor, 1, i), (i, None, 0.0)))
+    keyed.sort(key=lambda item: item[0])
+    return [pair for _, pair in keyed]
+
+
+def align(old: Sequence[str], new: Sequence[str], *, threshold: float) -> list[Pair]:
+    """Pair old and new texts one-to-one by similarity.
+
+    Args:
+        old: texts of the earlier version.
+        new: texts of the later version.
+        threshold: least similarity (0..1) for two texts to count as the same item.
+
+    Returns:
+        `(old_index, new_index, similarity)` for every item, in reading order of the new version:
+        `(i, j, s)` a pair, `(i, None, 0.0)` removed, `(None, j, 0.0)` added.
+    """
+    scores = similarity_matrix(old, new)
+    pairs = match(scores, threshold=threshold, fixed=identical_pairs(old, new))
+    return ordered(pairs, scores)

@@ -1,0 +1,284 @@
+"""Turns aligned items into change events: duties and other matters, and internal units."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from models import Change, Duty, OtherMatter, Span, Unit
+from yange.diff.align import identical_pairs, match, ordered, similarity_matrix
+from yange.diff.inline import inline_diff
+from yange.diff.text import clauses, comparison_key
+
+# A unit counts as built from another when at least this share of its clauses came from it (split),
+# or as gone into another when this share of its clauses went there (merge).
+PARTNER_SHARE = 0.5
+# Weight of the duties' similarity, against the name's, when pairing units whose names differ.
+UNIT_DUTY_WEIGHT = 0.8
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    """One comparable text of a version: a duty, a nested duty item or an other matter."""
+
+    path: str  # "3" for a duty, "2.1" for the first item nested in duty 2
+    text: str
+    span: Span
+
+
+def flatten_duties(duties: Sequence[Duty], prefix: str = "") -> list[Item]:
+    """Duties and their nested items as one list, each keeping its place as a dotted ordinal path."""
+    items: list[Item] = []
+    for duty in duties:
+        path = f"{prefix}{duty.ordinal}"
+        items.append(Item(path, duty.text, duty.span))
+        items.extend(flatten_duties(duty.items, prefix=f"{path}."))
+    return items
+
+
+def other_items(matters: Sequence[OtherMatter]) -> list[Item]:
+    return [Item(str(m.ordinal), m.text, m.span) for m in matters]
+
+
+def diff_items(
+    old: Sequence[Item], new: Sequence[Item], *, section: str, match_threshold: float, unchanged: float
+) -> list[Change]:
+    """Reworded, added and removed items of one section, in reading order of the new version."""
+    scores = similarity_matrix([i.text for i in old], [i.text for i in new])
+    fixed = identical_pairs([i.text for i in old], [i.text for i in new])
+    pairs = match(scores, threshold=match_threshold, fixed=fixed)
+    changes: list[Change] = []
+    for i, j, sim in ordered(pairs, scores):
+        if i is not None and j is not None:
+            a, b = old[i], new[j]
+            if i in fixed or sim >= unchanged:
+                continue
+            changes.append(
+                Change(
+                    change_type="duty_reworded",
+                    section=section,  # type: ignore[arg-type]
+                    old_text=a.text,
+                    new_text=b.text,
+                    similarity=sim,
+                    old_span=a.span,
+                    new_span=b.span,
+                    detail={"old_ordinal": a.path, "new_ordinal": b.path, "ops": inline_diff(a.text, b.text)},
+                )
+            )
+        elif i is not None:
+            a = old[i]
+            changes.append(
+                Change(
+                    change_type="duty_removed",
+                    section=section,  # type: ignore[arg-type]
+                    old_text=a.text,
+                    old_span=a.span,
+                    detail={"old_ordinal": a.path},
+                )
+            )
+        elif j is not None:
+            b = new[j]
+            changes.append(
+                Change(
+                    change_type="duty_added",
+                    section=section,  # type: ignore[arg-type]
+                    new_text=b.text,
+                    new_span=b.span,
+                    detail={"new_ordinal": b.path},
+                )
+            )
+    return changes
+
+
+def _label(unit: Unit) -> str:
+    return f"{unit.name}（{unit.alias}）" if unit.alias else unit.name
+
+
+def _named_pairs(old: Sequence[Unit], new: Sequence[Unit]) -> dict[int, int]:
+    """Units that keep their name, or whose new name was the other's alias (or the reverse)."""
+    pairs = identical_pairs([u.name for u in old], [u.name for u in new])
+    taken = set(pairs.values())
+    by_name: dict[str, int] = {}
+    for j, unit in enumerate(new):
+        for name in (unit.name, unit.alias):
+            if name and j not in taken:
+                by_name.setdefault(comparison_key(name), j)
+    for i, unit in enumerate(old):
+        if i in pairs:
+            continue
+        for name in (unit.name, unit.alias):
+            j = by_name.get(comparison_key(name)) if name else None
+            if j is not None and j not in taken:
+                pairs[i] = j
+                taken.add(j)
+                break
+    return pairs
+
+
+def _clause_flows(old: Sequence[Unit], new: Sequence[Unit], threshold: float) -> np.ndarray:
+    """Counts of old unit i's clauses whose closest clause is in new unit j, plus the clause totals
+    of each unit in an extra last row (new) and column (old)."""
+    old_owner = [i for i, u in enumerate(old) for _ in clauses(u.duties)]
+    new_owner = [j for j, u in enumerate(new) for _ in clauses(u.duties)]
+    flows = np.zeros((len(old) + 1, len(new) + 1), dtype=np.int32)
+    for i in old_owner:
+        flows[i, -1] += 1
+    for j in new_owner:
+        flows[-1, j] += 1
+    if not old_owner or not new_owner:
+        return flows
+    scores = similarity_matrix(
+        [c for u in old for c in clauses(u.duties)], [c for u in new for c in clauses(u.duties)]
+    )
+    best = scores.argmax(axis=1)
+    for k, j in enumerate(best.tolist()):
+        if scores[k, j] >= threshold:
+            flows[old_owner[k], new_owner[j]] += 1
+    return flows
+
+
+def _splits_and_merges(
+    old: Sequence[Unit], new: Sequence[Unit], pairs: dict[int, int], threshold: float
+) -> tuple[dict[int, list[int]], dict[int, list[int]]]:
+    """Old units split into several new ones, and new units merged from several old ones."""
+    flows = _clause_flows(old, new, threshold)
+    added = set(range(len(new))) - set(pairs.values())
+    removed = set(range(len(old))) - set(pairs)
+    splits: dict[int, list[int]] = {}
+    merges: dict[int, list[int]] = {}
+    for i in range(len(old)):
+        parts = [
+            j
+            for j in range(len(new))
+            if flows[i, j]
+            and flows[i, j] >= PARTNER_SHARE * flows[-1, j]
+            and (j in added or pairs.get(i) == j)
+        ]
+        if len(parts) >= 2 and added.intersection(parts):
+            splits[i] = parts
+    for j in range(len(new)):
+        parts = [
+            i
+            for i in range(len(old))
+            if flows[i, j]
+            and flows[i, j] >= PARTNER_SHARE * flows[i, -1]
+            and (i in removed or pairs.get(i) == j)
+        ]
+        if len(parts) >= 2 and removed.intersection(parts):
+            merges[j] = parts
+    return splits, merges
+
+
+def _unit_pairs(
+    old: Sequence[Unit], new: Sequence[Unit], duty_scores: np.ndarray, threshold: float
+) -> tuple[dict[int, int], dict[int, list[int]], dict[int, list[int]]]:
+    named = _named_pairs(old, new)
+    name_scores = similarity_matrix([u.name for u in old], [u.name for u in new])
+    has_duties = np.outer([bool(u.duties) for u in old], [bool(u.duties) for u in new])
+    combined = np.where(
+        has_duties, UNIT_DUTY_WEIGHT * duty_scores + (1 - UNIT_DUTY_WEIGHT) * name_scores, 0.0
+    )
+    pairs = match(combined, threshold=threshold, fixed=named)
+    if len(pairs) == len(old) == len(new):
+        return pairs, {}, {}
+    splits, merges = _splits_and_merges(old, new, pairs, threshold)
+    # A split or merged unit that lost its name does not continue under the new one's name.
+    for i in splits:
+        if i in pairs and i not in named:
+            del pairs[i]
+    for j, parts in merges.items():
+        for i in parts:
+            if pairs.get(i) == j and i not in named:
+                del pairs[i]
+    return pairs, splits, merges
+
+
+def diff_units(
+    old: Sequence[Unit], new: Sequence[Unit], *, match_threshold: float, unchanged: float
+) -> list[Change]:
+    """Unit events: renamed rather than removed and added, split and merge partners in the detail,
+    and a kept unit's reworded duties as a `duty_reworded` of section "unit"."""
+    duty_scores = similarity_matrix([u.duties for u in old], [u.duties for u in new])
+    pairs, splits, merges = _unit_pairs(old, new, duty_scores, match_threshold)
+    split_from = {j: i for i, parts in splits.items() for j in parts if pairs.get(i) != j}
+    merged_into = {i: j for j, parts in merges.items() for i in parts if pairs.get(i) != j}
+    changes: list[Change] = []
+    for i, j, _ in ordered(pairs, duty_scores):
+        detail: dict[str, object] = {}
+        if i is not None and j is not None:
+            a, b = old[i], new[j]
+            sim = round(float(duty_scores[i, j]), 4)
+            if i in splits:
+                detail["split_into"] = [new[k].name for k in splits[i]]
+            if j in merges:
+                detail["merged_from"] = [old[k].name for k in merges[j]]
+            if (a.name, a.alias) != (b.name, b.alias):
+                changes.append(
+                    Change(
+                        change_type="unit_renamed",
+                        section="unit",
+                        unit_name=b.name,
+                        old_text=_label(a),
+                        new_text=_label(b),
+                        similarity=sim,
+                        old_span=a.span,
+                        new_span=b.span,
+                        detail={
+                            "old_name": a.name,
+                            "new_name": b.name,
+                            "old_alias": a.alias,
+                            "new_alias": b.alias,
+                            **detail,
+                        },
+                    )
+                )
+            if comparison_key(a.duties) != comparison_key(b.duties) and sim < unchanged:
+                extra = {"old_unit_name": a.name} if a.name != b.name else {}
+                changes.append(
+                    Change(
+                        change_type="duty_reworded",
+                        section="unit",
+                        unit_name=b.name,
+                        old_text=a.duties,
+                        new_text=b.duties,
+                        similarity=sim,
+                        old_span=a.span,
+                        new_span=b.span,
+                        detail={"ops": inline_diff(a.duties, b.duties), **extra, **detail},
+                    )
+                )
+        elif i is not None:
+            a = old[i]
+            if i in splits:
+                detail["split_into"] = [new[k].name for k in splits[i]]
+            if i in merged_into:
+                detail["merged_into"] = new[merged_into[i]].name
+            changes.append(
+                Change(
+                    change_type="unit_removed",
+                    section="unit",
+                    unit_name=a.name,
+                    old_text=a.duties,
+                    old_span=a.span,
+                    detail={"old_ordinal": a.ordinal, **detail},
+                )
+            )
+        elif j is not None:
+            b = new[j]
+            if j in split_from:
+                detail["split_from"] = old[split_from[j]].name
+            if j in merges:
+                detail["merged_from"] = [old[k].name for k in merges[j]]
+            changes.append(
+                Change(
+                    change_type="unit_added",
+                    section="unit",
+                    unit_name=b.name,
+                    new_text=b.duties,
+                    new_span=b.span,
+                    detail={"new_ordinal": b.ordinal, **detail},
+                )
+            )
+    return changes

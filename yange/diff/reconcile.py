@@ -1,0 +1,124 @@
+"""Links each adjustment a notice declares to the observed changes that bear it out.
+
+A notice says what it changes (职责调整: 取消…, 从…划入…, 将…交由事业单位); the diff shows what did change.
+Reviewers need both sides flagged: a declaration with no trace in the text (`reconciled` False), and a
+change nobody declared (`explained` False). The link is the declaration's subject (its words between
+the verb cues) found in the text an observed event added or took away.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Any
+
+from models import Adjustment, AgencyRecord, Change
+from yange.diff.text import bigrams, comparison_key, coverage
+
+# Where the subject of a declaration sits, tried in this order; the first that matches wins.
+# 将X划给/交由… puts the subject between 将 and the verb; 从…划入X and 承担…下放的X put it after the verb;
+# 取消X / 加强X / 承担X open with the verb. 下放的 comes before 承担 so that 承担商务部下放的X yields X.
+SUBJECT_CUES: tuple[re.Pattern[str], ...] = (
+    re.compile(r"将(?P<s>.+?)(?:划给|划出|划归|划转|划入|交由|交给|下放)"),
+    re.compile(r"划入(?P<s>.+)"),
+    re.compile(r"下放(?:的|给[^的]*的)?(?P<s>.+)"),
+    re.compile(r"(?:取消|不再承担|不再)(?P<s>.+)"),
+    re.compile(r"(?:加强|强化|承担|承接)(?P<s>.+)"),
+)
+# Generic tails that every duty shares and that would match anything: 的职责, 工作, 等事项.
+GENERIC_TAIL = re.compile(r"(?:等)?(?:的)?(?:有关)?(?:职责|职能|工作|事项|事务)$")
+# Least share of the subject's bigrams an observed change must contain to count as its evidence.
+RECONCILE_THRESHOLD = 0.5
+# Kinds that bring duties in show up as added text; kinds that take duties away, as removed text.
+INWARD = frozenset({"transferred_in", "delegated_in", "strengthened"})
+OUTWARD = frozenset({"cancelled", "transferred_out", "delegated_out", "handed_to_institution"})
+OBSERVED = frozenset({"duty_added", "duty_removed", "duty_reworded"})
+
+
+def subject(text: str) -> str:
+    """The words of a declaration that name the duty it adjusts."""
+    body = text.rstrip("。；; ")
+    for cue in SUBJECT_CUES:
+        found = cue.search(body)
+        if found and comparison_key(found["s"]):
+            body = found["s"]
+            break
+    trimmed = GENERIC_TAIL.sub("", body)
+    return trimmed if comparison_key(trimmed) else body
+
+
+def declared_events(old: AgencyRecord | None, new: AgencyRecord) -> list[Change]:
+    """A `declared_adjustment` for each adjustment of `new` that `old` did not already declare."""
+    seen: dict[str, int] = {}
+    for adj in old.adjustments if old else []:
+        seen[comparison_key(adj.text)] = seen.get(comparison_key(adj.text), 0) + 1
+    fresh: list[Adjustment] = []
+    for adj in new.adjustments:
+        key = comparison_key(adj.text)
+        if seen.get(key):
+            seen[key] -= 1
+        else:
+            fresh.append(adj)
+    return [
+        Change(
+            change_type="declared_adjustment",
+            section="adjustment",
+            new_text=adj.text,
+            new_span=adj.span,
+            detail={"ordinal": adj.ordinal, "kind": adj.kind, "counterpart": adj.counterpart},
+        )
+        for adj in fresh
+    ]
+
+
+def _moved_text(change: Change) -> tuple[str, str]:
+    """(text the change brought in, text it took away)."""
+    if change.change_type == "duty_added":
+        return change.new_text or "", ""
+    if change.change_type == "duty_removed":
+        return "", change.old_text or ""
+    ops = change.detail.get("ops", [])
+    return (
+        "".join(text for op, text in ops if op == "insert"),
+        "".join(text for op, text in ops if op == "delete"),
+    )
+
+
+def _evidence(declared: Change, observed: Sequence[tuple[int, Change]]) -> list[int]:
+    kind = declared.detail.get("kind")
+    wanted = subject(declared.new_text or "")
+    need = min(2, len(bigrams(wanted)))
+    hits: list[tuple[float, int]] = []
+    for index, change in observed:
+        added, removed = _moved_text(change)
+        texts = [added] if kind in INWARD else [removed] if kind in OUTWARD else [added, removed]
+        score = max(coverage(wanted, t) for t in texts)
+        if score >= RECONCILE_THRESHOLD and len(bigrams(wanted) & bigrams("".join(texts))) >= need:
+            hits.append((score, index))
+    return sorted(index for _, index in hits)
+
+
+def reconcile(changes: Sequence[Change], *, first_version: bool = False) -> list[Change]:
+    """The same changes, with the declared ones linked to their evidence and every observed duty
+    change marked as explained or not. Links are indexes into the returned list.
+
+    For a first version there is nothing to compare with: `reconciled` is None, not False.
+    """
+    observed = [(k, c) for k, c in enumerate(changes) if c.change_type in OBSERVED]
+    links: dict[int, list[int]] = {}
+    out: list[Change] = list(changes)
+    for k, change in enumerate(changes):
+        if change.change_type != "declared_adjustment":
+            continue
+        evidence = [] if first_version else _evidence(change, observed)
+        for index in evidence:
+            links.setdefault(index, []).append(k)
+        reconciled: bool | None = None if first_version else bool(evidence)
+        out[k] = _with_detail(change, evidence=evidence, reconciled=reconciled)
+    for k, change in observed:
+        out[k] = _with_detail(change, explained=k in links, explained_by=links.get(k, []))
+    return out
+
+
+def _with_detail(change: Change, **extra: Any) -> Change:
+    return change.model_copy(update={"detail": {**change.detail, **extra}})

@@ -1,0 +1,107 @@
+"""Changes in the structured parts of a record (staffing, rank, aliases, declared unit count),
+found with deepdiff rather than field-by-field comparisons written by hand."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from deepdiff import DeepDiff
+
+from models import AgencyRecord, Change, Staffing
+
+
+def _staffing_key(line: Staffing) -> str:
+    return f"{line.category}|{line.included_in or ''}"
+
+
+def _structure(record: AgencyRecord) -> tuple[dict[str, Any], dict[str, Staffing]]:
+    lines: dict[str, Staffing] = {}
+    for line in record.staffing:
+        key, n = _staffing_key(line), 2
+        while key in lines:  # the same category twice: keep both, in order
+            key, n = f"{_staffing_key(line)}#{n}", n + 1
+        lines[key] = line
+    shape = {
+        "rank": record.rank,
+        "aliases": sorted(record.aliases),
+        "declared_unit_count": record.declared_unit_count,
+        "staffing": {key: line.count for key, line in lines.items()},
+    }
+    return shape, lines
+
+
+def _unit_count_text(count: int | None) -> str | None:
+    return None if count is None else f"设{count}个内设机构"
+
+
+def _staffing_change(key: str, old: Staffing | None, new: Staffing | None) -> Change:
+    line = new or old
+    assert line is not None
+    return Change(
+        change_type="staffing_changed",
+        section="staffing",
+        old_text=old.text if old else None,
+        new_text=new.text if new else None,
+        detail={
+            "field": "staffing",
+            "category": line.category,
+            "included_in": line.included_in,
+            "old_count": old.count if old else None,
+            "new_count": new.count if new else None,
+        },
+    )
+
+
+def diff_structured(old: AgencyRecord, new: AgencyRecord) -> list[Change]:
+    """Staffing lines (one event per changed category), rank, aliases and declared unit count."""
+    old_shape, old_lines = _structure(old)
+    new_shape, new_lines = _structure(new)
+    found = DeepDiff(old_shape, new_shape, ignore_order=True, view="tree")
+    touched: set[str] = set()
+    for level in (lv for levels in found.values() for lv in levels):
+        path = level.path(output_format="list")
+        touched.add(f"staffing:{path[1]}" if path[0] == "staffing" and len(path) > 1 else str(path[0]))
+    changes: list[Change] = []
+    if "rank" in touched:
+        changes.append(
+            Change(
+                change_type="rank_changed",
+                section="rank",
+                old_text=old.rank,
+                new_text=new.rank,
+                detail={"field": "rank"},
+            )
+        )
+    if "aliases" in touched:
+        changes.append(
+            Change(
+                change_type="rank_changed",
+                section="rank",
+                old_text="、".join(old.aliases) or None,
+                new_text="、".join(new.aliases) or None,
+                detail={
+                    "field": "aliases",
+                    "added": sorted(set(new.aliases) - set(old.aliases)),
+                    "removed": sorted(set(old.aliases) - set(new.aliases)),
+                },
+            )
+        )
+    if "declared_unit_count" in touched:
+        changes.append(
+            Change(
+                change_type="staffing_changed",
+                section="staffing",
+                old_text=_unit_count_text(old.declared_unit_count),
+                new_text=_unit_count_text(new.declared_unit_count),
+                detail={
+                    "field": "declared_unit_count",
+                    "old_count": old.declared_unit_count,
+                    "new_count": new.declared_unit_count,
+                },
+            )
+        )
+    order = list(old_lines) + [k for k in new_lines if k not in old_lines]
+    for key in order:
+        if f"staffing:{key}" in touched:
+            changes.append(_staffing_change(key, old_lines.get(key), new_lines.get(key)))
+    return changes

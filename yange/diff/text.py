@@ -1,0 +1,44 @@
+"""Text keys for comparing items: what counts as "the same wording" is decided here, once.
+
+Notices differ in full/half-width forms, spaces and punctuation between versions without any change
+in meaning, so similarity is computed on a key with those removed (NFKC, then letters and digits
+only). Spans and the texts shown to people always stay the originals.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+# Clause boundaries inside one duty text: the semicolons and full stops that separate 三定 clauses.
+CLAUSE_BREAK = re.compile(r"[；;。]+")
+
+
+@lru_cache(maxsize=65536)
+def comparison_key(text: str) -> str:
+    """The text without width variants, whitespace or punctuation: the form similarity is taken on."""
+    folded = unicodedata.normalize("NFKC", text)
+    return "".join(ch for ch in folded if unicodedata.category(ch)[0] in "LN")
+
+
+def clauses(text: str) -> list[str]:
+    """The non-empty comparison keys of the clauses of a duty text."""
+    keys = (comparison_key(part) for part in CLAUSE_BREAK.split(text))
+    return [key for key in keys if key]
+
+
+def bigrams(text: str) -> frozenset[str]:
+    """Character bigrams of a comparison key (a single character counts as its own gram)."""
+    key = comparison_key(text)
+    if len(key) < 2:
+        return frozenset({key}) if key else frozenset()
+    return frozenset(key[i : i + 2] for i in range(len(key) - 1))
+
+
+def coverage(subject: str, text: str) -> float:
+    """Share of the subject's bigrams found in `text`: how far `text` speaks of the subject."""
+    wanted = bigrams(subject)
+    if not wanted:
+        return 0.0
+    return len(wanted & bigrams(text)) / len(wanted)
