@@ -6,5 +6,14 @@ Pure: records in, change events out, no I/O.
 from yange.diff.align import align
 from yange.diff.inline import inline_diff
 from yange.diff.snapshots import diff_snapshots
+from yange.diff.transfers import AgencyEvents, Transfer, TransferEnd, find_transfers
 
-__all__ = ["align", "diff_snapshots", "inline_diff"]
+__all__ = [
+    "AgencyEvents",
+    "Transfer",
+    "TransferEnd",
+    "align",
+    "diff_snapshots",
+    "find_transfers",
+    "inline_diff",
+]
