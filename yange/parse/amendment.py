@@ -1,0 +1,543 @@
+"""Parse the body of an amendment notice (CONTRACT §2b) into one record of effects per agency.
+
+An amendment notice changes agencies in place instead of restating them: 将A的…职责划入B,
+将…更名为…, 不再加挂…牌子, 调整后… . The main parser detects the genre and fills the notice's metadata;
+this module reads the numbered items, splits each into clauses and turns every clause into effects
+on the agencies it names. A clause that no rule understands is kept as an `other` effect and
+warned about, never dropped. Pure: text in, records out; spans index into the text given.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+import cn2an
+
+from models.notice import QualityReport
+from models.records import AgencyRecord, Effect, EffectType, Span
+from yange.parse import amendment_vocab as v
+
+__all__ = ["amendment_date", "looks_like_amendment", "main_agency", "parse_amendment_body"]
+
+_SPLIT_AFTER = "。；;\n"
+# A comma that opens a new clause: "…更名为Y，并将其职责表述中…", "…划入B，同时…".
+_CLAUSE_COMMA = re.compile(r"[，,](?=并|同时|另|将|撤销|增设|不再|相应)")
+_LEADING_NOISE = re.compile(r"^(?:[\s，,、]|[（(][一二三四五六七八九十0-9]+[）)]|[一二三四五六七八九十]+、|[0-9]+[.．]|并且?|同时|另外|此外|经研究[，,]?|同意)+")
+_UNIT_SUFFIX = re.compile(r"(?:司|处|科|(?<!办公)室)$")
+_QUOTES = re.compile(r"[“”\"「」『』]")
+
+
+def to_int(numeral: str) -> int:
+    """An int from Arabic digits or Chinese numerals (十二, 两, 一百零四)."""
+    if numeral.isdigit():
+        return int(numeral)
+    return int(cn2an.cn2an(numeral.replace("〇", "零").replace("○", "零"), "smart"))
+
+
+def looks_like_amendment(text: str) -> bool:
+    """True when the head of the text is titled like an amendment and the text uses its verbs."""
+    head = text[:400]
+    return bool(v.AMENDMENT_TITLE.search(head)) and "印发" not in head[:200] and bool(
+        v.AMENDMENT_CUES.search(text)
+    )
+
+
+def amendment_date(text: str) -> dt.date | None:
+    """The notice's own date: a bracketed （2023年9月24日） near the title, else the signature date
+    at the end. Dates on a web page's 发布时间/来源 line are the page's, not the notice's."""
+    candidates: list[tuple[int, dt.date]] = []
+    for match in v.DATE.finditer(text):
+        line_start = text.rfind("\n", 0, match.start()) + 1
+        before = text[max(line_start, match.start() - 12) : match.start()]
+        if v.PAGE_DATE_LINE.search(before):
+            continue
+        date = _to_date(match)
+        if date is None:
+            continue
+        bracketed = before.rstrip().endswith(("（", "("))
+        candidates.append((0 if bracketed else 1, date))
+    bracketed_dates = [d for rank, d in candidates if rank == 0]
+    if bracketed_dates:
+        return bracketed_dates[0]
+    return candidates[-1][1] if candidates else None
+
+
+def _to_date(match: re.Match[str]) -> dt.date | None:
+    year = match["y"]
+    if not year.isdigit():
+        year = "".join(str("〇○零一二三四五六七八九".index(c) - 2 if c not in "〇○零" else 0) for c in year)
+    try:
+        return dt.date(int(year), to_int(match["m"]), to_int(match["d"]))
+    except ValueError:
+        return None
+
+
+def main_agency(text: str) -> str | None:
+    """The agency the notice is about: the one its title names, else its addressee."""
+    head = text[:600]
+    title = v.TITLE_AGENCY.search(head)
+    if title:
+        name = re.sub(r"等(?:单位|部门|机构)$", "", _clean_name(title["agency"]))
+        first = re.split(r"(?<=[部厅局委署院办会室])(?:和|及|、)", name)[0]
+        if v.AGENCY_NAME.fullmatch(first):
+            return first
+    addressee = v.ADDRESSEE.search(head)
+    if addressee and v.AGENCY_NAME.fullmatch(_clean_name(addressee["agency"])):
+        return _clean_name(addressee["agency"])
+    return None
+
+
+def _clean_name(name: str) -> str:
+    return _QUOTES.sub("", name).strip(" \t\n，,、的")
+
+
+# --- items and clauses -------------------------------------------------------------------------
+
+
+def _items(text: str) -> tuple[list[tuple[int | None, int, int]], list[int]]:
+    """Numbered items as (ordinal, start, end), and the ordinals missing from the numbering.
+
+    The style of the first item numbered 1 is the top level; further items of that style are taken
+    while their numbers rise (a gap of up to two is accepted and reported)."""
+    best: list[tuple[int, int, int]] = []
+    for pattern in v.ITEM_MARKERS.values():
+        markers = [(to_int(m["n"]), m.start(), m.end()) for m in pattern.finditer(text)]
+        chain: list[tuple[int, int, int]] = []
+        for ordinal, start, end in markers:
+            if not chain and ordinal == 1 or chain and chain[-1][0] < ordinal <= chain[-1][0] + 3:
+                chain.append((ordinal, start, end))
+        if chain and (not best or chain[0][1] < best[0][1]):
+            best = chain
+    if not best:
+        start = _body_start(text)
+        end_match = v.BODY_END.search(text, start)
+        return [(None, start, end_match.start() if end_match else len(text))], []
+    items: list[tuple[int | None, int, int]] = []
+    missing: list[int] = []
+    for i, (ordinal, _start, content_start) in enumerate(best):
+        end = best[i + 1][1] if i + 1 < len(best) else len(text)
+        if i + 1 == len(best):
+            end_match = v.BODY_END.search(text, content_start)
+            end = end_match.start() if end_match else len(text)
+        else:
+            missing.extend(range(ordinal + 1, best[i + 1][0]))
+        items.append((ordinal, content_start, end))
+    return items, missing
+
+
+def _body_start(text: str) -> int:
+    """Where an unnumbered notice's body starts: after 通知如下： or the addressee line."""
+    for cue in ("如下：", "如下:", "通知如下"):
+        at = text.find(cue)
+        if at >= 0:
+            return at + len(cue)
+    addressee = v.ADDRESSEE.search(text[:600])
+    return addressee.end("agency") + 1 if addressee else 0
+
+
+def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Split [start, end) at 。； and at clause-opening commas, never inside quotes."""
+    pieces: list[tuple[int, int]] = []
+    depth = 0
+    begin = start
+    i = start
+    while i < end:
+        ch = text[i]
+        if ch in "“「『":
+            depth += 1
+        elif ch in "”」』":
+            depth = max(0, depth - 1)
+        elif ch == '"':
+            depth = 0 if depth else 1
+        elif depth == 0 and (ch in _SPLIT_AFTER or _CLAUSE_COMMA.match(text, i)):
+            pieces.append((begin, i))
+            begin = i + 1
+        i += 1
+    pieces.append((begin, end))
+    spans: list[tuple[int, int]] = []
+    for a, b in pieces:
+        noise = _LEADING_NOISE.match(text, a, b)
+        a = noise.end() if noise else a
+        while b > a and text[b - 1] in " \t\n，,":
+            b -= 1
+        if b > a:
+            spans.append((a, b))
+    return spans
+
+
+# --- the collector of effects ------------------------------------------------------------------
+
+
+@dataclass
+class _Context:
+    """What a clause may refer back to inside one item: 其, 相应划转…, a totals list."""
+
+    ordinal: int | None
+    agency: str | None = None
+    unit: str | None = None
+    transfer: tuple[str, str | None] | None = None
+    in_totals: bool = False
+
+
+@dataclass
+class _Collector:
+    main: str | None
+    known: set[str] = field(default_factory=set)
+    effects: dict[str, list[Effect]] = field(default_factory=dict)
+    totals: dict[str, dict[str, int]] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
+
+    def resolve(self, name: str | None) -> str | None:
+        """A cleaned agency name; 你部/该局 and an empty name mean the main agency."""
+        if name is None:
+            return self.main
+        name = _clean_name(re.sub(r"^(?:将|在|由|并|同时|对)+", "", name))
+        if not name or v.SELF_REFERENCE.fullmatch(name) or name in {"其", "该机构"}:
+            return self.main
+        return name
+
+    def add(self, agency: str | None, effect: Effect) -> None:
+        name = agency or self.main or "未识别机构"
+        self.effects.setdefault(name, []).append(effect)
+
+    def add_totals(self, agency: str | None, counts: dict[str, int]) -> None:
+        name = agency or self.main or "未识别机构"
+        self.effects.setdefault(name, [])
+        self.totals.setdefault(name, {}).update(counts)
+
+    def known_prefix(self, name: str) -> tuple[str, str] | None:
+        """(agency, rest) when `name` starts with an agency the notice names elsewhere."""
+        for known in sorted(self.known, key=len, reverse=True):
+            if name.startswith(known) and len(name) > len(known):
+                return known, _clean_name(name[len(known) :])
+        return None
+
+    def split_giver(self, what: str) -> tuple[str | None, str]:
+        """Split 将<what>划入 into the giving agency and the object moved."""
+        ref = v.SELF_REFERENCE.match(what)
+        if ref:
+            return self.main, what[ref.end() :].lstrip("的")
+        for name in sorted(self.known, key=len, reverse=True):
+            if what.startswith(name):
+                return name, GIVER_REST.sub("", what[len(name) :])
+        de = what.find("的")
+        if de > 0:
+            candidate = v.GIVER_TRAIL.sub("", what[:de])
+            if v.AGENCY_NAME.fullmatch(candidate) and not _UNIT_SUFFIX.search(candidate):
+                return candidate, what[de + 1 :]
+        shortest = v.AGENCY_NAME.match(what)
+        if shortest and not _UNIT_SUFFIX.search(shortest.group()) and shortest.end() < len(what):
+            return shortest.group(), GIVER_REST.sub("", what[shortest.end() :])
+        return self.main, what
+
+
+GIVER_REST = re.compile(r"^(?:承担|负责|管理|所属|原有)?的?")
+
+
+def _effect(
+    kind: EffectType, ctx: _Context, text: str, span: Span, **fields: object
+) -> Effect:
+    return Effect(ordinal=ctx.ordinal, type=kind, text=text, span=span, **fields)  # type: ignore[arg-type]
+
+
+def _counts(text: str) -> dict[str, int]:
+    found = {m["cat"]: to_int(m["n"]) for m in v.COUNT_BEFORE.finditer(text)}
+    if not found:
+        found = {m["cat"]: to_int(m["n"]) for m in v.COUNT_AFTER.finditer(text)}
+    return found
+
+
+def _first_count(text: str) -> int | None:
+    starts = [m.start() for p in (v.COUNT_BEFORE, v.COUNT_AFTER) for m in p.finditer(text)]
+    return min(starts) if starts else None
+
+
+# --- clause rules: each returns True when it consumed the clause -------------------------------
+
+
+def _wording(c: _Collector, ctx: _Context, clause: str, span: Span) -> bool:
+    m = v.WORDING.search(clause)
+    if not m:
+        return False
+    who = m["who"]
+    agency, unit = ctx.agency, ctx.unit
+    if who != "其":
+        agency_part, _, unit_part = who.rpartition("的")
+        if not agency_part:
+            agency_part, unit_part = c.split_giver(who)
+            agency_part = agency_part or ""
+        unit = _clean_name(unit_part) or None
+        agency = c.resolve(agency_part) if agency_part else (ctx.agency or c.main)
+        if unit and v.AGENCY_NAME.fullmatch(unit) and not _UNIT_SUFFIX.search(unit) and unit in c.known:
+            agency, unit = unit, None
+    c.add(agency, _effect("duty_text_amended", ctx, clause, span, subject=unit, old=m["old"], new=m["new"]))
+    ctx.agency, ctx.unit = agency, unit
+    return True
+
+
+def _first_match(patterns: tuple[re.Pattern[str], ...], clause: str) -> re.Match[str] | None:
+    return next((m for p in patterns if (m := p.search(clause))), None)
+
+
+def _alias_removed(c: _Collector, ctx: _Context, clause: str, span: Span) -> bool:
+    m = _first_match(v.ALIAS_REMOVED, clause)
+    if not m:
+        return False
+    agency = c.resolve(m["agency"])
+    for sign in _signs(m["sign"]):
+        c.add(agency, _effect("alias_removed", ctx, clause, span, subject=sign))
+    ctx.agency = agency
+    return True
+
+
+def _alias_added(c: _Collector, ctx: _Context, clause: str, span: Span) -> bool:
+    m = _first_match(v.ALIAS_ADDED, clause)
+    if not m:
+        return False
+    agency = c.resolve(m["agency"])
+    for sign in _signs(m["sign"]):
+        c.add(agency, _effect("alias_added", ctx, clause, span, subject=sign))
+    ctx.agency = agency
+    return True
+
+
+def _signs(text: str) -> list[str]:
+    return [s for s in (_clean_name(p) for p in re.split(r"[”\"」』]?[、和及][“\"「『]?", text)) if s]
+
+
+def _supervision(c: _Collector, ctx: _Context, clause: str, span: Span) -> bool:
+    m = v.SUPERVISION.search(clause)
+    if not m:
+        return False
+    body = _clean_name(m["body"])
+    giver = c.resolve(m["giver"]) if m["giver"] else None
+    receiver = c.resolve(m["receiver"])
+    if giver:
+        c.add(giver, _effect("supervision_transferred_out", ctx, clause, span, subject=body, counterpart=receiver))
+    c.add(receiver, _effect("supervision_transferred_in", ctx, clause, span, subject=body, counterpart=giver))
+    return True
+
+
+def _abolished(c: _Collector, ctx: _Context, clause: str, span: Span) -> bool:
+    m = v.BODY_ABOLISHED.search(clause)
+    if not m:
+        return False
+    body = _clean_name(m["body"])
+    if body.endswith("牌子"):
+        for sign in _signs(body.removesuffix("牌子")):
+            c.add(ctx.agency or c.main, _effect("alias_removed", ctx, clause, span, subject=sign))
+        return True
+    c.add(body, _effect("body_abolished", ctx, clause, span, subject=body))
+    return True
+
+
+def _renamed(c: _Collector, ctx: _Context, clause: str, span: Span) -> bool:
+    m = v.RENAME.search(clause)
+    if not m:
+        return False
+    old, new = _clean_name(m["old"]), _clean_name(m["new"])
+    agency = c.resolve(m["agency"]) if m["agency"] else None
+    known = c.known_prefix(old) if agency is None else None
+    if known:
+        agency, old = known
+    agency = agency or ctx.agency or c.main
+    if old in c.known or old == agency and not _UNIT_SUFFIX.search(old):
+        # The agency itself is renamed: no effect type says so; keep it for reviewers.
+        c.add(old, _effect("other", ctx, clause, span, subject=old, old=old, new=new))
+        c.warnings.append(f"item {ctx.ordinal}: agency renamed {old} -> {new} (kept as other)")
+        return True
+    c.add(agency, _effect("unit_renamed", ctx, clause, span, subject=old, old=old, new=new))
+    ctx.agency, ctx.unit = agency, new
+    return True
+
+
+def _unit_removed(c: _Collector, ctx: _Context, clause: str, span: Span) -> bool:
+    m = v.UNIT_REMOVED.search(clause)
+    if not m:
+        return False
+    agency = c.resolve(m["agency"]) if m["agency"] else c.resolve(clause[: m.start()]) if m.start() else None
+    agency = agency or ctx.agency or c.main
+    unit = _clean_name(m["unit"])
+    known = c.known_prefix(unit)
+    if known:
+        agency, unit = known
+    into = _clean_name(m["into"]) if m["into"] else None
+    c.add(agency, _effect("unit_removed", ctx, clause, span, subject=unit, new=into, counts=_counts(clause)))
+    ctx.agency, ctx.unit = agency, unit
+    return True
+
+
+def _unit_added(c: _Collector, ctx: _Context, clause: str, span: Span) -> bool:
+    m = v.UNIT_ADDED.search(clause)
+    if not m:
+        return False
+    if m["agency"]:
+        agency = c.resolve(m["agency"])
+    else:
+        before = clause[: m.start()]
+        agency = c.resolve(before) if before.strip() else (ctx.agency or c.main)
+    duties = m["duties"]
+    if duties is None:
+        rest = clause[m.end() :]
+        tail = re.search(r"(?:负责|承担|主要职责[是为：:])(.+)$", rest)
+        duties = tail.group(0) if tail else None
+    unit = _clean_name(m["unit"])
+    c.add(agency, _effect("unit_added", ctx, clause, span, subject=unit, new=duties, counts=_counts(clause)))
+    ctx.agency, ctx.unit = agency, unit
+    return True
+
+
+def _transfer(c: _Collector, ctx: _Context, clause: str, span: Span) -> bool:
+    m = v.TRANSFER.search(clause)
+    if not m:
+        return _staff_follow_up(c, ctx, clause, span)
+    giver, what = c.split_giver(m["what"])
+    raw_receiver = re.sub(r"^(?:新组建的|新设立的|新组建|新设立)", "", m["receiver"])
+    raw_receiver = v.RECEIVER_TRAIL.sub("", raw_receiver)
+    receiver = c.resolve(raw_receiver)
+    to_agency = receiver is not None and not v.NON_AGENCY_RECEIVER.search(receiver)
+    if receiver and _UNIT_SUFFIX.search(receiver) and receiver not in c.known:
+        # A move between two units of one agency: no transfer between agencies.
+        c.add(giver, _effect("other", ctx, clause, span, subject=what, new=receiver))
+        c.warnings.append(f"item {ctx.ordinal}: move inside {giver} to unit {receiver} (kept as other)")
+        return True
+    first_count = _first_count(what)
+    duty_part, staff_part, unit = what, "", None
+    if first_count is not None:
+        duty_part, staff_part = what[:first_count], what[first_count:]
+        unit_match = v.UNIT_BEFORE_COUNT.search(duty_part)
+        if unit_match:
+            unit = unit_match["unit"]
+            duty_part = duty_part[: unit_match.start()]
+        duty_part = v.UNIT_JOINER.sub("", duty_part)
+    duty_part = _clean_name(duty_part)
+    counts = _counts(staff_part)
+    if duty_part and v.DUTY_WORD.search(duty_part):
+        c.add(giver, _effect("duty_transferred_out", ctx, clause, span, subject=duty_part, counterpart=receiver))
+        if to_agency:
+            c.add(receiver, _effect("duty_transferred_in", ctx, clause, span, subject=duty_part, counterpart=giver))
+    elif duty_part and not counts:
+        c.add(giver, _effect("other", ctx, clause, span, subject=duty_part, counterpart=receiver))
+        c.warnings.append(f"item {ctx.ordinal}: object of transfer not understood: {duty_part}")
+    if counts:
+        c.add(giver, _effect("staffing_transferred_out", ctx, clause, span, subject=unit, counterpart=receiver, counts=counts))
+        if to_agency:
+            c.add(receiver, _effect("staffing_transferred_in", ctx, clause, span, subject=unit, counterpart=giver, counts=counts))
+    ctx.transfer = (giver or c.main or "", receiver if to_agency else None)
+    ctx.agency = giver
+    return True
+
+
+def _staff_follow_up(c: _Collector, ctx: _Context, clause: str, span: Span) -> bool:
+    """"相应划转行政编制5名" after a transfer in the same item: the staff follow the duty."""
+    counts = _counts(clause)
+    if not counts or ctx.transfer is None or not re.search(r"划转|划入|划出|随之|相应", clause):
+        return False
+    giver, receiver = ctx.transfer
+    c.add(giver, _effect("staffing_transferred_out", ctx, clause, span, counterpart=receiver, counts=counts))
+    if receiver:
+        c.add(receiver, _effect("staffing_transferred_in", ctx, clause, span, counterpart=giver, counts=counts))
+    return True
+
+
+def _staff_change(c: _Collector, ctx: _Context, clause: str, span: Span) -> bool:
+    """核增/核减 inside one agency: no effect type names it, so `other` with the verb as subject."""
+    m = v.STAFF_CHANGE.search(clause)
+    if not m or v.TRANSFER.search(clause):
+        return False
+    agency = c.resolve(m["agency"]) if m["agency"] else (ctx.agency or c.main)
+    counts = {mm["cat"]: to_int(mm["n"]) for mm in v.STAFF_CHANGE.finditer(clause)}
+    c.add(agency, _effect("other", ctx, clause, span, subject=m["verb"], counts=counts))
+    return True
+
+
+def _totals(c: _Collector, ctx: _Context, clause: str, span: Span) -> bool:
+    start = v.TOTALS_START.match(clause)
+    if not start and not ctx.in_totals:
+        return False
+    body = v.PARENTHETICAL.sub(lambda m: "＿" * len(m.group()), clause[start.end() if start else 0 :])
+    matches = list(v.TOTAL_ITEM.finditer(body))
+    if not matches:
+        return False
+    agency = ctx.agency or c.main
+    counts: dict[str, int] = {}
+    cursor = 0
+    for m in matches:
+        gap = re.sub(r"[＿，,、；;和及的\s]|机关$|共$|设$", "", body[cursor : m.start()])
+        if gap:
+            if counts:
+                c.add_totals(agency, counts)
+                counts = {}
+            agency = c.resolve(re.sub(r"(?:的|机关|共|设)+$", "", gap))
+        counts[m["cat"]] = to_int(m["n"])
+        cursor = m.end()
+    c.add_totals(agency, counts)
+    ctx.in_totals = True
+    return True
+
+
+# Order matters: a quoted wording may contain any verb, so it goes first; 不再加挂 before 加挂.
+_RULES = (
+    _wording,
+    _alias_removed,
+    _supervision,
+    _abolished,
+    _totals,
+    _renamed,
+    _unit_removed,
+    _transfer,
+    _staff_change,
+    _unit_added,
+    _alias_added,
+)
+
+
+def _prescan_names(c: _Collector, text: str) -> None:
+    """Agencies named as receivers, sign holders or in totals: lets 将AB划入 be split at A."""
+    if c.main:
+        c.known.add(c.main)
+    for m in v.TRANSFER.finditer(text):
+        receiver = c.resolve(v.RECEIVER_TRAIL.sub("", m["receiver"]))
+        if receiver and v.AGENCY_NAME.fullmatch(receiver) and not _UNIT_SUFFIX.search(receiver):
+            c.known.add(receiver)
+    for m in v.SUPERVISION.finditer(text):
+        for name in (m["giver"], m["receiver"]):
+            resolved = c.resolve(name) if name else None
+            if resolved and v.AGENCY_NAME.fullmatch(resolved):
+                c.known.add(resolved)
+
+
+def parse_amendment_body(text: str) -> tuple[list[AgencyRecord], QualityReport]:
+    """One record per agency the amendment affects, with its effects and stated totals.
+
+    Args:
+        text: the whole normalised notice text; every span indexes into it.
+    Returns:
+        The records in order of first mention, and a quality report of numbering gaps and clauses
+        kept as `other` because no rule understood them.
+    """
+    collector = _Collector(main=main_agency(text))
+    _prescan_names(collector, text)
+    items, missing = _items(text)
+    for ordinal, start, end in items:
+        ctx = _Context(ordinal=ordinal)
+        for a, b in _clauses(text, start, end):
+            clause = text[a:b]
+            if not any(rule(collector, ctx, clause, (a, b)) for rule in _RULES):
+                if len(clause) < 4 or not re.search(r"[\u4e00-\u9fff]", clause):
+                    continue
+                collector.add(ctx.agency or collector.main, _effect("other", ctx, clause, (a, b)))
+                collector.warnings.append(f"item {ordinal}: clause not understood, kept as other: {clause[:40]}")
+    records = [
+        AgencyRecord(agency=name, effects=effects, stated_totals=collector.totals.get(name, {}))
+        for name, effects in collector.effects.items()
+    ]
+    quality = QualityReport(
+        missing_ordinals={"adjustments": missing} if missing else {},
+        warnings=collector.warnings,
+    )
+    if not records:
+        quality.warnings.append("amendment notice without any effect found")
+    return records, quality

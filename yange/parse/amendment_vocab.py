@@ -1,0 +1,149 @@
+"""Vocabulary of amendment notices (关于调整…职责机构编制的通知): named patterns, no logic.
+
+Each constant says what it must and must not match. The parser in `amendment.py` combines them;
+keeping the cue words here lets a new variant of the genre be supported by editing data only.
+"""
+
+from __future__ import annotations
+
+import re
+
+# A number as notices write it: Arabic digits, or Chinese numerals (十二, 二十一, 两, 一百零四).
+# cn2an turns the Chinese form into an int; the pattern only has to find it.
+NUM = r"[0-9]+|[零〇一二两三四五六七八九十百千]+"
+
+# Top-level item markers. 一、 starts a numbered item in the 中央编办 style; （一） is the
+# provincial style and also nests under 一、. A marker only counts at the start of the text or after a
+# sentence/line boundary, so "第一、二批" or a 、 inside an enumeration is never taken for an item.
+ITEM_BOUNDARY = r"(?:^|(?<=[\n。；：:]))\s*"
+ITEM_MARKERS: dict[str, re.Pattern[str]] = {
+    "dun": re.compile(ITEM_BOUNDARY + r"(?P<n>[一二三四五六七八九十]+)、"),
+    "paren": re.compile(ITEM_BOUNDARY + r"[（(](?P<n>[一二三四五六七八九十]+)[）)]"),
+    "arabic": re.compile(ITEM_BOUNDARY + r"(?P<n>[0-9]{1,2})[.．、](?![0-9])"),
+}
+
+# Where the numbered body ends: the closing formula, the signature date or an attachment.
+BODY_END = re.compile(r"特此通知|此复|附件[:：]|\n\s*[（(]?(?:[0-9]{4}|[二〇零○一二三四五六七八九]{4})年")
+
+# The agency named in the title: 关于调整A职责机构编制的通知, 关于A职责调整的通知,
+# 关于调整A内设机构的通知. Lazy, so that "机构编制" in the title's tail is not swallowed.
+TITLE_AGENCY = re.compile(
+    r"关于(?:调整|印发)?(?P<agency>[^，。\n]{2,40}?)(?:的)?(?:主要)?(?:职责|职能|内设机构|机构编制|编制)"
+)
+
+# The addressee line of the covering letter: "商务部：" on its own, before the body. Must not match a
+# "通知如下：" clause, hence the ban on verbs.
+ADDRESSEE = re.compile(r"(?:^|\n)\s*(?P<agency>[^\n：:，。、]{2,30}?)\s*[：:]\s*(?:\n|$|根据|经|为)")
+
+# 你部/你厅/… and 该部/该局 refer to the addressee or the agency the title names.
+SELF_REFERENCE = re.compile(r"(?:你|该|本)(?:部|厅|局|委|署|办|院|会|行|室|中心)")
+
+# What an agency or body name ends with; the longest suffix is tried first by the lazy matchers in
+# the parser, so 国家发展和改革委员会 ends at 委员会, not at 委.
+AGENCY_SUFFIX = (
+    r"(?:委员会|办公厅|办公室|总局|管理局|事务局|监督局|局|部|厅|委|署|院|办|中心|银行|总会|会|所|室)"
+)
+# Whole agency name: a run of Han characters (plus brackets of an alias) ending in a suffix.
+AGENCY_NAME = re.compile(r"[\u4e00-\u9fff（）()“”]{1,40}?" + AGENCY_SUFFIX)
+
+# Words that may trail a giver before 的 (将A承担的X职责) and must be cut from the name.
+GIVER_TRAIL = re.compile(r"(?:承担|负责|管理|行使|履行|所属|内设|原有|现有)+$")
+# Words that may trail a receiver (划入B承担, 交由B负责具体实施) and must be cut from the name.
+# 管理 is not a trailing verb here: it ends many names (国家市场准入管理局 must stay whole).
+RECEIVER_TRAIL = re.compile(r"(?:统一)?(?:承担|负责|行使|履行|办理)[^，。；]*$")
+
+# The transfer verbs. 划入/划给/划转给/划转至/交由/移交/调整到 all send the object to the receiver.
+# 划出 alone (no receiver) is not here: it is a removal without a counterpart, handled as such.
+TRANSFER_VERB = re.compile(r"(?:整体)?(?:划入|划给|划转给|划转至|划转到|调整到|调整至|交由|交给|移交给?|移交至)")
+TRANSFER = re.compile(r"将(?P<what>.+?)" + TRANSFER_VERB.pattern + r"(?P<receiver>[^，。；]+)")
+
+# A receiver that is not an agency: the duty leaves but nobody is recorded as receiving it.
+NON_AGENCY_RECEIVER = re.compile(r"事业单位|社会组织|行业协会|市场|其他部门|有关部门|地方|下级")
+
+# A duty in the transferred object: it names 职责/职能/工作 (or 管理/执法 …) rather than only staff.
+DUTY_WORD = re.compile(r"职责|职能|工作|事项|管理|执法|审批|监督|指导")
+
+# Staff counts, both orders: "10名行政编制" and "行政编制10名". The category ends in 编制 or 职数.
+# An explicit list, not "any Han run ending in 编制": 相应划转行政编制 must yield 行政编制.
+STAFF_CATEGORY_ALTERNATIVES = (
+    r"(?:机关)?(?:行政|事业|工勤人员事业|工勤|政法专项|机关事业)?编制|"
+    r"(?:[正副]?(?:部|司局|厅局|厅|局|县处|处|乡科|科)级)?领导职数"
+)
+STAFF_CATEGORY = r"(?:" + STAFF_CATEGORY_ALTERNATIVES + r")"
+COUNT_BEFORE = re.compile(r"(?P<n>" + NUM + r")名(?P<cat>" + STAFF_CATEGORY + r")")
+COUNT_AFTER = re.compile(r"(?P<cat>" + STAFF_CATEGORY + r")(?:为|共)?(?P<n>" + NUM + r")名")
+
+# The unit whose staff moves with a duty: "及其内设的反垄断局10名…", "商务部反垄断局10名…".
+# The unit name may not contain 的/及/其/和/与, so it starts after "及其内设的".
+UNIT_BEFORE_COUNT = re.compile(
+    r"(?P<unit>(?:(?![的及其和与])[\u4e00-\u9fff]){2,20}?(?:司|局|处|室|科|中心|办公室))$"
+)
+# What joins a duty to the unit whose staff moves with it: "…职责及其内设的X司".
+UNIT_JOINER = re.compile(r"(?:及其|以及|连同|及|和|与|、|，)*(?:内设的|所属的|内设|所属)?$")
+
+# Internal units: renamed, added, removed.
+RENAME = re.compile(
+    r"(?:将)?(?:(?P<agency>[^，。；“”]{2,40}?)的)?(?:内设机构)?(?P<old>[^，。；“”的]{2,30}?)更名为(?P<new>[^，。；“”]{2,30})"
+)
+UNIT_ADDED = re.compile(
+    r"(?:在(?P<agency>[^，。；]{2,40}?))?(?:增设|新设|新增设立|设立|组建)(?P<unit>[\u4e00-\u9fff（）()]{2,30}?(?:司|局|处|室|科|中心|办公室))(?:[，,](?P<duties>负责[^。；]+))?"
+)
+UNIT_REMOVED = re.compile(
+    r"撤销(?:(?P<agency>[^，。；]{2,40}?)的)?(?:内设机构)?(?P<unit>[\u4e00-\u9fff（）()]{2,30}?(?:司|局|处|室|科|中心|办公室))"
+    r"(?:[，,]其职责(?:并入|划入|由)(?P<into>[\u4e00-\u9fff]{2,30}?(?:司|局|处|室|科|中心|办公室)))?"
+)
+
+# A literal edit of a unit's duty wording: 将其职责表述中“…”修改为“…” (also 调整为/改为, and
+# 将X处职责中的“…”). The quotes are required: without them the edit is not literal.
+QUOTE_OPEN = "“\"「『"
+QUOTE_CLOSE = "”\"」』"
+WORDING = re.compile(
+    r"将(?P<who>其|[^，。；“”]{2,40}?)(?:的)?(?:职责|主要职责|职能)(?:表述)?中(?:的)?"
+    r"[“\"「『](?P<old>[^”\"」』]+)[”\"」』]\s*(?:修改为|调整为|改为|修改成)\s*[“\"「『](?P<new>[^”\"」』]*)[”\"」』]"
+)
+
+# Signs (牌子) and bodies.
+# 加挂…牌子 (a sign) and 对外称… (an outward name) are both aliases. "不再" must be tried first, or
+# the adding pattern would read "A不再加挂X牌子" as A不再 adding X.
+ALIAS_REMOVED = (
+    re.compile(r"(?P<agency>[^，。；“”]{2,40}?)不再加挂(?P<sign>.+?)牌子"),
+    re.compile(r"(?P<agency>[^，。；“”]{2,40}?)不再对外称(?P<sign>[^，。；]+)"),
+)
+ALIAS_ADDED = (
+    re.compile(r"(?:在)?(?P<agency>[^，。；“”]{2,40}?)(?:加挂|挂)(?P<sign>.+?)牌子"),
+    re.compile(r"(?P<agency>[^，。；“”]{2,40}?)(?:改为)?对外称(?P<sign>[^，。；]+)"),
+)
+BODY_ABOLISHED = re.compile(r"不再(?:保留|设立|单设)(?P<body>[^，。；]+?)(?:及其办事机构|及其办公室)?(?=[，。；]|$)")
+
+# Supervision (代管) moves: "A代管的X改由B代管" and "X改由B代管".
+SUPERVISION = re.compile(
+    r"(?:(?P<giver>[^，。；]{2,40}?)代管的)?(?P<body>[^，。；]{2,40}?)改由(?P<receiver>[^，。；]{2,40}?)代管"
+)
+
+# Staff added or taken back inside one agency (核增/核减): no transfer, kept as `other` with counts.
+STAFF_CHANGE = re.compile(
+    r"(?P<verb>核增|核减|增加|减少|收回)(?P<agency>[^，。；]{0,40}?)(?P<cat>" + STAFF_CATEGORY + r")(?P<n>" + NUM + r")名"
+)
+
+# Totals after the change: "调整后，A内设机构21个，机关行政编制504名，司局级领导职数79名".
+TOTALS_START = re.compile(r"调整后[，,]?")
+TOTAL_ITEM = re.compile(
+    r"(?P<cat>内设机构|" + STAFF_CATEGORY_ALTERNATIVES + r")(?:为|共|设)?(?P<n>"
+    + NUM
+    + r")(?:个|名)"
+)
+# A parenthetical inside a totals line ("（含…）") restates a sub-count: it is not a total.
+PARENTHETICAL = re.compile(r"[（(][^（）()]*[）)]")
+
+# Dates: "（2023年9月24日）" under the title; the page's own 发布时间 line is never the notice's date.
+DATE = re.compile(
+    r"(?P<y>[0-9]{4}|[二〇零○一二三四五六七八九]{4})年(?P<m>[0-9]{1,2}|[一二三四五六七八九十]{1,3})月"
+    r"(?P<d>[0-9]{1,2}|[一二三四五六七八九十]{1,3})日"
+)
+PAGE_DATE_LINE = re.compile(r"发布(?:时间|日期)|来源[:：]|浏览|点击|更新时间|成文日期[:：]?$")
+
+# An item that looks like an amendment at all: used by `looks_like_amendment`.
+AMENDMENT_TITLE = re.compile(
+    r"关于(?:调整|调整和完善)?[^。\n]{0,40}?(?:职责|职能|内设机构|机构编制)[^。\n]{0,16}?的(?:通知|批复|函)"
+)
+AMENDMENT_CUES = re.compile(r"划入|划给|更名为|不再加挂|不再保留|改由.{1,30}代管|调整后[，,]")
