@@ -1,0 +1,255 @@
+"""Connections, transactions and DuckDB error translation.
+
+DuckDB lets one process open a file read-write, or many open it read-only, never both. The writer
+therefore *publishes* a finished copy of its database next to it (`<name>.read.duckdb`), checkpointed
+and swapped in with an atomic rename; readers (`open_reader`) open that copy read-only and so never
+wait for, or block, a writer. A reader keeps the copy it opened (the old file stays alive until it is
+closed), so a reader that wants fresh data simply opens again.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import TypeVar
+
+import duckdb
+
+from yange.errors import StorageError, StorageTransientError
+
+T = TypeVar("T")
+
+# DuckDB's messages for a file another process holds, and for write-write conflicts.
+_TRANSIENT_MARKERS = ("could not set lock", "conflicting lock", "resource temporarily unavailable", "conflict")
+
+# Open transactions per connection (see `transaction`).
+_depth: dict[int, int] = {}
+# Connections opened read-write by `connect`, with their file and when they last published.
+_writers: dict[int, tuple[Path, float]] = {}
+
+
+def translate(exc: duckdb.Error) -> StorageError:
+    """Sort a DuckDB error into transient (worth retrying: a lock, a write conflict) or terminal."""
+    message = str(exc)
+    lowered = message.lower()
+    if isinstance(exc, duckdb.TransactionException) or any(m in lowered for m in _TRANSIENT_MARKERS):
+        return StorageTransientError(message)
+    return StorageError(message)
+
+
+@contextlib.contextmanager
+def translated() -> Iterator[None]:
+    """Re-raise any DuckDB error as StorageError / StorageTransientError."""
+    try:
+        yield
+    except duckdb.Error as exc:
+        raise translate(exc) from exc
+
+
+def published_path(path: str | Path) -> Path:
+    """Where the writer publishes the read-only copy of `path` for readers."""
+    p = Path(path)
+    return p.with_name(p.stem + ".read" + (p.suffix or ".duckdb"))
+
+
+def connect(path: str | Path, *, read_only: bool = False, wait_seconds: float = 0.0) -> duckdb.DuckDBPyConnection:
+    """Open the history (":memory:" works too), set UTC, and bring the schema up to date.
+
+    A read-write open applies pending migrations in place (each in a transaction) and reloads the
+    curated lineage. `wait_seconds` retries while another process holds the file.
+    """
+    from storage import lineage, migrate
+
+    target = str(path)
+    if target != ":memory:" and not read_only:
+        Path(target).parent.mkdir(parents=True, exist_ok=True)
+    con = retry(lambda: duckdb.connect(target, read_only=read_only), wait_seconds=wait_seconds)
+    try:
+        with translated():
+            con.execute("SET TimeZone = 'UTC'")
+        if read_only:
+            migrate.check_current(con)
+        else:
+            migrate.migrate(con)
+            lineage.load_curated(con)
+            if target != ":memory:":
+                _writers[id(con)] = (Path(target), 0.0)
+    except BaseException:
+        con.close()
+        raise
+    return con
+
+
+def retry(open_fn: Callable[[], T], *, wait_seconds: float) -> T:
+    """Call `open_fn`, retrying transient DuckDB failures for up to `wait_seconds`."""
+    deadline = time.monotonic() + wait_seconds
+    delay = 0.02
+    while True:
+        try:
+            return open_fn()
+        except duckdb.Error as exc:
+            error = translate(exc)
+            if not isinstance(error, StorageTransientError) or time.monotonic() >= deadline:
+                raise error from exc
+        time.sleep(delay)
+        delay = min(delay * 2, 0.5)
+
+
+@contextlib.contextmanager
+def transaction(con: duckdb.DuckDBPyConnection) -> Iterator[duckdb.DuckDBPyConnection]:
+    """One transaction: committed if the block ends normally, rolled back on any error.
+
+    Re-entrant: an inner block (store_notice inside a caller's transaction, say) joins the outer
+    transaction, and its error, propagating out, rolls the whole of it back. DuckDB has no savepoints,
+    so an inner error must not be swallowed inside the outer block.
+    """
+    depth = _depth.get(id(con), 0)
+    if depth:
+        _depth[id(con)] = depth + 1
+        try:
+            yield con
+        finally:
+            _depth[id(con)] = depth
+        return
+    with translated():
+        con.execute("BEGIN TRANSACTION")
+    _depth[id(con)] = 1
+    try:
+        yield con
+    except BaseException:
+        with contextlib.suppress(duckdb.Error):
+            con.execute("ROLLBACK")
+        raise
+    else:
+        with translated():
+            con.execute("COMMIT")
+    finally:
+        _depth.pop(id(con), None)
+
+
+def in_transaction(con: duckdb.DuckDBPyConnection) -> bool:
+    return _depth.get(id(con), 0) > 0
+
+
+def publish(con: duckdb.DuckDBPyConnection) -> Path | None:
+    """Checkpoint the writer's file and atomically replace the readers' copy with it.
+
+    Call it between transactions (the caller's process is the only writer, so nothing changes the
+    file during the copy). Returns the published path, or None for an in-memory database.
+    """
+    entry = _writers.get(id(con))
+    if entry is None:
+        return None
+    if in_transaction(con):
+        raise StorageError("publish() inside a transaction: commit first")
+    source, _ = entry
+    target = published_path(source)
+    tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    with translated():
+        con.execute("CHECKPOINT")
+    shutil.copyfile(source, tmp)
+    os.replace(tmp, target)
+    _writers[id(con)] = (source, time.monotonic())
+    return target
+
+
+def maybe_publish(con: duckdb.DuckDBPyConnection, *, every_seconds: float) -> None:
+    """Publish if the last publication is older than `every_seconds` (long ingests show progress)."""
+    entry = _writers.get(id(con))
+    if entry is not None and not in_transaction(con) and time.monotonic() - entry[1] >= every_seconds:
+        publish(con)
+
+
+def close(con: duckdb.DuckDBPyConnection) -> None:
+    """Publish (for a file-backed writer) and close."""
+    try:
+        if id(con) in _writers:
+            publish(con)
+    finally:
+        _writers.pop(id(con), None)
+        con.close()
+
+
+@contextlib.contextmanager
+def writer(path: str | Path, *, wait_seconds: float = 30.0) -> Iterator[duckdb.DuckDBPyConnection]:
+    """The writer's connection: published for readers and closed when the block ends."""
+    con = connect(path, wait_seconds=wait_seconds)
+    try:
+        yield con
+    finally:
+        close(con)
+
+
+def open_reader(path: str | Path, *, wait_seconds: float = 30.0) -> duckdb.DuckDBPyConnection:
+    """A read-only connection that never fails because a write is under way.
+
+    It opens the writer's published copy. When that copy is missing or older than the database (a
+    writer that closed without publishing, or a database made by hand), it refreshes the copy while
+    holding the database read-only, which keeps any writer out during the copy. If a writer holds the
+    database at that moment, the existing copy is used; only with no copy at all does it wait (up to
+    `wait_seconds`) for the writer to publish or finish.
+    """
+    source = Path(path)
+    target = published_path(source)
+    deadline = time.monotonic() + wait_seconds
+    while True:
+        if _stale(source, target):
+            with contextlib.suppress(StorageTransientError):
+                _refresh(source, target)
+        if target.exists():
+            con = retry(lambda: duckdb.connect(str(target), read_only=True), wait_seconds=wait_seconds)
+            with translated():
+                con.execute("SET TimeZone = 'UTC'")
+            return con
+        if not source.exists():
+            raise StorageError(f"{source}: no history database")
+        if time.monotonic() >= deadline:
+            raise StorageTransientError(f"{source}: a writer holds the database and nothing is published yet")
+        time.sleep(0.1)
+
+
+def _stale(source: Path, target: Path) -> bool:
+    if not source.exists():
+        return False
+    if not target.exists():
+        return True
+    newest = max(source.stat().st_mtime, _mtime(source.with_name(source.name + ".wal")))
+    return newest > target.stat().st_mtime
+
+
+def _mtime(path: Path) -> float:
+    try:
+        return path.stat().st_mtime
+    except FileNotFoundError:
+        return 0.0
+
+
+def _refresh(source: Path, target: Path) -> None:
+    """Copy `source` to `target` while holding it read-only (so no writer can start meanwhile)."""
+    with translated():
+        holder = duckdb.connect(str(source), read_only=True)
+    try:
+        if source.with_name(source.name + ".wal").exists():
+            # A WAL left by a writer that did not checkpoint: let DuckDB fold it into a private copy.
+            tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+            tmp.unlink(missing_ok=True)
+            with translated():
+                holder.execute("ATTACH ? AS fresh", [str(tmp)])
+                holder.execute(f"COPY FROM DATABASE {_catalog(holder)} TO fresh")
+                holder.execute("DETACH fresh")
+        else:
+            tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+            shutil.copyfile(source, tmp)
+        os.replace(tmp, target)
+    finally:
+        holder.close()
+
+
+def _catalog(con: duckdb.DuckDBPyConnection) -> str:
+    row = con.execute("SELECT current_database()").fetchone()
+    assert row is not None
+    return '"' + str(row[0]).replace('"', '""') + '"'

@@ -1,0 +1,58 @@
+"""The curated lineage of storage/lineage.yaml, loaded into `lineage_curated` by name key.
+
+Lineage stated by notices is kept in `lineage_claims` when a notice is stored; the `agency_lineage`
+view (sql/004) resolves both to agency ids. Timelines follow it (storage.queries.lineage_ids).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import yaml
+
+from storage import bulk, identity
+from storage.db import transaction
+from yange.errors import StorageError
+
+CURATED = Path(__file__).parent / "lineage.yaml"
+RELATIONS = {"renamed", "merged_into", "split_into", "duties_absorbed", "abolished_into"}
+
+
+def curated_rows(path: Path = CURATED) -> list[dict[str, Any]]:
+    """The YAML entries as rows of `lineage_curated`; a malformed entry is a StorageError."""
+    entries = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+    rows: list[dict[str, Any]] = []
+    for number, entry in enumerate(entries, 1):
+        try:
+            relation = str(entry["relation"])
+            if relation not in RELATIONS:
+                raise ValueError(f"relation {relation!r} is not one of {sorted(RELATIONS)}")
+            effective = entry.get("effective_date")
+            rows.append(
+                {
+                    "predecessor_key": _key(str(entry["predecessor"])),
+                    "successor_key": _key(str(entry["successor"])),
+                    "relation": relation,
+                    "effective_date": effective if isinstance(effective, dt.date) else None,
+                    "source": str(entry["source"]),
+                }
+            )
+        except (KeyError, TypeError, ValueError) as exc:
+            raise StorageError(f"{path.name} entry {number}: {exc}") from exc
+    return rows
+
+
+def _key(name: str) -> str:
+    region, _ = identity.split_name(name, notice_region=identity.CENTRAL)
+    return identity.name_key(name, notice_region=region)
+
+
+def load_curated(con: duckdb.DuckDBPyConnection, path: Path = CURATED) -> None:
+    """Replace `lineage_curated` with the file's entries (cheap; done whenever a writer connects)."""
+    rows = curated_rows(path)
+    with transaction(con):
+        con.execute("DELETE FROM lineage_curated")
+        bulk.insert(con, "lineage_curated", rows)

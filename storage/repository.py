@@ -1,0 +1,230 @@
+"""Writes: store a parsed notice, record a rejection, rebuild everything from the raw bytes.
+
+Each call is one transaction: a crash or an error part-way leaves the database as it was. Writes are
+idempotent by notice_id (the sha256 of the normalised text): the same notice stored twice is stored
+once, and a re-run changes nothing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+from collections.abc import Callable
+from typing import Any, Literal
+
+import duckdb
+
+from models import AgencyRecord, Notice, ParsedNotice
+from storage import bulk, identity
+from storage.db import maybe_publish, transaction, translated
+from storage.history import Applier, Differ, default_applier, default_differ, refresh, short_hash
+from storage.rows import duty_rows, staffing_rows
+from yange.errors import NoticeRejected
+
+Parser = Callable[..., ParsedNotice]
+_DEFAULT: Any = object()
+# How often a long run of writes refreshes the readers' copy (see storage.db).
+PUBLISH_EVERY_SECONDS = 5.0
+_FORMER = re.compile(r"^原")
+
+
+def store_notice(
+    con: duckdb.DuckDBPyConnection,
+    *,
+    parsed: ParsedNotice,
+    raw: bytes,
+    source: str,
+    differ: Differ | None = None,
+    applier: Applier | None = _DEFAULT,
+) -> Literal["new", "unchanged"]:
+    """Store a notice, its snapshots, and the recomputed history of every agency it touches.
+
+    `differ` and `applier` default to yange.diff.diff_snapshots and yange.amend.apply.apply_effects.
+    """
+    with translated():
+        row = con.execute("SELECT status FROM notices WHERE notice_id = ?", [parsed.notice.notice_id]).fetchone()
+    if row is not None and row[0] == "parsed":
+        return "unchanged"
+    differ = differ or default_differ()
+    applier = default_applier() if applier is _DEFAULT else applier
+    with transaction(con):
+        touched = _insert_notice(con, parsed=parsed, raw=raw, source=source)
+        refresh(con, touched=touched, differ=differ, applier=applier)
+    maybe_publish(con, every_seconds=PUBLISH_EVERY_SECONDS)
+    return "new"
+
+
+def record_rejection(con: duckdb.DuckDBPyConnection, *, source: str, raw: bytes | None, reason: str) -> None:
+    """Record a notice that could not be parsed (status 'rejected'); the same input is recorded once."""
+    with transaction(con):
+        _insert_rejection(con, source=source, raw=raw, reason=reason)
+    maybe_publish(con, every_seconds=PUBLISH_EVERY_SECONDS)
+
+
+def rebuild(
+    con: duckdb.DuckDBPyConnection,
+    *,
+    parser: Parser | None = None,
+    differ: Differ | None = None,
+    applier: Applier | None = _DEFAULT,
+) -> dict[str, int]:
+    """Re-parse every stored notice from its raw bytes and recompute snapshots and changes.
+
+    One transaction: after a parser upgrade the whole history is replaced, or nothing is.
+    """
+    if parser is None:
+        from yange.parse import parse_bytes as parser
+    differ = differ or default_differ()
+    applier = default_applier() if applier is _DEFAULT else applier
+    with translated():
+        stored = con.execute(
+            "SELECT notice_id, source, raw, ingested_at, status, reason FROM notices ORDER BY notice_id"
+        ).fetchall()
+    counts = {"notices": len(stored), "parsed": 0, "rejected": 0}
+    with transaction(con):
+        for table in ("changes", "duties", "staffing", "lineage_claims", "snapshots", "agency_names", "agencies", "notices"):
+            con.execute(f"DELETE FROM {table}")
+        touched: list[str] = []
+        for _, source, raw, ingested_at, _status, reason in stored:
+            if raw is None:
+                _insert_rejection(con, source=source, raw=None, reason=reason or "unreadable", ingested_at=ingested_at)
+                counts["rejected"] += 1
+                continue
+            try:
+                parsed = parser(bytes(raw), source=source)
+            except NoticeRejected as exc:
+                _insert_rejection(con, source=source, raw=bytes(raw), reason=str(exc), ingested_at=ingested_at)
+                counts["rejected"] += 1
+                continue
+            if con.execute("SELECT 1 FROM notices WHERE notice_id = ?", [parsed.notice.notice_id]).fetchone():
+                continue  # two raw forms of one notice now normalise to the same text
+            touched += _insert_notice(con, parsed=parsed, raw=bytes(raw), source=source, ingested_at=ingested_at)
+            counts["parsed"] += 1
+        refresh(con, touched=touched, differ=differ, applier=applier)
+        for table in ("snapshots", "changes"):
+            result = con.execute(f"SELECT count(*) FROM {table}").fetchone()
+            counts[table] = int(result[0]) if result else 0
+    maybe_publish(con, every_seconds=0)
+    return counts
+
+
+# ---------------------------------------------------------------------------------------------
+
+
+def _insert_notice(
+    con: duckdb.DuckDBPyConnection,
+    *,
+    parsed: ParsedNotice,
+    raw: bytes,
+    source: str,
+    ingested_at: dt.datetime | None = None,
+) -> list[str]:
+    """Insert the notice row and one snapshot (with its duty and staffing rows) per record."""
+    notice = parsed.notice
+    raw_sha = hashlib.sha256(raw).hexdigest()
+    con.execute("DELETE FROM notices WHERE status = 'rejected' AND raw_sha256 = ?", [raw_sha])
+    con.execute("DELETE FROM notices WHERE notice_id = ?", [notice.notice_id])
+    bulk.insert(
+        con,
+        "notices",
+        [
+            {
+                "notice_id": notice.notice_id,
+                "title": notice.title,
+                "doc_number": notice.doc_number,
+                "issuer": notice.issuer,
+                "published_on": notice.published_on,
+                "source": source or notice.source,
+                "ingested_at": ingested_at or dt.datetime.now(dt.UTC),
+                "status": "parsed",
+                "reason": None,
+                "kind": notice.kind,
+                "text": parsed.text,
+                "raw": raw,
+                "raw_sha256": raw_sha,
+                "quality": parsed.quality.model_dump_json(),
+            }
+        ],
+    )
+    region = identity.region_of_notice(notice)
+    snapshots, duties, staffing, claims = [], [], [], []
+    for seq, record in enumerate(parsed.records):
+        snapshot_id = short_hash("snapshot", notice.notice_id, str(seq))
+        record_json = record.model_dump_json()
+        key = _key(record.agency, notice, region)
+        snapshots.append(
+            {
+                "snapshot_id": snapshot_id,
+                "agency_id": None,
+                "notice_id": notice.notice_id,
+                "record": record_json,
+                "record_hash": hashlib.sha256(record_json.encode("utf-8")).hexdigest(),
+                "derived": False,
+                "partial": notice.kind == "amendment",
+                "base_snapshot": None,
+                "agency_key": key,
+                "alias_keys": sorted({_key(a, notice, region) for a in record.aliases} - {key}),
+                "display_name": identity.display_name(key),
+                "seq": seq,
+            }
+        )
+        duties += duty_rows(snapshot_id, record)
+        staffing += staffing_rows(snapshot_id, record)
+        claims += [
+            {"snapshot_id": snapshot_id, "predecessor_key": _key(name, notice, region), "relation": relation}
+            for name, relation in stated_predecessors(record)
+        ]
+    bulk.insert(con, "snapshots", snapshots)
+    bulk.insert(con, "duties", duties)
+    bulk.insert(con, "staffing", staffing)
+    bulk.insert(con, "lineage_claims", claims)
+    return [s["snapshot_id"] for s in snapshots]
+
+
+def _key(name: str, notice: Notice, region: str) -> str:
+    return identity.name_key(identity.qualified(name, notice), notice_region=region)
+
+
+def stated_predecessors(record: AgencyRecord) -> list[tuple[str, str]]:
+    """Lineage a notice states: duties taken over from a former body (从原…划入) and bodies that are
+    no longer kept (不再保留…) inside this agency. Returns (predecessor name, relation)."""
+    found: list[tuple[str, str]] = []
+    for adjustment in record.adjustments:
+        if adjustment.kind == "transferred_in" and adjustment.counterpart and _FORMER.match(adjustment.counterpart):
+            found.append((adjustment.counterpart, "duties_absorbed"))
+    for effect in record.effects:
+        if effect.type == "body_abolished" and effect.subject:
+            found.append((effect.subject, "abolished_into"))
+        elif effect.type == "duty_transferred_in" and effect.counterpart and _FORMER.match(effect.counterpart):
+            found.append((effect.counterpart, "duties_absorbed"))
+    return sorted(set(found))
+
+
+def _insert_rejection(
+    con: duckdb.DuckDBPyConnection,
+    *,
+    source: str,
+    raw: bytes | None,
+    reason: str,
+    ingested_at: dt.datetime | None = None,
+) -> None:
+    digest = hashlib.sha256(raw if raw is not None else f"rejected|{source}|{reason}".encode()).hexdigest()
+    if con.execute("SELECT 1 FROM notices WHERE notice_id = ?", [digest]).fetchone():
+        return
+    bulk.insert(
+        con,
+        "notices",
+        [
+            {
+                "notice_id": digest,
+                "title": None,
+                "source": source,
+                "ingested_at": ingested_at or dt.datetime.now(dt.UTC),
+                "status": "rejected",
+                "reason": reason,
+                "raw": raw,
+                "raw_sha256": hashlib.sha256(raw).hexdigest() if raw is not None else None,
+            }
+        ],
+    )
