@@ -1,0 +1,288 @@
+"""The ingest pipeline's stages as plain functions: discover, fetch, parse, store, diff, report.
+
+Each stage works on one batch (all the notices of one source), so the Prefect tasks in
+flows/tasks.py that wrap them cost a few task runs per source, not per notice. The same functions run
+without Prefect in `flows.ingest.run_pipeline`. Stages hold no parsing or storage logic of their own:
+they call `yange.parse`, `storage` and the sources, and sort every notice into new / unchanged /
+rejected so that one bad notice never stops or loses the others.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import Literal
+
+import duckdb
+from pydantic import BaseModel, ConfigDict, Field
+
+import storage
+from flows.report import IngestSummary, NoticeOutcome, SourceFailure
+from flows.sources import Candidate, Fetched, SourceError, SourceSpec, folder, parse_spec, web
+from flows.sources import state as source_state
+from flows.sources.state import SeenEntry, SourceMemory, content_hash
+from models import ParsedNotice
+from yange.errors import NoticeRejected, StorageError
+from yange.parse import parse_bytes
+from yange.settings import get_settings
+
+# stage name, done, total (None while unknown): drives the CLI's progress bar.
+Progress = Callable[[str, int, int | None], None]
+
+
+def no_progress(stage: str, done: int, total: int | None) -> None:
+    """The default progress callback: report nothing."""
+
+
+def default_policy() -> web.FetchPolicy:
+    return web.FetchPolicy(max_bytes=get_settings().max_notice_bytes)
+
+
+class Discovery(BaseModel):
+    """The notices one source points at, or why the source could not be listed."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    source: str
+    spec: SourceSpec | None = None
+    candidates: list[Candidate] = Field(default_factory=list)
+    seen: list[SeenEntry] = Field(default_factory=list)
+    error: str | None = None
+
+
+class Prepared(BaseModel):
+    """One notice after parsing: ready to store, already known, or rejected with a reason."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    source: str
+    location: str
+    status: Literal["parsed", "known", "rejected"]
+    raw: bytes = b""
+    parsed: ParsedNotice | None = None
+    reason: str | None = None
+    # Recorded in the source memory once the notice is stored; None leaves it to be fetched again.
+    seen: SeenEntry | None = None
+
+
+class Batch(BaseModel):
+    """One source's prepared notices, plus the memory of its index page or feed."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    source: str
+    items: list[Prepared] = Field(default_factory=list)
+    seen: list[SeenEntry] = Field(default_factory=list)
+    error: str | None = None
+
+
+# --- the history database, opened once per run ---------------------------------------------------
+
+
+class History:
+    """The run's one read-write connection. It is published for readers only if something was written."""
+
+    def __init__(self, db: str) -> None:
+        self.db = db
+        self._con: duckdb.DuckDBPyConnection | None = None
+        self.written = False
+
+    @property
+    def con(self) -> duckdb.DuckDBPyConnection:
+        if self._con is None:
+            self._con = storage.connect(self.db, wait_seconds=30.0)
+        return self._con
+
+    def close(self) -> None:
+        if self._con is None:
+            return
+        con, self._con = self._con, None
+        if self.written:
+            storage.close(con)
+        else:
+            con.close()
+
+
+@contextmanager
+def open_history(db: str) -> Iterator[History]:
+    history = History(db)
+    try:
+        yield history
+    finally:
+        history.close()
+
+
+def load_memory(history: History) -> SourceMemory:
+    with storage.translated():
+        return source_state.load(history.con)
+
+
+# --- discover and fetch --------------------------------------------------------------------------
+
+
+def discover(spec_text: str, *, memory: SourceMemory, policy: web.FetchPolicy) -> Discovery:
+    """List one source's notices. Raises web.TransientFetchError so that the caller can retry."""
+    try:
+        spec = parse_spec(spec_text)
+        if spec.kind in ("folder", "file"):
+            return Discovery(source=spec.label, spec=spec, candidates=folder.discover(spec))
+        with web.make_client(policy) as client:
+            listing = web.discover(spec, client=client, policy=policy, memory=memory)
+        return Discovery(source=spec.label, spec=spec, candidates=listing.candidates, seen=[listing.seen])
+    except SourceError as exc:
+        return Discovery(source=spec_text, error=str(exc))
+
+
+def failed_discovery(spec_text: str, exc: BaseException) -> Discovery:
+    """What a source whose listing kept failing (after retries) contributes: its reason."""
+    return Discovery(source=spec_text, error=f"{type(exc).__name__}: {exc}")
+
+
+def discover_with_retries(
+    spec_text: str,
+    *,
+    memory: SourceMemory,
+    policy: web.FetchPolicy,
+    sleep: Callable[[float], None] = time.sleep,
+) -> Discovery:
+    """`discover` with the retry rule Prefect applies to the discover task (for run_pipeline)."""
+    delays = list(policy.retry_delays_s)
+    while True:
+        try:
+            return discover(spec_text, memory=memory, policy=policy)
+        except web.TransientFetchError as exc:
+            if not delays:
+                return failed_discovery(spec_text, exc)
+            sleep(delays.pop(0))
+
+
+def fetch(discovery: Discovery, *, memory: SourceMemory, policy: web.FetchPolicy) -> list[Fetched]:
+    """Read or download every candidate of one source (transient failures retried per notice)."""
+    if discovery.spec is None or not discovery.candidates:
+        return []
+    if discovery.spec.kind in ("folder", "file"):
+        return [folder.read(c, max_bytes=policy.max_bytes) for c in discovery.candidates]
+    with web.make_client(policy) as client:
+        return [
+            web.fetch_with_retries(
+                client, c.location, source=c.source, policy=policy, seen=memory.get(c.location)
+            )
+            for c in discovery.candidates
+        ]
+
+
+# --- parse ---------------------------------------------------------------------------------------
+
+
+def parse(discovery: Discovery, fetched: list[Fetched], *, memory: SourceMemory, max_bytes: int) -> Batch:
+    """Parse every fetched notice not already seen; sort each into parsed / known / rejected."""
+    items = [_prepare(f, memory=memory, max_bytes=max_bytes) for f in fetched]
+    return Batch(source=discovery.source, items=items, seen=discovery.seen, error=discovery.error)
+
+
+def _prepare(fetched: Fetched, *, memory: SourceMemory, max_bytes: int) -> Prepared:
+    base = {"source": fetched.source, "location": fetched.location}
+    if fetched.status == "not_modified":
+        return Prepared(**base, status="known")
+    if fetched.status == "failed":
+        return Prepared(**base, status="rejected", reason=f"{fetched.reason_code}: {fetched.detail}")
+    seen = SeenEntry(
+        location=fetched.location,
+        etag=fetched.etag,
+        last_modified=fetched.last_modified,
+        content_hash=content_hash(fetched.raw),
+    )
+    if memory.is_stored(fetched.location, fetched.raw):
+        # Same bytes as stored before; remember the server's validators only if they changed.
+        before = memory.get(fetched.location)
+        same = before is not None and (before.etag, before.last_modified) == (seen.etag, seen.last_modified)
+        return Prepared(**base, status="known", seen=None if same else seen)
+    try:
+        parsed = parse_bytes(fetched.raw, source=fetched.location, max_bytes=max_bytes)
+    except NoticeRejected as exc:
+        return Prepared(**base, status="rejected", raw=fetched.raw, reason=str(exc), seen=seen)
+    return Prepared(**base, status="parsed", raw=fetched.raw, parsed=parsed, seen=seen)
+
+
+# --- store ---------------------------------------------------------------------------------------
+
+
+def store(history: History, batch: Batch, *, progress: Progress = no_progress) -> list[NoticeOutcome]:
+    """Store one source's notices, each in its own transaction together with its source memory.
+
+    A storage failure on one notice rolls back that notice only; it is reported as rejected and left
+    out of the memory, so the next run tries it again."""
+    con = history.con
+    outcomes: list[NoticeOutcome] = []
+    total = len(batch.items)
+    for done, item in enumerate(batch.items, start=1):
+        outcomes.append(_store_one(history, item))
+        progress(f"storing {batch.source}", done, total)
+    if batch.seen and batch.error is None:
+        with storage.transaction(con):
+            source_state.save(con, batch.seen)
+        history.written = True
+    return outcomes
+
+
+def _store_one(history: History, item: Prepared) -> NoticeOutcome:
+    base = {"source": item.source, "location": item.location}
+    if item.status == "known":
+        if item.seen is not None:
+            with storage.transaction(history.con):
+                source_state.save(history.con, [item.seen])
+            history.written = True
+        return NoticeOutcome(**base, outcome="unchanged")
+    try:
+        with storage.transaction(history.con):
+            if item.status == "rejected":
+                storage.record_rejection(
+                    history.con, source=item.location, raw=item.raw, reason=item.reason or ""
+                )
+                result: str = "rejected"
+            else:
+                assert item.parsed is not None
+                result = storage.store_notice(
+                    history.con, parsed=item.parsed, raw=item.raw, source=item.location
+                )
+            if item.seen is not None:
+                source_state.save(history.con, [item.seen])
+        history.written = True
+    except StorageError as exc:
+        return NoticeOutcome(**base, outcome="rejected", reason=f"storage: {exc}")
+    if item.status == "rejected":
+        return NoticeOutcome(**base, outcome="rejected", reason=item.reason)
+    assert item.parsed is not None
+    notice = item.parsed.notice
+    return NoticeOutcome(
+        **base,
+        outcome="new" if result == "new" else "unchanged",
+        notice_id=notice.notice_id,
+        title=notice.title,
+        published_on=notice.published_on,
+    )
+
+
+# --- diff and report -----------------------------------------------------------------------------
+
+
+def diff(history: History, outcomes: list[NoticeOutcome]) -> list[NoticeOutcome]:
+    """Attach to each new notice the change events storing it produced, counted by change_type."""
+    new_ids = [o.notice_id for o in outcomes if o.outcome == "new" and o.notice_id]
+    if not new_ids:
+        return outcomes
+    counts = storage.change_counts(history.con, new_ids)
+    return [
+        o.model_copy(update={"changes": counts.get(o.notice_id, {})}) if o.notice_id in counts else o
+        for o in outcomes
+    ]
+
+
+def report(summary: IngestSummary, batches: list[Batch], outcomes: list[NoticeOutcome]) -> IngestSummary:
+    """Fill the run's summary: every notice's outcome and every source that failed."""
+    failures = [SourceFailure(source=b.source, reason=b.error) for b in batches if b.error]
+    return summary.model_copy(
+        update={"outcomes": outcomes, "failed_sources": failures, "finished_at": dt.datetime.now(dt.UTC)}
+    )

@@ -1,0 +1,175 @@
+"""A small HTTP server on 127.0.0.1 that plays every case the web sources must handle.
+
+Routes (all under the server's base address):
+    /index.html       an index page linking to the notices below (and to things that are not notices)
+    /feed.xml         an RSS feed of the same notices;  /atom.xml  an Atom feed
+    /n/<name>         a notice from tests/golden, with an ETag: answers 304 to If-None-Match
+    /flaky/<name>     500 on the first request, then the notice
+    /down             500 always
+    /slow             sleeps past any test timeout before answering
+    /loop             redirects to itself
+    /to-file          redirects to a file:// address
+    /huge             a 50 MB body sent in chunks, no Content-Length
+    /huge-declared    a 50 MB Content-Length header (body sent lazily)
+    /not-a-notice     a page of text that is no reform notice
+Every request is counted in `hits[path]`, so tests can see what was downloaded.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import threading
+from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+GOLDEN = Path(__file__).resolve().parent.parent / "golden"
+NOTICES = {
+    "fujian.txt": GOLDEN / "fujian-2010-foreign-trade-sanding.txt",
+    "mofcom.txt": GOLDEN / "mofcom-2003-unit-functions.txt",
+}
+FIFTY_MB = 50 * 1024 * 1024
+
+INDEX = """<html><head><meta charset="utf-8"><title>机构编制</title></head><body>
+<ul class="news">
+ <li><a href="/n/fujian.txt">福建省对外贸易经济合作厅主要职责内设机构和人员编制规定</a></li>
+ <li><a href="n/mofcom.txt#top">商务部关于印发机关服务中心等单位的主要职能的通知</a></li>
+ <li><a href="/not-a-notice">关于召开会议的通知</a></li>
+</ul>
+<p><a href="/about.html">关于我们</a> <a href="mailto:x@example.org">联系</a></p>
+</body></html>"""
+
+RSS = """<?xml version="1.0" encoding="utf-8"?>
+<rss version="2.0"><channel><title>通知公告</title><link>{base}/</link>
+<item><title>福建省对外贸易经济合作厅主要职责内设机构和人员编制规定</title><link>{base}/n/fujian.txt</link></item>
+<item><title>商务部主要职能通知</title><link>{base}/n/mofcom.txt</link></item>
+</channel></rss>"""
+
+ATOM = """<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom"><title>通知</title><id>urn:x</id><updated>2026-01-01T00:00:00Z</updated>
+<entry><title>商务部主要职能通知</title><id>urn:m</id><updated>2026-01-01T00:00:00Z</updated>
+<link href="{base}/n/mofcom.txt"/></entry></feed>"""
+
+
+class NoticeServer:
+    """Start with `serving()`; `base` is the address, `hits` counts requests per path."""
+
+    def __init__(self) -> None:
+        self.hits: Counter[str] = Counter()
+        self.stop = threading.Event()
+        self.index_etag = '"index-v1"'
+        self._httpd = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
+        self._httpd.daemon_threads = True
+        self.base = f"http://127.0.0.1:{self._httpd.server_address[1]}"
+
+    def _handler(self) -> type[BaseHTTPRequestHandler]:
+        server = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def log_message(self, format: str, *args: object) -> None:  # quiet test output
+                return
+
+            def do_GET(self) -> None:
+                path = self.path.split("?")[0]
+                server.hits[path] += 1
+                try:
+                    server.route(self, path)
+                except (BrokenPipeError, ConnectionResetError):
+                    return  # the client gave up on purpose (size cap, timeout)
+
+        return Handler
+
+    def route(self, h: BaseHTTPRequestHandler, path: str) -> None:
+        if path == "/index.html":
+            self._send(h, INDEX.encode(), "text/html; charset=utf-8", etag=self.index_etag)
+        elif path == "/feed.xml":
+            self._send(h, RSS.format(base=self.base).encode(), "application/rss+xml")
+        elif path == "/atom.xml":
+            self._send(h, ATOM.format(base=self.base).encode(), "application/atom+xml")
+        elif path.startswith("/n/") and path[3:] in NOTICES:
+            body = NOTICES[path[3:]].read_bytes()
+            self._send(
+                h, body, "text/plain; charset=utf-8", etag='"' + hashlib.sha256(body).hexdigest()[:16] + '"'
+            )
+        elif path.startswith("/flaky/") and path[7:] in NOTICES:
+            if self.hits[path] == 1:
+                self._status(h, 500)
+            else:
+                self._send(h, NOTICES[path[7:]].read_bytes(), "text/plain; charset=utf-8")
+        elif path == "/down":
+            self._status(h, 500)
+        elif path == "/slow":
+            self.stop.wait(5.0)
+            self._send(h, b"late", "text/plain")
+        elif path == "/loop":
+            self._redirect(h, "/loop")
+        elif path == "/to-file":
+            self._redirect(h, "file:///etc/passwd")
+        elif path == "/huge":
+            self._huge(h, declared=False)
+        elif path == "/huge-declared":
+            self._huge(h, declared=True)
+        elif path == "/not-a-notice":
+            self._send(h, "今天天气很好，我们去公园散步。".encode(), "text/plain; charset=utf-8")
+        else:
+            self._status(h, 404)
+
+    def _send(self, h: BaseHTTPRequestHandler, body: bytes, ctype: str, *, etag: str | None = None) -> None:
+        if etag is not None and h.headers.get("If-None-Match") == etag:
+            h.send_response(304)
+            h.send_header("ETag", etag)
+            h.end_headers()
+            return
+        h.send_response(200)
+        h.send_header("Content-Type", ctype)
+        h.send_header("Content-Length", str(len(body)))
+        if etag is not None:
+            h.send_header("ETag", etag)
+        h.end_headers()
+        h.wfile.write(body)
+
+    def _status(self, h: BaseHTTPRequestHandler, code: int) -> None:
+        h.send_response(code)
+        h.send_header("Content-Length", "0")
+        h.end_headers()
+
+    def _redirect(self, h: BaseHTTPRequestHandler, to: str) -> None:
+        h.send_response(302)
+        h.send_header("Location", to)
+        h.send_header("Content-Length", "0")
+        h.end_headers()
+
+    def _huge(self, h: BaseHTTPRequestHandler, *, declared: bool) -> None:
+        h.send_response(200)
+        h.send_header("Content-Type", "text/plain; charset=utf-8")
+        if declared:
+            h.send_header("Content-Length", str(FIFTY_MB))
+        else:
+            h.send_header("Transfer-Encoding", "chunked")
+        h.end_headers()
+        chunk = ("通知" * 32768).encode()  # 192 KiB
+        sent = 0
+        while sent < FIFTY_MB and not self.stop.is_set():
+            if declared:
+                h.wfile.write(chunk)
+            else:
+                h.wfile.write(f"{len(chunk):x}\r\n".encode() + chunk + b"\r\n")
+            sent += len(chunk)
+        if not declared:
+            h.wfile.write(b"0\r\n\r\n")
+
+    @contextmanager
+    def serving(self) -> Iterator[NoticeServer]:
+        thread = threading.Thread(
+            target=self._httpd.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True
+        )
+        thread.start()
+        try:
+            yield self
+        finally:
+            self.stop.set()
+            self._httpd.shutdown()
+            self._httpd.server_close()
+            thread.join(timeout=5)
