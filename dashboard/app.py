@@ -1,0 +1,49 @@
+"""Streamlit entry point: `streamlit run dashboard/app.py -- --db PATH` (or `yange dashboard`).
+
+Routes the pages with `st.navigation`; before any page runs it checks that there is a history to
+show, and otherwise explains how to make one instead of failing.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import streamlit as st
+
+# `streamlit run dashboard/app.py` puts dashboard/ on sys.path, not the project root.
+ROOT = str(Path(__file__).resolve().parent.parent)
+if ROOT not in sys.path:
+    sys.path.insert(0, ROOT)
+
+from dashboard import data  # noqa: E402
+
+PAGES = Path(__file__).parent / "pages"
+
+st.set_page_config(page_title="Yange 沿革", page_icon="🏛", layout="wide")
+
+db = data.db_path()
+state = data.status(db)
+if state != "ready":
+    st.title("Yange 沿革: reform history")
+    where = "does not exist yet" if state == "missing" else "holds no notices yet"
+    st.info(
+        f"The history database `{db}` {where}.\n\n"
+        "Ingest the example notices with `make run` (or `yange ingest [FOLDER|URL] --db PATH`), "
+        "then reload this page.",
+        icon="ℹ️",
+    )
+    st.stop()
+
+st.sidebar.caption(f"History: `{db}`")
+page = st.navigation(
+    [
+        st.Page(PAGES / "timeline.py", title="Timeline", icon="📈", url_path="timeline", default=True),
+        st.Page(PAGES / "agency.py", title="Agency", icon="🏛", url_path="agency"),
+        st.Page(PAGES / "changes.py", title="Changes", icon="🔀", url_path="changes"),
+        st.Page(PAGES / "notice.py", title="Notice", icon="📄", url_path="notice"),
+        st.Page(PAGES / "search.py", title="Search duties", icon="🔎", url_path="search"),
+        st.Page(PAGES / "sql.py", title="SQL", icon="🗄", url_path="sql"),
+    ]
+)
+page.run()

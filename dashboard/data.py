@@ -1,0 +1,295 @@
+"""All data access of the dashboard: the only module that imports `storage`.
+
+Pages call these functions and lay out what they return. Every query is cached for TTL seconds
+with `st.cache_data`, keyed by the database path, so a rerun of a page costs no query. Connections
+are opened per query through `storage.open_reader`, which never holds the file against a writer.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import difflib
+import json
+import os
+import sys
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal
+
+import pandas as pd
+import streamlit as st
+
+import storage
+import storage.history
+from dashboard import queries
+from dashboard.compare import Reconciliation, Row, align, reconcile
+from models import AgencyRecord
+from yange.errors import StorageError
+
+TTL = 60
+SQL_ROW_LIMIT = 10_000
+DEFAULT_DB = "data/yange.duckdb"
+# Statements the SQL page runs; anything else (writes, ATTACH, COPY, SET, ...) is refused.
+READ_STATEMENTS = frozenset({"SELECT", "EXPLAIN"})
+
+DbStatus = Literal["missing", "empty", "ready"]
+Op = tuple[str, str]
+
+
+class QueryRefused(ValueError):
+    """A statement the read-only SQL page will not run; the message says why."""
+
+
+def db_path(argv: Sequence[str] | None = None) -> str:
+    """`--db PATH` after `streamlit run dashboard/app.py --`, else $YANGE_DB, else the default."""
+    parser = argparse.ArgumentParser(add_help=False)
+    parser.add_argument("--db")
+    known, _ = parser.parse_known_args(list(sys.argv[1:] if argv is None else argv))
+    return str(known.db or os.environ.get("YANGE_DB") or DEFAULT_DB)
+
+
+@contextmanager
+def _reader(db: str) -> Iterator[Any]:
+    con = storage.open_reader(Path(db))
+    try:
+        yield con
+    finally:
+        con.close()
+
+
+def _frame(db: str, sql: str, params: dict[str, Any] | None = None) -> pd.DataFrame:
+    with _reader(db) as con:
+        return con.execute(sql, params or {}).df()
+
+
+def _row(db: str, sql: str, params: dict[str, Any] | None = None) -> dict[str, Any] | None:
+    frame = _frame(db, sql, params)
+    return None if frame.empty else frame.iloc[0].to_dict()
+
+
+@st.cache_data(ttl=10, show_spinner=False)
+def status(db: str) -> DbStatus:
+    """`missing` (no file), `empty` (nothing ingested yet) or `ready`."""
+    if not Path(db).is_file():
+        return "missing"
+    try:
+        with _reader(db) as con:
+            count = con.execute(queries.NOTICE_COUNT).fetchone()[0]
+    except StorageError:
+        return "empty"
+    return "ready" if count else "empty"
+
+
+@dataclass(frozen=True)
+class Options:
+    agencies: dict[str, str]  # agency_id -> name
+    regions: list[str]
+    change_types: list[str]
+    first_day: dt.date | None
+    last_day: dt.date | None
+
+
+@st.cache_data(ttl=TTL, show_spinner=False)
+def options(db: str) -> Options:
+    """Choices for the filters of the timeline and changes pages."""
+    from models import CHANGE_TYPES
+
+    agencies = _frame(db, queries.FILTER_AGENCIES)
+    regions = _frame(db, queries.FILTER_REGIONS)["region"].tolist()
+    with _reader(db) as con:
+        first, last = con.execute(queries.DATE_RANGE).fetchone()
+    return Options(
+        dict(zip(agencies["agency_id"], agencies["name"], strict=True)),
+        regions,
+        list(CHANGE_TYPES),
+        first,
+        last,
+    )
+
+
+def _event_params(
+    agencies: Sequence[str],
+    regions: Sequence[str],
+    types: Sequence[str],
+    start: dt.date | None,
+    end: dt.date | None,
+) -> dict[str, Any]:
+    return {
+        "agencies": list(agencies),
+        "regions": list(regions),
+        "types": list(types),
+        "start": start,
+        "end": end,
+    }
+
+
+@st.cache_data(ttl=TTL, show_spinner=False)
+def timeline(
+    db: str,
+    agencies: Sequence[str] = (),
+    regions: Sequence[str] = (),
+    types: Sequence[str] = (),
+    start: dt.date | None = None,
+    end: dt.date | None = None,
+    top: int = 40,
+) -> tuple[pd.DataFrame, pd.DataFrame, dict[str, int]]:
+    """Events per agency/day/type of the `top` busiest agencies, their versions, and filter totals."""
+    params = _event_params(agencies, regions, types, start, end)
+    events = _frame(db, queries.TIMELINE_EVENTS, {**params, "top": top})
+    shown = sorted(set(events["agency_id"]))
+    versions = _frame(db, queries.TIMELINE_VERSIONS, {"agencies": shown, "start": start, "end": end})
+    totals = _row(db, queries.TIMELINE_TOTALS, params) or {}
+    return events, versions, {k: int(v or 0) for k, v in totals.items()}
+
+
+@st.cache_data(ttl=TTL, show_spinner=False)
+def changes(
+    db: str,
+    agencies: Sequence[str] = (),
+    regions: Sequence[str] = (),
+    types: Sequence[str] = (),
+    start: dt.date | None = None,
+    end: dt.date | None = None,
+    min_similarity: float | None = None,
+    limit: int = 5_000,
+) -> pd.DataFrame:
+    params = _event_params(agencies, regions, types, start, end)
+    return _frame(db, queries.CHANGES_TABLE, {**params, "min_similarity": min_similarity, "limit": limit})
+
+
+@st.cache_data(ttl=TTL, show_spinner=False)
+def find_agency(db: str, q: str) -> pd.DataFrame:
+    return _frame(db, queries.FIND_AGENCY, {"q": q.strip()})
+
+
+@st.cache_data(ttl=TTL, show_spinner=False)
+def agency(db: str, agency_id: str) -> dict[str, Any] | None:
+    return _row(db, queries.AGENCY, {"agency_id": agency_id})
+
+
+@st.cache_data(ttl=TTL, show_spinner=False)
+def versions(db: str, agency_id: str) -> pd.DataFrame:
+    return _frame(db, queries.AGENCY_VERSIONS, {"agency_id": agency_id})
+
+
+@st.cache_data(ttl=TTL, show_spinner=False)
+def lineage(db: str, agency_id: str) -> pd.DataFrame:
+    return _frame(db, queries.AGENCY_LINEAGE, {"agency_id": agency_id})
+
+
+@st.cache_data(ttl=TTL, show_spinner=False)
+def record_as_of(db: str, agency_id: str, day: dt.date) -> pd.DataFrame:
+    return _frame(db, queries.RECORD_AS_OF, {"agency_id": agency_id, "day": day})
+
+
+@st.cache_data(ttl=TTL, show_spinner=False)
+def staffing(db: str, agency_id: str) -> pd.DataFrame:
+    return _frame(db, queries.STAFFING_OVER_TIME, {"agency_id": agency_id})
+
+
+def _record(db: str, snapshot_id: str) -> AgencyRecord:
+    row = _row(db, queries.SNAPSHOT_RECORD, {"snapshot_id": snapshot_id})
+    if row is None:
+        raise StorageError(f"no version {snapshot_id}")
+    value = row["record"]
+    return AgencyRecord.model_validate(value if isinstance(value, dict) else json.loads(value))
+
+
+def _difflib_inline(old: str, new: str) -> list[Op]:
+    """Character-level diff as (op, text) pairs, op in equal/insert/delete."""
+    ops: list[Op] = []
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, old, new, autojunk=False).get_opcodes():
+        if tag == "equal":
+            ops.append(("equal", old[i1:i2]))
+            continue
+        if i2 > i1:
+            ops.append(("delete", old[i1:i2]))
+        if j2 > j1:
+            ops.append(("insert", new[j1:j2]))
+    return ops
+
+
+# The differ's own inline diff once storage re-exports it; difflib until then.
+inline_diff: Callable[[str, str], list[Op]] = getattr(storage, "inline_diff", _difflib_inline)
+
+
+@dataclass(frozen=True)
+class Comparison:
+    rows: list[Row]
+    ops: list[list[Op] | None]
+    reconciliations: list[Reconciliation]
+    adjacent: bool  # the versions follow each other: the stored change events; else diffed now
+
+
+@st.cache_data(ttl=TTL, show_spinner=False)
+def comparison(db: str, old_snapshot: str, new_snapshot: str) -> Comparison:
+    """The 新旧对照 of two versions: aligned rows with character-level diffs, and reconciliation."""
+    old, new = _record(db, old_snapshot), _record(db, new_snapshot)
+    events = _frame(db, queries.CHANGES_BETWEEN, {"old": old_snapshot, "new": new_snapshot})
+    stored = [
+        {**e, "detail": json.loads(e["detail"]) if isinstance(e["detail"], str) else (e["detail"] or {})}
+        for e in events.to_dict("records")
+    ]
+    if not stored:  # versions that are not adjacent: ask the history's own differ
+        stored = [c.model_dump(mode="json") for c in storage.history.default_differ()(old, new)]
+    rows = align(old, new, stored)
+    ops = [
+        inline_diff(r.old.text, r.new.text) if r.status == "changed" and r.old and r.new else None
+        for r in rows
+    ]
+    return Comparison(rows, ops, reconcile(new, stored), adjacent=not events.empty)
+
+
+@st.cache_data(ttl=TTL, show_spinner=False)
+def notices(db: str) -> pd.DataFrame:
+    return _frame(db, queries.NOTICE_LIST)
+
+
+@st.cache_data(ttl=TTL, show_spinner=False)
+def notice(db: str, notice_id: str) -> dict[str, Any] | None:
+    row = _row(db, queries.NOTICE, {"notice_id": notice_id})
+    if row is not None and isinstance(row.get("quality"), str):
+        row["quality"] = json.loads(row["quality"])
+    return row
+
+
+@st.cache_data(ttl=TTL, show_spinner=False)
+def notice_spans(db: str, notice_id: str) -> list[tuple[int, int, str]]:
+    frame = _frame(db, queries.NOTICE_SPANS, {"notice_id": notice_id})
+    return [(int(r.span_start), int(r.span_end), f"{r.agency} · {r.section}") for r in frame.itertuples()]
+
+
+@st.cache_data(ttl=TTL, show_spinner=False)
+def rejected(db: str) -> pd.DataFrame:
+    return _frame(db, queries.REJECTED)
+
+
+@st.cache_data(ttl=TTL, show_spinner=False)
+def search_duties(db: str, q: str, *, current_only: bool = False, limit: int = 200) -> pd.DataFrame:
+    return _frame(db, queries.SEARCH_DUTIES, {"q": q, "current": current_only, "limit": limit})
+
+
+def run_sql(db: str, sql: str, limit: int = SQL_ROW_LIMIT) -> pd.DataFrame:
+    """Run one read-only statement from the SQL page, at most `limit` rows.
+
+    Refuses anything but a single SELECT/EXPLAIN before running it (DuckDB's own parser says what a
+    statement is), on a read-only connection with external file access switched off.
+    """
+    with _reader(db) as con:
+        try:
+            statements = con.extract_statements(sql)
+        except Exception as exc:  # a syntax error: show DuckDB's message
+            raise QueryRefused(str(exc).splitlines()[0]) from exc
+        if len(statements) != 1:
+            raise QueryRefused(f"one statement at a time, got {len(statements)}")
+        kind = statements[0].type.name
+        if kind not in READ_STATEMENTS:
+            raise QueryRefused(f"{kind} statements are refused: this page only reads")
+        con.execute("set enable_external_access = false")
+        try:
+            return con.sql(sql).limit(limit).df()
+        except Exception as exc:
+            raise QueryRefused(str(exc).splitlines()[0]) from exc

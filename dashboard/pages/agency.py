@@ -1,0 +1,107 @@
+"""Agency: lineage, versions, the record in force on a date, staffing over time, and 新旧对照."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import streamlit as st
+
+from dashboard import charts, data, render
+
+db = data.db_path()
+agency_id = st.query_params.get("agency")
+if not agency_id:
+    st.title("Agency")
+    q = st.text_input("Agency name or alias", key="agency_q")
+    found = data.find_agency(db, q) if q.strip() else None
+    if found is None or found.empty:
+        st.caption(
+            "Type part of a name, or open an agency from the timeline."
+            if found is None
+            else "No agency by that name."
+        )
+        st.stop()
+    agency_id = st.selectbox(
+        "Agency",
+        found["agency_id"].tolist(),
+        format_func=dict(zip(found["agency_id"], found["name"], strict=True)).get,
+    )
+
+info = data.agency(db, agency_id)
+if info is None:
+    st.error(f"No agency with id {agency_id}.")
+    st.stop()
+st.title(info["name"])
+aliases = [a for a in (info.get("aliases") or []) if a != info["name"]]
+st.caption(f"Region: {info['region']}" + (f" · also: {'、'.join(aliases)}" if aliases else ""))
+
+lineage = data.lineage(db, agency_id)
+if not lineage.empty:
+    st.subheader("Lineage")
+    for row in lineage.itertuples():
+        label = f"{row.direction}: {row.name or row.agency_id} ({row.relation}, {row.effective_date or 'date unknown'})"
+        if row.name:
+            st.page_link("pages/agency.py", label=label, query_params={"agency": row.agency_id})
+        else:
+            st.markdown(f"- {label}")
+
+versions = data.versions(db, agency_id)
+st.subheader(f"Versions ({len(versions)})")
+st.dataframe(
+    versions[["valid_from", "valid_to", "title", "doc_number", "derived"]], hide_index=True, width="stretch"
+)
+for row in versions[versions["derived"]].itertuples():
+    st.page_link(
+        "pages/notice.py",
+        label=f"Version of {row.valid_from} is derived: applies the amending notice {row.title}",
+        query_params={"notice": row.notice_id},
+    )
+
+st.subheader("Record in force on a date")
+day = st.date_input(
+    "Date", value=versions["valid_from"].max() if len(versions) else dt.date.today(), key="agency_day"
+)
+in_force = data.record_as_of(db, agency_id, day)
+if in_force.empty:
+    st.caption(f"No version in force on {day}.")
+else:
+    if in_force["derived"].any():
+        st.caption("This version is derived from an amendment notice.")
+    st.dataframe(in_force.drop(columns=["snapshot_id", "derived"]), hide_index=True, width="stretch")
+
+staffing = data.staffing(db, agency_id)
+if not staffing.empty:
+    st.subheader("Staffing over time")
+    st.altair_chart(charts.staffing_chart(staffing), width="stretch")
+
+st.subheader("新旧对照: compare two versions")
+if len(versions) < 2:
+    st.caption("Only one version so far.")
+    st.stop()
+labels = {
+    r.snapshot_id: f"{r.valid_from} · {r.title}" + (" (derived)" if r.derived else "")
+    for r in versions.itertuples()
+}
+ids = list(labels)
+old_col, new_col = st.columns(2)
+old_id = old_col.selectbox("Old version", ids, index=len(ids) - 2, format_func=labels.get, key="cmp_old")
+new_id = new_col.selectbox("New version", ids, index=len(ids) - 1, format_func=labels.get, key="cmp_new")
+if old_id == new_id:
+    st.caption("Pick two different versions.")
+    st.stop()
+cmp = data.comparison(db, old_id, new_id)
+counts = {s: sum(r.status == s for r in cmp.rows) for s in ("changed", "added", "removed", "same")}
+st.caption(" · ".join(f"{n} {s}" for s, n in counts.items()))
+st.html(render.compare_table(cmp.rows, cmp.ops, old_title=labels[old_id], new_title=labels[new_id]))
+
+if cmp.reconciliations:
+    st.markdown("**Declared adjustments (职责调整) and the changes that bear them out**")
+    for rec in cmp.reconciliations:
+        box = st.container(border=True)
+        box.text(f"[{rec.kind}] {rec.text}")
+        for change in rec.observed:
+            box.text(f"  ✓ {change['change_type']}: {change.get('new_text') or change.get('old_text') or ''}")
+        if rec.reconciled is False:
+            box.warning("Flagged: no observed change bears this adjustment out.", icon="⚠️")
+        elif rec.reconciled is None:
+            box.caption("Declared in a first version: nothing earlier to check it against.")
