@@ -1,0 +1,103 @@
+"""Parse reform notices (三定 regulations, unit-function notices, amendments) into records.
+
+Pure: text or bytes in, a validated `ParsedNotice` out; no I/O. A text that is not a reform
+notice raises `yange.errors.NoticeRejected` with a stable reason code.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib
+import re
+
+from models import Notice, NoticeKind, ParsedNotice, QualityReport
+from yange.errors import NoticeRejected
+from yange.parse import vocab
+from yange.parse.decode import bytes_to_text
+from yange.parse.functions import has_unit_headings, parse_functions
+from yange.parse.metadata import read_metadata
+from yange.parse.normalise import normalise
+from yange.parse.sanding import parse_sanding
+
+__all__ = ["detect_kind", "normalise", "parse_bytes", "parse_notice"]
+
+MAX_BYTES = 20 * 1024 * 1024
+_TERMINAL = tuple("。！？”）」》;；.")
+_HEADING_WORDS = re.compile(r"主要职责|内设机构|人员编制|职能配置")
+
+
+def detect_kind(text: str) -> NoticeKind:
+    """'amendment' only when the title says the notice adjusts agencies and the text restates no
+    主要职责 / 内设机构 sections (a full 三定 whose adjustments say 划入 stays 'sanding');
+    'functions' for notices of X主要职能 unit headings; else 'sanding'."""
+    head = text[:3000]
+    restates = len(set(_HEADING_WORDS.findall(text))) >= 2
+    if vocab.AMENDMENT_TITLE.search(head) and not restates and not vocab.REGULATION_TITLE.search(head):
+        return "amendment"
+    if not restates and vocab.FUNCTIONS_CUE.search(text) and has_unit_headings(text):
+        return "functions"
+    return "sanding"
+
+
+def _looks_truncated(text: str) -> bool:
+    tail = text.rstrip()
+    if not tail:
+        return False
+    last_line = tail.rsplit("\n", 1)[-1]
+    if vocab.CN_DATE.search(last_line) or vocab.ARABIC_DATE.search(last_line):
+        return False
+    return not tail.endswith(_TERMINAL)
+
+
+def _amendment(text: str) -> tuple[list, QualityReport]:  # type: ignore[type-arg]
+    try:
+        module = importlib.import_module("yange.parse.amendment")
+    except ImportError:
+        raise NoticeRejected("not_a_notice", "amendment notices are not supported yet") from None
+    records, quality = module.parse_amendment_body(text)
+    return list(records), quality
+
+
+def parse_notice(text: str, *, source: str = "") -> ParsedNotice:
+    """Parse one notice's text. Raises NoticeRejected('empty'|'not_a_notice', detail)."""
+    norm = normalise(text)
+    if not norm.strip():
+        raise NoticeRejected("empty", "no text")
+    if not (vocab.SANDING_CUE.search(norm) or vocab.FUNCTIONS_CUE.search(norm) or vocab.AMENDMENT_TITLE.search(norm)):
+        raise NoticeRejected("not_a_notice", "no 三定/职能/职责调整 wording: not a reform notice")
+    kind = detect_kind(norm)
+    try:
+        if kind == "amendment":
+            records, quality = _amendment(norm)
+        elif kind == "functions":
+            records, quality = parse_functions(norm)
+        else:
+            record, quality = parse_sanding(norm)
+            records = [record]
+    except ValueError as exc:
+        if isinstance(exc, NoticeRejected):
+            raise
+        raise NoticeRejected("not_a_notice", str(exc)) from None
+    if not any(r.duties or r.units or r.adjustments or r.staffing or r.effects for r in records):
+        raise NoticeRejected("not_a_notice", "no duties, units, adjustments or staffing found")
+
+    meta = read_metadata(norm)
+    title = meta.title or (records[0].agency if records else "") or "未命名通知"
+    if _looks_truncated(norm):
+        quality.truncated = True
+        quality.warnings.append("text looks truncated: it stops mid-sentence")
+    notice = Notice(
+        notice_id=hashlib.sha256(norm.encode("utf-8")).hexdigest(),
+        title=title,
+        doc_number=meta.doc_number,
+        issuer=meta.issuer,
+        published_on=meta.published_on,
+        source=source,
+        kind=kind,
+    )
+    return ParsedNotice(notice=notice, records=records, quality=quality, text=norm)
+
+
+def parse_bytes(data: bytes, *, source: str = "", max_bytes: int = MAX_BYTES) -> ParsedNotice:
+    """Parse a file's bytes: size cap, decoding, HTML stripping, then parse_notice."""
+    return parse_notice(bytes_to_text(data, max_bytes=max_bytes), source=source)

@@ -1,0 +1,117 @@
+"""A notice listing the functions of several units (X主要职能 一、… （一）…): one record per unit."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from models import AgencyRecord, Duty, OtherMatter, QualityReport
+from yange.parse import vocab
+from yange.parse.items import Item, find_items, lead_and_children
+from yange.parse.repair import repair
+from yange.parse.segment import heading_regions
+
+_SUFFIX_ALT = "|".join(vocab.UNIT_SUFFIXES)
+# X（Y）主要职能 at a line start; the bracket may be odd (《投资促进事务局）) as scraped pages have it.
+_UNIT_HEADING = re.compile(
+    r"(?:(?<=^)|(?<=\n))([^\n。；，、：]{2,30}?)(?:[（《(〈]([^（）()\n]{1,30})[）)》〉])?(?:的)?主要(?:职能|职责)"
+    r"(?=\s|$|一、|\n)",
+    re.MULTILINE,
+)
+# A bare unit name on its own line, followed by 一、主要职能 (中国国际电子商务中心).
+_BARE_HEADING = re.compile(
+    rf"(?:(?<=^)|(?<=\n))([^\n。；，、：\s]{{2,30}}(?:{_SUFFIX_ALT}))\n(?=一、\s*主要(?:职能|职责))",
+    re.MULTILINE,
+)
+# 外商投资促进中心（对外称“投资促进事务局”） in the covering letter.
+_LETTER_ALIAS = re.compile(r"([^\s，。、；：“”（）]{2,30})（对外称[“\"]?([^”\"（）]{2,30})[”\"]?）")
+
+
+@dataclass(frozen=True, slots=True)
+class _Heading:
+    name: str
+    alias: str | None
+    start: int
+    end: int
+
+
+def _headings(text: str) -> list[_Heading]:
+    found = []
+    for m in _UNIT_HEADING.finditer(text):
+        if "关于" in m.group(1) or "通知" in m.group(1):
+            continue
+        found.append(_Heading(m.group(1).strip(), (m.group(2) or "").strip() or None, m.start(), m.end()))
+    for m in _BARE_HEADING.finditer(text):
+        found.append(_Heading(m.group(1).strip(), None, m.start(), m.end()))
+    return sorted(found, key=lambda h: h.start)
+
+
+def has_unit_headings(text: str) -> bool:
+    return bool(_headings(text))
+
+
+def _duty(text: str, it: Item) -> Duty:
+    (s, e), children = lead_and_children(text, it, vocab.PAREN_MARKER)
+    kids = [Duty(ordinal=c.ordinal or 0, text=c.text, span=(c.start, c.end)) for c in children]
+    if not kids or e <= s:
+        return Duty(ordinal=it.ordinal or 0, text=it.text, span=(it.start, it.end), items=kids)
+    return Duty(ordinal=it.ordinal or 0, text=text[s:e], span=(s, e), items=kids)
+
+
+def _unit_record(text: str, h: _Heading, end: int, letter: dict[str, str]) -> tuple[AgencyRecord, QualityReport]:
+    aliases: list[str] = []
+    if h.alias:
+        aliases.append(h.alias)
+    for name, alias in letter.items():
+        if name == h.name or alias == h.alias:
+            for candidate in (alias, name):
+                if candidate != h.name and candidate not in aliases:
+                    aliases.append(candidate)
+
+    subs = [r for r in heading_regions(text[:end]) if r.start >= h.end]
+    duties: list[Duty] = []
+    others: list[OtherMatter] = []
+    if subs and subs[0].section == "duties":
+        # 一、主要职能（一）…  二、其他事项 …: the sub-sections of one unit
+        items: list[Item] = []
+        for r in subs:
+            found = find_items(text, r.start, r.end, r.section)
+            if not found and r.section == "other_matters":
+                body = text[r.start:r.end].strip()
+                if body:
+                    off = text.index(body, r.start)
+                    others.append(OtherMatter(ordinal=0, text=body, span=(off, off + len(body))))
+            items.extend(found)
+        fixed = repair(items)
+        duties = [Duty(ordinal=it.ordinal or 0, text=it.text, span=(it.start, it.end)) for it in fixed.sections["duties"]]
+        others = [OtherMatter(ordinal=it.ordinal or 0, text=it.text, span=(it.start, it.end))
+                  for it in fixed.sections["other_matters"]] + others
+    else:
+        fixed = repair(find_items(text, h.end, end, "duties", vocab.TOP_MARKER))
+        duties = [_duty(text, it) for it in fixed.sections["duties"]]
+    record = AgencyRecord(agency=h.name, aliases=aliases, duties=duties, other_matters=others)
+    quality = QualityReport(duplicates_removed=fixed.duplicates_removed, relocated=fixed.relocated,
+                            missing_ordinals=fixed.missing, warnings=fixed.warnings)  # type: ignore[arg-type]
+    return record, quality
+
+
+def parse_functions(text: str) -> tuple[list[AgencyRecord], QualityReport]:
+    """One record per unit heading; the covering letter's 对外称 names become aliases."""
+    heads = _headings(text)
+    if not heads:
+        raise ValueError("no unit headings (X主要职能) found")
+    letter = {m.group(1): m.group(2) for m in _LETTER_ALIAS.finditer(text, 0, heads[0].start)}
+    records: list[AgencyRecord] = []
+    total = QualityReport()
+    for i, h in enumerate(heads):
+        end = heads[i + 1].start if i + 1 < len(heads) else len(text)
+        record, q = _unit_record(text, h, end, letter)
+        records.append(record)
+        total.duplicates_removed += q.duplicates_removed
+        total.relocated.extend(q.relocated)
+        total.warnings.extend(f"{h.name}: {w}" for w in q.warnings)
+        for section, gaps in q.missing_ordinals.items():
+            if gaps:
+                total.warnings.append(f"{h.name}: {section} numbering skips {gaps}")
+                total.missing_ordinals.setdefault(section, []).extend(g for g in gaps if g not in total.missing_ordinals.get(section, []))
+    return records, total

@@ -1,0 +1,98 @@
+"""Numbered items: where each starts and ends, its ordinal (（十三） -> 13) and its span."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+import cn2an
+
+from yange.parse import vocab
+
+_TRAILING = " \n"
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    """One numbered (or named) item. `start`/`end` bound the item's text, without its marker, in
+    the normalised notice text; `section` is where it stood in the page."""
+
+    ordinal: int | None
+    start: int
+    end: int
+    text: str
+    section: str
+    marker_start: int
+
+
+@lru_cache(maxsize=512)
+def cn_number(token: str) -> int | None:
+    """Chinese or Arabic numeral to int (二十一 -> 21, 〇 -> 0); None when it is not a number."""
+    if token.isdigit():
+        return int(token)
+    try:
+        value = cn2an.cn2an(token.replace("○", "〇").replace("两", "二"), "smart")
+    except (ValueError, KeyError, IndexError, TypeError):
+        return None
+    return int(value) if value == int(value) else None
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while end > start and text[end - 1] in _TRAILING:
+        end -= 1
+    while start < end and text[start] in _TRAILING:
+        start += 1
+    return start, end
+
+
+def cut_at_boundary(text: str, start: int, end: int) -> int:
+    """End an item before a passage that cannot belong to it (a signature date, the regulation's
+    own title, the preamble), which pages without line breaks run straight into the item."""
+    cut = end
+    for pattern in (vocab.ITEM_BOUNDARY, vocab.HEADING):
+        m = pattern.search(text, start + 1, cut)
+        if m is not None:
+            cut = m.start()
+    return cut
+
+
+def find_items(
+    text: str,
+    start: int,
+    end: int,
+    section: str,
+    marker: re.Pattern[str] = vocab.PAREN_MARKER,
+    extra_starts: re.Pattern[str] | None = None,
+) -> list[Item]:
+    """Items between start and end. Each runs from its marker to the next marker (or a boundary).
+
+    `extra_starts` marks items with no number that still start a new item (机关党委 in a units
+    section); their ordinal is None and the matched name stays in their text.
+    """
+    starts: list[tuple[int, int, int | None]] = []  # (marker_start, text_start, ordinal)
+    for m in marker.finditer(text, start, end):
+        ordinal = cn_number(m.group(1))
+        if ordinal is not None:
+            starts.append((m.start(), m.end(), ordinal))
+    if extra_starts is not None:
+        for m in extra_starts.finditer(text, start, end):
+            starts.append((m.start(), m.start(), None))
+        starts.sort()
+    items: list[Item] = []
+    for i, (mstart, tstart, ordinal) in enumerate(starts):
+        tend = starts[i + 1][0] if i + 1 < len(starts) else end
+        tend = cut_at_boundary(text, tstart, tend)
+        s, e = _trim(text, tstart, tend)
+        if e > s:
+            items.append(Item(ordinal, s, e, text[s:e], section, mstart))
+    return items
+
+
+def lead_and_children(text: str, item: Item, marker: re.Pattern[str]) -> tuple[tuple[int, int], list[Item]]:
+    """Split an item into its lead text and nested numbered items (二、…：（一）…（二）…)."""
+    children = find_items(text, item.start, item.end, item.section, marker)
+    if not children:
+        return (item.start, item.end), []
+    lead = _trim(text, item.start, children[0].marker_start)
+    return lead, children

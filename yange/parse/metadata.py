@@ -1,0 +1,153 @@
+"""Notice metadata: title, document number, issuer, publication date.
+
+Pages are noisy: a page title with a site suffix, 发布日期 junk glued to the title, a neighbouring
+document's title above the real one, 【制定机关】… blocks. Each field is read from the most reliable
+place first.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from yange.parse import vocab
+from yange.parse.items import cn_number
+
+
+@dataclass(frozen=True, slots=True)
+class Metadata:
+    title: str | None
+    doc_number: str | None
+    issuer: str | None
+    published_on: dt.date | None
+    title_end: int  # where the covering letter's title ends (0 if none)
+
+
+def _meta_fields(text: str) -> dict[str, str]:
+    fields: dict[str, str] = {}
+    for m in vocab.META_FIELD.finditer(text, 0, min(len(text), 4000)):
+        fields.setdefault(m.group(1).strip(), m.group(2).strip())
+    return fields
+
+
+def _first(fields: dict[str, str], names: tuple[str, ...]) -> str | None:
+    for name in names:
+        if fields.get(name):
+            return fields[name]
+    return None
+
+
+def _date(y: int | None, m: int | None, d: int | None) -> dt.date | None:
+    if y is None or m is None or d is None:
+        return None
+    try:
+        return dt.date(y, m, d)
+    except ValueError:
+        return None
+
+
+def parse_cn_date(m: re.Match[str]) -> dt.date | None:
+    """二〇一〇年五月二十九日 -> 2010-05-29: the year digit by digit, month and day as numbers."""
+    year_digits = [cn_number(ch) for ch in m.group(1).replace("○", "〇")]
+    if any(d is None or d > 9 for d in year_digits):
+        return None
+    year = int("".join(str(d) for d in year_digits))
+    return _date(year, cn_number(m.group(2)), cn_number(m.group(3)))
+
+
+def _arabic_date(s: str) -> dt.date | None:
+    m = vocab.ARABIC_DATE.search(s)
+    return _date(int(m.group(1)), int(m.group(2)), int(m.group(3))) if m else None
+
+
+def _title_candidates(text: str) -> list[re.Match[str]]:
+    return list(vocab.NOTICE_TITLE.finditer(text, 0, min(len(text), 6000)))
+
+
+def _title_score(text: str, m: re.Match[str]) -> int:
+    title = m.group(1)
+    score = 0
+    inner = re.search(r"印发(.+?)的通知", title)
+    if inner and f"《{inner.group(1).strip('《》〈〉')}》" in text:
+        score += 2  # the covering letter cites what it issues: 《…规定》
+    if vocab.DOC_NUMBER.search(text, m.end(), m.end() + 80):
+        score += 1
+    if text.count(title) > 1:
+        score += 1
+    return score
+
+
+def choose_title(text: str) -> tuple[str | None, int, int]:
+    """(title, start, end) of the covering letter's title, or the regulation's own title."""
+    cands = _title_candidates(text)
+    if cands:
+        best = max(cands, key=lambda m: (_title_score(text, m), -m.start()))
+        title = vocab.SITE_SUFFIX.sub("", best.group(1)).strip()
+        return title, best.start(1), best.end(1)
+    reg = vocab.REGULATION_TITLE.search(text, 0, min(len(text), 4000))
+    if reg is not None:
+        name = reg.group(0)
+        name = re.split(r"关于印发|印发", name)[-1].strip("《》〈〉")
+        return name, reg.start(), reg.end()
+    for line in text.split("\n", 5)[:5]:
+        line = vocab.SITE_SUFFIX.sub("", line).strip()
+        if 4 <= len(line) <= 80 and "。" not in line:
+            return line, 0, 0
+    return None, 0, 0
+
+
+def _doc_number(text: str, fields: dict[str, str], after: int) -> str | None:
+    meta = _first(fields, vocab.META_DOC_NUMBER)
+    if meta:
+        m = vocab.DOC_NUMBER.search(meta)
+        return m.group(0) if m else meta
+    for m in vocab.DOC_NUMBER.finditer(text, max(0, after - 10), min(len(text), after + 3000)):
+        before = text[m.start() - 1] if m.start() else ""
+        if before in "（(《〈、":
+            continue  # a cited document: 根据…（厅字〔2009〕23号）
+        prefix = m.group(1)
+        if "通知" in prefix:
+            prefix = prefix.rsplit("通知", 1)[1]
+        if prefix:
+            return f"{prefix}〔{m.group(2)}〕{m.group(3)}号"
+    return None
+
+
+def _signature(text: str) -> tuple[str | None, dt.date | None]:
+    """The issuer and date that sign the covering letter: 中华人民共和国商务部 二〇〇三年六月二十六日."""
+    for m in vocab.CN_DATE.finditer(text):
+        date = parse_cn_date(m)
+        if date is None:
+            continue
+        line_start = max(text.rfind("\n", 0, m.start()), text.rfind("。", 0, m.start())) + 1
+        before = text[line_start:m.start()].strip()
+        issuer = before if before and len(before) <= 40 and vocab.ISSUER_SUFFIX.search(before) else None
+        return issuer, date
+    return None, None
+
+
+def read_metadata(text: str) -> Metadata:
+    fields = _meta_fields(text)
+    title, _tstart, tend = choose_title(text)
+    sig_issuer, sig_date = _signature(text)
+
+    issuer = _first(fields, vocab.META_ISSUER) or sig_issuer
+    if issuer is None and title and "关于" in title:
+        prefix = title.split("关于", 1)[0].strip()
+        issuer = prefix or None
+
+    published = _arabic_date(_first(fields, vocab.META_DATE) or "") or sig_date
+    if published is None:
+        m = re.search(r"(?:发布|公布|成文)日期[:：]?\s*(\S{8,12})", text[:3000])
+        published = _arabic_date(m.group(1)) if m else None
+    if published is None:
+        published = _arabic_date(text[:600])
+
+    return Metadata(
+        title=title,
+        doc_number=_doc_number(text, fields, tend),
+        issuer=issuer,
+        published_on=published,
+        title_end=tend,
+    )

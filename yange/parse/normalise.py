@@ -1,0 +1,132 @@
+"""Normalisation: named pure `str -> str` steps that remove what varies between sources.
+
+Spans in every parsed record point into the output of `normalise`, so the steps run once, in a fixed
+order, before anything else looks at the text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+
+# Chinese punctuation that must survive width folding (NFKC would turn （ into ( and ： into :).
+_KEEP = set("，。、；：！？（）【】〔〕《》〈〉“”‘’～")
+_WIDTH_TABLE: dict[int, str] = {
+    cp: chr(cp - 0xFEE0) for cp in range(0xFF01, 0xFF5F) if chr(cp) not in _KEEP
+}
+_WIDTH_TABLE.update(dict.fromkeys((12288, 160, 8194, 8195, 8201, 8239, 8287), " "))
+_WIDTH_TABLE.update(dict.fromkeys((65279, 8203, 8204, 8205, 8288), ""))
+_WIDTH_TABLE.update({0x2028: "\n", 0x2029: "\n", 0x0D: "\n", 0x0B: " ", 0x0C: "\n"})
+# Parenthesised ideographs ㈠…㈩ (U+3220..3229) and circled numbers ①… read as numbered items.
+_WIDTH_TABLE.update({0x3220 + i: f"（{n}）" for i, n in enumerate("一二三四五六七八九十")})
+_WIDTH_TABLE.update({0x2460 + i: f"{i + 1}." for i in range(20)})
+
+_ASCII_PARENS = re.compile(r"\(([^()\n]{0,80})\)")
+_CJK = re.compile(r"[\u4e00-\u9fff〇○]")
+_DOC_BRACKETS = re.compile(r"([\u4e00-\u9fff]{1,10})\s*[〔［\[【(（]\s*(\d{4})\s*[〕］\]】)）]\s*(\d{1,4})\s*号")
+_DATE_ZERO = re.compile(r"[零〇○◯OoＯ0一二三四五六七八九]{4}(?=年)")
+_SPACES = re.compile(r"[ \t]+")
+_SPACE_NEAR_PUNCT = re.compile(r" ?([，。、；：！？（）【】〔〕《》〈〉“”]) ?")
+_MARKER_START = re.compile(
+    r"^(?:（[零〇一二三四五六七八九十百]{1,4}）|[零〇一二三四五六七八九十百]{1,3}、|第[零〇一二三四五六七八九十百]{1,4}条"
+    r"|\d{1,2}[.．、](?!\d)|【|附\s*件)"
+)
+_DATE_LINE = re.compile(r"^[^。；]{0,30}[零〇一二三四五六七八九十\d]{4}年[^。；]{1,8}日$")
+_SENTENCE_PUNCT = re.compile(r"[。；]")
+
+
+def unify_newlines(text: str) -> str:
+    """One line break character, so later steps can reason about lines."""
+    return text.replace("\r\n", "\n")
+
+
+def fold_width(text: str) -> str:
+    """Full-width letters, digits and symbols to ASCII, odd spaces to plain ones; Chinese
+    punctuation (，。：；（）…) is kept as it is, unlike plain NFKC."""
+    return text.translate(_WIDTH_TABLE)
+
+
+def fullwidth_parens(text: str) -> str:
+    """ASCII brackets around Chinese text (or a Chinese ordinal) become （…）, so (一) reads （一）."""
+
+    def repl(m: re.Match[str]) -> str:
+        inner = m.group(1)
+        return f"（{inner}）" if _CJK.search(inner) else m.group(0)
+
+    return _ASCII_PARENS.sub(repl, text)
+
+
+def doc_number_brackets(text: str) -> str:
+    """〔〕［］[]【】() around a document number's year all become 〔〕: 商办发［2003］9号 -> 商办发〔2003〕9号."""
+    return _DOC_BRACKETS.sub(r"\1〔\2〕\3号", text)
+
+
+def date_zeros(text: str) -> str:
+    """○, O and 0 written for 〇 in Chinese-numeral years (二○一○年) all become 〇."""
+
+    def repl(m: re.Match[str]) -> str:
+        year = m.group(0)
+        if not re.search(r"[一二三四五六七八九]", year):
+            return year  # an Arabic year such as 2010年 stays as it is
+        return re.sub(r"[零○◯OoＯ0]", "〇", year)
+
+    return _DATE_ZERO.sub(repl, text)
+
+
+def squeeze_spaces(text: str) -> str:
+    """Strip each line, collapse runs of spaces, drop spaces next to Chinese punctuation and blank lines."""
+    lines = []
+    for raw in text.split("\n"):
+        line = _SPACE_NEAR_PUNCT.sub(r"\1", _SPACES.sub(" ", raw).strip())
+        if line:
+            lines.append(line)
+    return "\n".join(lines)
+
+
+def join_broken_lines(text: str) -> str:
+    """Re-join an item that a page broke over two lines: a line that opens with no item marker and
+    reads as running text (has 。 or ；, is not a date line) continues the line before it."""
+    lines = text.split("\n")
+    if len(lines) < 2:
+        return text
+    out = [lines[0]]
+    for line in lines[1:]:
+        prev = out[-1]
+        continues = (
+            not _MARKER_START.match(line)
+            and not _DATE_LINE.match(line)
+            and (_SENTENCE_PUNCT.search(line) is not None or (len(prev) >= 30 and not prev.endswith(("。", "：", "；"))))
+            and (_SENTENCE_PUNCT.search(prev) is not None or len(prev) >= 30)
+        )
+        if continues:
+            out[-1] = prev + line
+        else:
+            out.append(line)
+    return "\n".join(out)
+
+
+STEPS: dict[str, Callable[[str], str]] = {
+    "unify_newlines": unify_newlines,
+    "fold_width": fold_width,
+    "fullwidth_parens": fullwidth_parens,
+    "doc_number_brackets": doc_number_brackets,
+    "date_zeros": date_zeros,
+    "squeeze_spaces": squeeze_spaces,
+    "join_broken_lines": join_broken_lines,
+}
+DEFAULT_STEPS: tuple[str, ...] = tuple(STEPS)
+
+
+def normalise(text: str, steps: Iterable[str] = DEFAULT_STEPS) -> str:
+    """Run the named steps in order. The result is what every span refers to.
+
+    >>> normalise("商办发［2003］9号　　(一)二○一○年")
+    '商办发〔2003〕9号 （一）二〇一〇年'
+    """
+    for name in steps:
+        try:
+            step = STEPS[name]
+        except KeyError:
+            raise ValueError(f"unknown normalise step {name!r}; valid steps: {', '.join(STEPS)}") from None
+        text = step(text)
+    return text

@@ -1,0 +1,138 @@
+"""Repairs for scraped pages: repeated passages kept once, displaced items moved home, gaps reported.
+
+The rules, in the order they apply:
+1. An item whose ordinal and text equal an earlier item's is a repeat: dropped and counted.
+2. An item whose wording belongs to another section (vocab shapes: a unit opens with a unit name, an
+   adjustment with 取消/划入/下放/交由/加强, a main duty with a verb) moves there, but only into a gap
+   of that section's numbering. Among 其他事项, which have no shape of their own, only an item that
+   opens like a main duty and fills a gap in the duties moves.
+3. Whatever cannot move stays where it stood; nothing is dropped. Gaps left over are reported.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field, replace
+
+from models import Relocation
+from yange.parse.adjust import shape_of
+from yange.parse.items import Item
+
+SECTIONS = ("adjustments", "duties", "units", "other_matters")
+
+
+@dataclass
+class Repaired:
+    sections: dict[str, list[Item]]
+    duplicates_removed: int = 0
+    relocated: list[Relocation] = field(default_factory=list)
+    missing: dict[str, list[int]] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
+
+
+def _key(item: Item) -> tuple[int | None, str]:
+    return item.ordinal, item.text.rstrip("。；;，, \n")
+
+
+def _fits(section: str, shape: str | None, item: Item) -> bool:
+    if section == "units":
+        return shape == "units" or item.ordinal is None
+    if section == "adjustments":
+        return shape == "adjustments"
+    if section == "duties":
+        return shape in ("duties", None)
+    return shape != "duties"
+
+
+def _out_of_order(items: list[Item]) -> set[int]:
+    """Indexes of items outside the longest increasing run of ordinals (O(n log n))."""
+    import bisect
+
+    idx = [i for i, it in enumerate(items) if it.ordinal is not None]
+    seq = [items[i].ordinal for i in idx]
+    tails: list[int] = []
+    tails_at: list[int] = []
+    prev: list[int] = [-1] * len(seq)
+    for j, v in enumerate(seq):
+        assert v is not None
+        k = bisect.bisect_left(tails, v)
+        if k == len(tails):
+            tails.append(v)
+            tails_at.append(j)
+        else:
+            tails[k] = v
+            tails_at[k] = j
+        prev[j] = tails_at[k - 1] if k else -1
+    keep: set[int] = set()
+    j = tails_at[-1] if tails_at else -1
+    while j >= 0:
+        keep.add(idx[j])
+        j = prev[j]
+    return {i for i in idx if i not in keep}
+
+
+def repair(items: list[Item], *, declared_units: int | None = None, gap_sections: tuple[str, ...] = SECTIONS) -> Repaired:
+    """Deduplicate, relocate and report gaps for items found in page order."""
+    out = Repaired(sections={s: [] for s in SECTIONS})
+    seen: set[tuple[int | None, str]] = set()
+    unique: list[Item] = []
+    for it in items:
+        k = _key(it)
+        if k in seen:
+            out.duplicates_removed += 1
+            continue
+        seen.add(k)
+        unique.append(it)
+
+    by_section: dict[str, list[Item]] = defaultdict(list)
+    for it in unique:
+        by_section[it.section].append(it)
+
+    staying: dict[str, list[Item]] = {s: [] for s in SECTIONS}
+    movers: list[tuple[Item, str]] = []
+    for section in SECTIONS:
+        current = by_section.get(section, [])
+        disorder = _out_of_order(current)
+        for i, it in enumerate(current):
+            shape = shape_of(it.text)
+            if it.ordinal is None or _fits(section, shape, it):
+                staying[section].append(it)
+            elif section == "duties" and i not in disorder and shape == "adjustments":
+                # a main duty may open with 加强: only move it when its numbering is also out of place
+                staying[section].append(it)
+            else:
+                target = "duties" if section == "other_matters" else (shape or section)
+                movers.append((it, target))
+
+    taken: dict[str, set[int]] = {s: {it.ordinal for it in staying[s] if it.ordinal is not None} for s in SECTIONS}
+    for it, target in movers:
+        assert it.ordinal is not None
+        if target != it.section and it.ordinal not in taken[target]:
+            staying[target].append(replace(it, section=target))
+            taken[target].add(it.ordinal)
+            out.relocated.append(Relocation(ordinal=it.ordinal, from_section=it.section, to_section=target))  # type: ignore[arg-type]
+        else:
+            if it.ordinal in taken[it.section]:
+                out.warnings.append(f"{it.section}: two different items numbered {it.ordinal}; both kept")
+            staying[it.section].append(it)
+            taken[it.section].add(it.ordinal)
+
+    for section in SECTIONS:
+        items_s = sorted(staying[section], key=lambda it: (it.ordinal is None, it.ordinal or 0, it.start))
+        out.sections[section] = items_s
+        if section not in gap_sections:
+            continue
+        ordinals = {it.ordinal for it in items_s if it.ordinal is not None}
+        if ordinals:
+            gaps = [n for n in range(1, max(ordinals) + 1) if n not in ordinals]
+            if gaps:
+                out.missing[section] = gaps
+    if declared_units is not None:
+        numbered = sum(1 for it in out.sections["units"] if it.ordinal is not None)
+        total = len(out.sections["units"])
+        if declared_units not in (numbered, total):
+            out.warnings.append(
+                f"declared {declared_units} units, found {numbered} numbered units"
+                + (f" ({total} with unnumbered ones)" if total != numbered else "")
+            )
+    return out

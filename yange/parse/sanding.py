@@ -1,0 +1,156 @@
+"""A 三定 regulation of one agency: sections, items, repairs, then one AgencyRecord."""
+
+from __future__ import annotations
+
+import re
+
+from models import Adjustment, AgencyRecord, Duty, OtherMatter, QualityReport, Unit
+from yange.parse import vocab
+from yange.parse.adjust import classify_adjustment, unit_name
+from yange.parse.items import Item, cn_number, find_items, lead_and_children
+from yange.parse.repair import SECTIONS, repair
+from yange.parse.segment import Region, split_sections
+from yange.parse.staffing import parse_staffing
+
+_SENTENCE = re.compile(r"[^。]+。?")
+
+
+def repeated_passages(text: str, start: int, end: int) -> int:
+    """Runs of sentences that repeat an earlier sentence word for word (a covering letter twice)."""
+    seen: set[str] = set()
+    runs = 0
+    in_run = False
+    for m in _SENTENCE.finditer(text, start, end):
+        sentence = m.group(0).strip()
+        if len(sentence) < 8:
+            continue
+        if sentence in seen:
+            if not in_run:
+                runs += 1
+            in_run = True
+        else:
+            seen.add(sentence)
+            in_run = False
+    return runs
+
+
+def agency_name(text: str, head: str) -> str | None:
+    """The agency: from the regulation's title (X主要职责内设机构和人员编制规定), else 设立X."""
+    for m in vocab.REGULATION_TITLE.finditer(text):
+        name = re.split(r"关于印发|印发|关于", m.group(1))[-1].strip("《》〈〉“”")
+        if len(name) >= 2:
+            return name
+    m = vocab.ESTABLISH.search(head)
+    if m is not None:
+        return m.group(1)
+    return None
+
+
+def aliases_of(head: str) -> list[str]:
+    out: list[str] = []
+    for pattern in (vocab.ALIAS_SIGN, vocab.ALIAS_EXTERNAL):
+        for m in pattern.finditer(head):
+            for name in re.split(r"[”“\"、]+", m.group(1)):
+                name = name.strip("“”\"「」 ")
+                if len(name) >= 2 and name not in out:
+                    out.append(name)
+    return out
+
+
+def rank_of(head: str) -> str | None:
+    m = vocab.RANK.search(head)
+    return m.group(1) if m else None
+
+
+def declared_units(text: str, start: int, end: int) -> int | None:
+    m = vocab.DECLARED_UNITS.search(text, start, end)
+    if m is None:
+        return None
+    return cn_number(m.group(1) or m.group(2))
+
+
+def _span(it: Item) -> tuple[int, int]:
+    return (it.start, it.end)
+
+
+def _duty(text: str, it: Item) -> Duty:
+    (s, e), children = lead_and_children(text, it, vocab.DIGIT_MARKER)
+    kids = [Duty(ordinal=c.ordinal or 0, text=c.text, span=_span(c)) for c in children]
+    if not kids:
+        return Duty(ordinal=it.ordinal or 0, text=it.text, span=_span(it))
+    return Duty(ordinal=it.ordinal or 0, text=text[s:e] or it.text, span=(s, e) if e > s else _span(it), items=kids)
+
+
+def _unit(it: Item) -> Unit:
+    parsed = unit_name(it.text)
+    if parsed is None:
+        # no recognisable name: keep the item, named by its first clause, rather than drop it
+        name = re.split(r"[，。；：]", it.text, maxsplit=1)[0][:20]
+        return Unit(ordinal=it.ordinal, name=name, alias=None, duties=it.text, span=_span(it))
+    name, alias, rest = parsed
+    return Unit(ordinal=it.ordinal, name=name, alias=alias, duties=it.text[rest:], span=_span(it))
+
+
+def _items_of(text: str, region: Region) -> list[Item]:
+    if region.section == "units":
+        return find_items(text, region.start, region.end, "units", extra_starts=vocab.UNNUMBERED_UNITS)
+    items = find_items(text, region.start, region.end, region.section)
+    if not items and region.section in ("duties", "other_matters", "adjustments"):
+        items = find_items(text, region.start, region.end, region.section, vocab.DIGIT_MARKER)
+    if not items and region.section == "other_matters" and region.ordinal is not None:
+        # an article of the 2018-on form with no numbered items is one other matter
+        s, e = region.start, region.end
+        body = text[s:e].strip()
+        if body:
+            off = text.index(body, s)
+            items = [Item(region.ordinal, off, off + len(body), body, "other_matters", region.start)]
+    return items
+
+
+def parse_sanding(text: str) -> tuple[AgencyRecord, QualityReport]:
+    """One AgencyRecord and the quality report for a 三定 regulation. Raises ValueError when the
+    text has no sections at all (the caller turns that into a rejection)."""
+    regions = split_sections(text)
+    if not regions:
+        raise ValueError("no 职责/内设机构/编制 sections found")
+    item_regions = [r for r in regions if r.section in SECTIONS]
+    first_duty = next((r.start for r in regions if r.section == "duties"), regions[0].start)
+    head = text[:first_duty]
+
+    items: list[Item] = []
+    for region in item_regions:
+        items.extend(_items_of(text, region))
+
+    unit_region = next((r for r in regions if r.section == "units"), None)
+    declared = declared_units(text, unit_region.start, unit_region.end) if unit_region else None
+    article_form = any(r.ordinal is not None for r in regions)
+    gap_sections = ("adjustments", "duties", "units") if article_form else SECTIONS
+    fixed = repair(items, declared_units=declared, gap_sections=gap_sections)
+    fixed.duplicates_removed += repeated_passages(text, 0, regions[0].start)
+
+    agency = agency_name(text, head) or "未识别机构"
+    staffing_text = "".join(text[r.start:r.end] for r in regions if r.section == "staffing")
+    record = AgencyRecord(
+        agency=agency,
+        aliases=aliases_of(head),
+        rank=rank_of(head),
+        adjustments=[
+            Adjustment(ordinal=it.ordinal or 0, kind=k, counterpart=c, text=it.text, span=_span(it))
+            for it in fixed.sections["adjustments"]
+            for k, c in [classify_adjustment(it.text)]
+        ],
+        duties=[_duty(text, it) for it in fixed.sections["duties"]],
+        units=[_unit(it) for it in fixed.sections["units"]],
+        declared_unit_count=declared,
+        staffing=parse_staffing(staffing_text, agency),
+        other_matters=[
+            OtherMatter(ordinal=it.ordinal or 0, text=it.text, span=_span(it)) for it in fixed.sections["other_matters"]
+        ],
+    )
+    quality = QualityReport(
+        duplicates_removed=fixed.duplicates_removed,
+        relocated=fixed.relocated,
+        missing_ordinals=fixed.missing,  # type: ignore[arg-type]
+        warnings=fixed.warnings,
+    )
+    return record, quality

@@ -1,0 +1,76 @@
+"""Split a 三定 regulation into its sections: 一、职责调整 / 二、主要职责 / … or the 2018-on articles."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from yange.parse import vocab
+from yange.parse.items import cn_number
+
+# What an article of the 2018-on form is about, tried in order on the article's opening text.
+_ARTICLE_KINDS: list[tuple[str, re.Pattern[str]]] = [
+    ("adjustments", re.compile(r"^[^。]{0,30}(?:职责调整|职能调整)")),
+    ("duties", re.compile(r"主要职责是|主要职责：|主要职责如下|职责是：")),
+    ("units", re.compile(r"内设机构|设下列|职能司|处室")),
+    ("staffing", re.compile(r"编制|领导职数")),
+    ("other_matters", re.compile(r"其他事项|附则|本规定|职责分工")),
+]
+
+
+@dataclass(frozen=True, slots=True)
+class Region:
+    section: str  # adjustments | duties | units | staffing | other_matters | preamble
+    start: int
+    end: int
+    ordinal: int | None = None  # the article number, for the 2018-on form
+
+
+def heading_regions(text: str) -> list[Region]:
+    """Sections opened by 一、职责调整 … headings. A heading whose number does not advance (the page
+    repeating 一、职责调整 inside 二、主要职责) is a repeat, not a new section."""
+    kept: list[tuple[int, int, str]] = []
+    last = 0
+    for m in vocab.HEADING.finditer(text):
+        n = cn_number(m.group(1))
+        section = vocab.SECTION_HEADINGS.get(m.group(2))
+        if n is None or section is None or n <= last:
+            continue
+        last = n
+        kept.append((m.start(), m.end(), section))
+    regions = []
+    for i, (_s, e, section) in enumerate(kept):
+        end = kept[i + 1][0] if i + 1 < len(kept) else len(text)
+        regions.append(Region(section, e, end))
+    return regions
+
+
+def article_regions(text: str) -> list[Region]:
+    """Sections of the 2018-on form, one per article 第N条, classified by what the article says."""
+    marks = [(m.start(), m.end(), cn_number(m.group(1))) for m in vocab.ARTICLE_MARKER.finditer(text)]
+    regions = []
+    last = 0
+    for i, (_s, e, n) in enumerate(marks):
+        if n is None or n <= last:
+            continue
+        last = n
+        end = marks[i + 1][0] if i + 1 < len(marks) else len(text)
+        opening = text[e:min(end, e + 200)]
+        section = "preamble"
+        for name, pattern in _ARTICLE_KINDS:
+            if pattern.search(opening):
+                section = name
+                break
+        regions.append(Region(section, e, end, n))
+    return regions
+
+
+def split_sections(text: str) -> list[Region]:
+    """Headings when the notice has them, else articles; [] when it has neither."""
+    regions = heading_regions(text)
+    if len({r.section for r in regions}) >= 2:
+        return regions
+    articles = article_regions(text)
+    if len(articles) >= 2:
+        return articles
+    return regions

@@ -1,0 +1,61 @@
+"""Staffing quotas (人员编制): 机关行政编制为171名, 厅长1名, and the 含… counts inside them."""
+
+from __future__ import annotations
+
+import re
+
+from models import Staffing
+from yange.parse import vocab
+from yange.parse.items import cn_number
+
+# CATEGORY(为)?COUNT名, the category being the words since the last separator. It must not run across
+# 、，。；：（）, so 其中：厅长1名、副厅长5名 gives 厅长 and 副厅长.
+_ROW = re.compile(rf"([^、，。；：:（）()\s和及]{{1,40}}?)(?:为|共)?({vocab.COUNT})名")
+# The bracket that follows a row and starts with 含: its counts are included in that row.
+_INCLUDED = re.compile(r"（含([^（）]*)）")
+# Leading words that are not part of a category: 其中, the agency itself (省对外贸易经济合作厅机关…).
+_LEAD = re.compile(r"^(?:其中|另有|另)")
+# 省对外贸易经济合作厅机关行政编制: an agency's (short) name before 机关 is not part of the category.
+_AGENCY_THEN_CATEGORY = re.compile(r"^[\u4e00-\u9fff]{2,30}?(?:厅|局|部|委|办|会|院|署|室|中心)(?=机关)")
+
+
+def _category(raw: str, agency: str) -> str:
+    cat = _LEAD.sub("", raw).strip()
+    cat = cat[len(agency):] if agency and cat.startswith(agency) else _AGENCY_THEN_CATEGORY.sub("", cat)
+    return cat
+
+
+def _rows(text: str, agency: str, included_in: str | None) -> list[tuple[Staffing, int]]:
+    rows: list[tuple[Staffing, int]] = []
+    for m in _ROW.finditer(text):
+        count = cn_number(m.group(2))
+        category = _category(m.group(1), agency)
+        if count is None or not category or category.startswith("含"):
+            continue
+        rows.append((Staffing(category=category, count=count, included_in=included_in, text=m.group(0)), m.end()))
+    return rows
+
+
+def parse_staffing(text: str, agency: str = "") -> list[Staffing]:
+    """Every staffing row of a 人员编制 passage, with 含… counts linked to the row they belong to.
+
+    A 含 without a number (含驻外办事处编制) is not a row.
+    """
+    out: list[Staffing] = []
+    pos = 0
+    # Walk row by row so a 含 bracket is attached to the row just before it.
+    for m in _ROW.finditer(text):
+        if m.start() < pos:
+            continue
+        count = cn_number(m.group(2))
+        category = _category(m.group(1), agency)
+        pos = m.end()
+        if count is None or not category:
+            continue
+        out.append(Staffing(category=category, count=count, included_in=None, text=m.group(0)))
+        inc = _INCLUDED.match(text, pos)
+        if inc is not None:
+            for part in re.split(r"[、，和及]", inc.group(1)):
+                out.extend(row for row, _ in _rows(part, agency, category))
+            pos = inc.end()
+    return out

@@ -1,0 +1,189 @@
+"""Vocabulary of the 三定 genre: cue words, unit suffixes, headings and the regexes built from them.
+
+Everything that is *language* rather than *logic* lives here as a named constant, so that a notice
+from a province or era not seen before usually needs a new word here, not new code. Each pattern says
+what it must match and what it must not, and why.
+"""
+
+from __future__ import annotations
+
+import re
+
+# --- numerals ---------------------------------------------------------------------------------
+
+# Chinese numeral characters used in ordinals, counts and dates. 〇/○/零 appear in years (二○一○).
+CN_DIGITS = "零〇○一二三四五六七八九十百千两"
+_CN = f"[{CN_DIGITS}]"
+# A count: Arabic or Chinese numerals (编制二十五名 as well as 25名).
+COUNT = rf"(?:\d+|{_CN}+)"
+
+# --- numbered item markers ---------------------------------------------------------------------
+
+# （十三） / (十三) after normalisation both read （十三）. Must not match （含…） or （地区）.
+PAREN_MARKER = re.compile(rf"（({_CN}{{1,4}})）")
+# 一、 at a line start or after a sentence end / space / colon. Must NOT match 统一、 or 多、双边:
+# the character before must not be a CJK ideograph, which the lookbehind alternatives guarantee.
+TOP_MARKER = re.compile(rf"(?:(?<=^)|(?<=[\n。；：:\s”）】]))({_CN}{{1,3}})、", re.MULTILINE)
+# 第十三条 opening an article (2018-on form). Only at a line start or after a sentence end.
+ARTICLE_MARKER = re.compile(rf"(?:(?<=^)|(?<=[\n。；：\s]))第({_CN}{{1,4}})条\s*", re.MULTILINE)
+# 1. / 1． / 1、 sub-items, only after a sentence end or line start (never inside 2010-05-29 or 1.5).
+DIGIT_MARKER = re.compile(r"(?:(?<=^)|(?<=[\n。；：\s]))(\d{1,2})[.．、](?!\d)", re.MULTILINE)
+
+# --- section headings ----------------------------------------------------------------------------
+
+# Top-level section names of a 三定 regulation, mapped to the contract's SECTION (None: preamble-like
+# parts whose content is read elsewhere, e.g. 人员编制 for staffing).
+SECTION_HEADINGS: dict[str, str | None] = {
+    "职责调整": "adjustments",
+    "职能转变": "adjustments",
+    "职能调整": "adjustments",
+    "主要职责": "duties",
+    "主要职能": "duties",
+    "内设机构": "units",
+    "机构设置": "units",
+    "人员编制": "staffing",
+    "人员编制和领导职数": "staffing",
+    "编制": "staffing",
+    "其他事项": "other_matters",
+    "其他": "other_matters",
+    "附则": "other_matters",
+}
+# 一、职责调整 / 二、主要职责: a top marker directly followed by a heading word. The heading is the
+# whole thing up to the next marker or sentence, so 主要职责 must not match 主要职责是 in a sentence.
+HEADING = re.compile(
+    rf"(?:(?<=^)|(?<=[\n。；：\s”）]))({_CN}{{1,2}})、\s*("
+    + "|".join(sorted(SECTION_HEADINGS, key=len, reverse=True))
+    + r")(?=\s*(?:（|$|\n|[^\u4e00-\u9fff]|根据|省|市|县|区|国|本|机关|中|设))",
+    re.MULTILINE,
+)
+
+# --- adjustment KINDs ----------------------------------------------------------------------------
+
+# Cue patterns per KIND, tried in order; the first that matches an adjustment's text wins. Order
+# matters: 划给 before 划入 (从A划入 vs 划给B), 交由事业单位 before 交由其他部门, 下放给 (out) before
+# 承担…下放的 (in). Each has one capture group for the counterpart agency where the wording gives one.
+KIND_CUES: list[tuple[str, re.Pattern[str]]] = [
+    ("handed_to_institution", re.compile(r"交由(?:所属|相关|有关)?(事业单位|[^，。；]{0,20}?(?:中心|事业单位))")),
+    ("transferred_out", re.compile(r"(?:划给|划转给|划转至|划出至|移交给?|交由)([^，。；、]{2,30}?)(?:承担|负责|行使|管理|。|，|；|$)")),
+    ("transferred_out", re.compile(r"划出()")),
+    ("transferred_in", re.compile(r"从([^，。；]{2,30}?)划入")),
+    ("transferred_in", re.compile(r"将([^，。；]{2,30}?)的[^。；]{0,60}?(?:职责)?划入")),
+    ("transferred_in", re.compile(r"划入()")),
+    ("delegated_out", re.compile(r"下放(?:给|至|到)([^，。；]{2,30}?)(?:承担|负责|行使|管理|。|，|；|$)")),
+    ("delegated_in", re.compile(r"(?:承担|承接)([^，。；的]{2,30}?)下放的")),
+    ("delegated_in", re.compile(r"下放的()")),
+    ("cancelled", re.compile(r"^\s*(?:取消|不再)()")),
+    ("strengthened", re.compile(r"^\s*(?:加强|强化|深化|推进|增加)()")),
+    ("cancelled", re.compile(r"取消()")),
+]
+
+# The shape of an adjustment item: how it opens. Used to tell a displaced adjustment from a duty.
+# Must not match a main duty such as 承担…的具体工作 (承担 alone is a duty verb).
+ADJUSTMENT_SHAPE = re.compile(
+    r"^(?:取消|不再|加强|强化|深化|增加"
+    r"|将.{0,120}?(?:划入|划给|划出|划转|交由|下放|移交)"
+    r"|从.{0,40}?划入"
+    r"|(?:承担|承接).{0,30}?下放的)"
+)
+
+# --- units ---------------------------------------------------------------------------------------
+
+# Suffixes an internal unit's name ends with (办公室 before 室, 委员会 before 会).
+UNIT_SUFFIXES = (
+    "办公室", "委员会", "机关党委", "中心", "处", "室", "局", "司", "厅", "科", "所", "站", "队", "部", "组",
+)
+# Units that carry no ordinal in the units section but are units all the same.
+UNNUMBERED_UNITS = re.compile(
+    r"(?:(?<=^)|(?<=[\n。；\s]))(机关党委|离退休干部(?:工作)?(?:处|局|办公室)|机关纪委|纪检监察室|派驻纪检组)"
+)
+# Verbs a unit's duty text (or a main duty) opens with. A unit item is NAME + one of these (or 。).
+DUTY_VERBS = (
+    "负责", "承担", "拟订", "拟定", "制定", "贯彻", "综合", "组织", "研究", "起草", "协调", "指导", "管理",
+    "参与", "监督", "办理", "统筹", "会同", "依法", "牵头", "编制", "开展", "推进", "推动", "建立", "实施",
+    "执行", "承办", "审核", "审批", "指导", "规范", "完善", "做好", "归口", "按照", "根据", "受", "对",
+)
+_VERB_ALT = "|".join(sorted(set(DUTY_VERBS), key=len, reverse=True))
+_SUFFIX_ALT = "|".join(UNIT_SUFFIXES)
+# NAME (ALIAS)? then a verb or 。/：. The name is short, has no punctuation and does not itself open
+# with a duty verb (so 负责全省…中心的建设 is not a unit named 负责全省…中心).
+_START_VERB_ALT = "|".join(v for v in sorted(set(DUTY_VERBS), key=len, reverse=True) if len(v) > 1)
+UNIT_SHAPE = re.compile(
+    rf"^(?!{_START_VERB_ALT}|将|从|取消|加强|关于)"
+    rf"(机关党委|[\u4e00-\u9fffA-Za-z0-9]{{1,20}}?(?:{_SUFFIX_ALT}))"
+    r"(?:[（《(〈]([^（）()\n。]{1,30})[）)》〉])?"
+    rf"(?=[。：:，\s]|{_VERB_ALT})"
+)
+# A main duty opens with a verb (or a subject then a verb); used to spot duties among other matters.
+DUTY_SHAPE = re.compile(rf"^(?:{_START_VERB_ALT})")
+
+# 设22个内设机构 / 设下列12个内设机构 / 内设机构12个 / 设置15个职能处室.
+DECLARED_UNITS = re.compile(
+    rf"设(?:立|置)?(?:下列)?({COUNT})个(?:内设机构|职能(?:司局|司|处室|处|局|部门)|处室|机构)"
+    rf"|内设机构({COUNT})个"
+)
+
+# --- agency, aliases, rank -----------------------------------------------------------------------
+
+# 加挂“福建省人民政府口岸工作办公室”牌子 / 加挂A、B牌子 / 挂X牌子.
+ALIAS_SIGN = re.compile(r"(?:加挂|挂)[“\"「]?([^”\"」。；]{2,60}?)[”\"」]?牌子")
+# 对外称“机关服务局” / 对外称机关服务局.
+ALIAS_EXTERNAL = re.compile(r"对外称[“\"「]?([^”\"」。；，）)]{2,30})[”\"」]?")
+# 正厅级 / 副部级 / 正局级 / 为副部级. Must not match 省级 or 处级以下.
+RANK = re.compile(r"(?:为)?((?:正|副)(?:部|厅|局|司|处|科|省部|地厅|县处)级)")
+# 设立X（加挂…牌子），为…  — the agency the regulation establishes.
+ESTABLISH = re.compile(r"设立([^，。；（(]{2,40}?)(?=[（(，,。；]|为)")
+# Regulation titles; group 1 is the agency.
+REGULATION_TITLE = re.compile(
+    r"([^\s《》〈〉“”，。；：:、]{2,40}?)(?:主要职责内设机构和人员编制规定|主要职责、内设机构和人员编制规定"
+    r"|职能配置、内设机构和人员编制规定|职能配置内设机构和人员编制规定|机构职能编制规定)"
+)
+
+# --- metadata ------------------------------------------------------------------------------------
+
+# The covering letter's title. The prefix (issuer) may not contain punctuation or a book-title mark,
+# and the title must not stand inside 《…》 (a cited notice such as 《关于印发〈…方案〉的通知》).
+NOTICE_TITLE = re.compile(
+    r"(?:(?<=^)|(?<=[\n。；：:\s】\]]))(?<![《〈])"
+    r"([^\s《》〈〉“”，。；：:、\d\-]{0,30}?关于(?:印发|调整|修改|[^。\n]{0,4})[^\n。《》]*?的(?:通知|决定|批复))"
+    r"(?![》〉])",
+    re.MULTILINE,
+)
+# 闽政办〔2010〕175号 after bracket normalisation. The prefix is 1-10 ideographs.
+DOC_NUMBER = re.compile(r"([\u4e00-\u9fff]{1,10})〔(\d{4})〕(\d{1,4})号")
+# 二○一○年五月二十九日 (Chinese numerals; 〇/○/零 all read 0).
+CN_DATE = re.compile(rf"({_CN}{{4}})年({_CN}{{1,2}})月({_CN}{{1,3}})日")
+# 2010年5月29日 / 2010-05-29 / 2010.05.29 / 2010/5/29.
+ARABIC_DATE = re.compile(r"(\d{4})\s*(?:年|-|\.|/)\s*(\d{1,2})\s*(?:月|-|\.|/)\s*(\d{1,2})\s*日?")
+# Metadata blocks of document-sharing sites: 【制定机关】… 【字号】… 【公布日期】…
+META_FIELD = re.compile(r"【([^】]{2,8})】\s*([^【\n]*)")
+META_ISSUER = ("制定机关", "发布机关", "发文机关", "颁布机关")
+META_DOC_NUMBER = ("字号", "发文字号", "文号")
+META_DATE = ("公布日期", "发布日期", "成文日期", "颁布日期")
+# Suffix an issuing body's name ends with (a signature line before the date).
+ISSUER_SUFFIX = re.compile(r"(?:部|厅|局|委员会|委|办公厅|办公室|政府|院|署|会)$")
+# Page titles carry a site suffix: 关于…的通知_福建省人民政府门户网站 / … - 中国政府网 / …|某网.
+SITE_SUFFIX = re.compile(r"\s*(?:[_|｜]|\s-\s|—{1,2}).{0,30}(?:网|网站|门户|平台|首页)\s*$")
+
+# --- genre detection -----------------------------------------------------------------------------
+
+# A three-fixings regulation (full form or 2018-on form), or one of its section headings.
+SANDING_CUE = re.compile(
+    r"内设机构和人员编制规定|职能配置|主要职责|内设机构|人员编制|机关行政编制|职责调整"
+)
+# A functions notice of several units: headings X主要职能 / X职能.
+FUNCTIONS_CUE = re.compile(r"主要职能")
+# Amendment notice titles: 关于调整…职责机构编制的通知, …职责调整的通知, 关于调整…内设机构的通知.
+AMENDMENT_TITLE = re.compile(
+    r"关于(?:调整|划转|明确|变更)[^。\n]{0,60}?(?:职责|机构|编制|内设机构|牌子|领导职数)[^。\n]{0,20}?的(?:通知|批复)"
+    r"|职责调整(?:有关事项)?的(?:通知|批复)"
+)
+
+# Sentence-level boundaries that end an item even without a new marker: the signature date of the
+# covering letter, the regulation's own title, the preamble that establishes the agency.
+ITEM_BOUNDARY = re.compile(
+    rf"{_CN}{{4}}年{_CN}{{1,2}}月{_CN}{{1,3}}日"
+    r"|[^。；\n]{2,40}?(?:主要职责内设机构和人员编制规定|职能配置、内设机构和人员编制规定)(?!》)"
+    r"|根据[^。]{0,200}?设立"
+    r"|特此通知"
+    r"|附\s*件"
+)
