@@ -58,7 +58,10 @@ TRANSFER_VERB = re.compile(r"(?:整体)?(?:划入|划给|划转给|划转至|划
 TRANSFER = re.compile(r"将(?P<what>.+?)" + TRANSFER_VERB.pattern + r"(?P<receiver>[^，。；]+)")
 
 # A receiver that is not an agency: the duty leaves but nobody is recorded as receiving it.
-NON_AGENCY_RECEIVER = re.compile(r"事业单位|社会组织|行业协会|市场|其他部门|有关部门|地方|下级")
+# Whole receiver only: 国家市场准入管理局 contains 市场 but is an agency.
+NON_AGENCY_RECEIVER = re.compile(
+    r"^(?:所属|有关|相关|其他)?(?:事业单位|社会组织|行业协会(?:商会)?|市场|部门|地方(?:政府)?|下级(?:部门)?)$"
+)
 
 # A duty in the transferred object: it names 职责/职能/工作 (or 管理/执法 …) rather than only staff.
 DUTY_WORD = re.compile(r"职责|职能|工作|事项|管理|执法|审批|监督|指导")
