@@ -33,6 +33,8 @@ RECONCILE_THRESHOLD = 0.5
 INWARD = frozenset({"transferred_in", "delegated_in", "strengthened"})
 OUTWARD = frozenset({"cancelled", "transferred_out", "delegated_out", "handed_to_institution"})
 OBSERVED = frozenset({"duty_added", "duty_removed", "duty_reworded"})
+# Declarations adjust duties: of the agency, or of one of its units. Other matters are not duties.
+OBSERVED_SECTIONS = frozenset({"duty", "unit"})
 
 
 def subject(text: str) -> str:
@@ -104,7 +106,9 @@ def reconcile(changes: Sequence[Change], *, first_version: bool = False) -> list
 
     For a first version there is nothing to compare with: `reconciled` is None, not False.
     """
-    observed = [(k, c) for k, c in enumerate(changes) if c.change_type in OBSERVED]
+    observed = [
+        (k, c) for k, c in enumerate(changes) if c.change_type in OBSERVED and c.section in OBSERVED_SECTIONS
+    ]
     links: dict[int, list[int]] = {}
     out: list[Change] = list(changes)
     for k, change in enumerate(changes):
