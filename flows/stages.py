@@ -10,6 +10,7 @@ rejected so that one bad notice never stops or loses the others.
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -27,6 +28,8 @@ from models import ParsedNotice
 from yange.errors import NoticeRejected, StorageError
 from yange.parse import parse_bytes
 from yange.settings import get_settings
+
+log = logging.getLogger(__name__)
 
 # stage name, done, total (None while unknown): drives the CLI's progress bar.
 Progress = Callable[[str, int, int | None], None]
@@ -203,6 +206,10 @@ def _prepare(fetched: Fetched, *, memory: SourceMemory, max_bytes: int) -> Prepa
         parsed = parse_bytes(fetched.raw, source=fetched.location, max_bytes=max_bytes)
     except NoticeRejected as exc:
         return Prepared(**base, status="rejected", raw=fetched.raw, reason=str(exc), seen=seen)
+    except Exception as exc:  # a parser bug must not stop the batch; `yange rebuild` retries it later
+        log.exception("parser failed on %s", fetched.location)
+        reason = f"parser_error: {type(exc).__name__}: {exc}"
+        return Prepared(**base, status="rejected", raw=fetched.raw, reason=reason, seen=seen)
     return Prepared(**base, status="parsed", raw=fetched.raw, parsed=parsed, seen=seen)
 
 
@@ -210,51 +217,49 @@ def _prepare(fetched: Fetched, *, memory: SourceMemory, max_bytes: int) -> Prepa
 
 
 def store(history: History, batch: Batch, *, progress: Progress = no_progress) -> list[NoticeOutcome]:
-    """Store one source's notices, each in its own transaction together with its source memory.
+    """Store one source's notices (storage commits each on its own), then the source's memory.
 
-    A storage failure on one notice rolls back that notice only; it is reported as rejected and left
-    out of the memory, so the next run tries it again."""
-    con = history.con
+    A storage failure on one notice leaves that notice out (reported as rejected, not remembered, so
+    the next run tries it again) and the others go on. The memory is written after the notices: a
+    crash in between only means the next run parses them again and storage answers "unchanged"."""
     outcomes: list[NoticeOutcome] = []
+    seen: list[SeenEntry] = [] if batch.error else list(batch.seen)
     total = len(batch.items)
     for done, item in enumerate(batch.items, start=1):
-        outcomes.append(_store_one(history, item))
+        outcome = _store_one(history, item)
+        outcomes.append(outcome)
+        if item.seen is not None and not (outcome.reason or "").startswith(STORAGE_FAILED):
+            seen.append(item.seen)
         progress(f"storing {batch.source}", done, total)
-    if batch.seen and batch.error is None:
-        with storage.transaction(con):
-            source_state.save(con, batch.seen)
+    if seen:
+        with storage.transaction(history.con):
+            source_state.save(history.con, seen)
         history.written = True
     return outcomes
+
+
+STORAGE_FAILED = "storage: "
 
 
 def _store_one(history: History, item: Prepared) -> NoticeOutcome:
     base = {"source": item.source, "location": item.location}
     if item.status == "known":
-        if item.seen is not None:
-            with storage.transaction(history.con):
-                source_state.save(history.con, [item.seen])
-            history.written = True
         return NoticeOutcome(**base, outcome="unchanged")
     try:
-        with storage.transaction(history.con):
-            if item.status == "rejected":
-                storage.record_rejection(
-                    history.con, source=item.location, raw=item.raw, reason=item.reason or ""
-                )
-                result: str = "rejected"
-            else:
-                assert item.parsed is not None
-                result = storage.store_notice(
-                    history.con, parsed=item.parsed, raw=item.raw, source=item.location
-                )
-            if item.seen is not None:
-                source_state.save(history.con, [item.seen])
-        history.written = True
+        if item.status == "rejected":
+            storage.record_rejection(
+                history.con, source=item.location, raw=item.raw or None, reason=item.reason or "rejected"
+            )
+            history.written = True
+            return NoticeOutcome(**base, outcome="rejected", reason=item.reason)
+        assert item.parsed is not None
+        result = storage.store_notice(history.con, parsed=item.parsed, raw=item.raw, source=item.location)
     except StorageError as exc:
-        return NoticeOutcome(**base, outcome="rejected", reason=f"storage: {exc}")
-    if item.status == "rejected":
-        return NoticeOutcome(**base, outcome="rejected", reason=item.reason)
-    assert item.parsed is not None
+        return NoticeOutcome(**base, outcome="rejected", reason=f"{STORAGE_FAILED}{exc}")
+    except Exception as exc:  # a storage bug must not lose the batch; not remembered, so retried next run
+        log.exception("storing %s failed", item.location)
+        return NoticeOutcome(**base, outcome="rejected", reason=f"{STORAGE_FAILED}{type(exc).__name__}: {exc}")
+    history.written = history.written or result == "new"
     notice = item.parsed.notice
     return NoticeOutcome(
         **base,

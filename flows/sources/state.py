@@ -4,8 +4,8 @@ One entry per location (a file path or an address): the validators a server gave
 Last-Modified) for conditional requests, the sha256 of the bytes last stored, and for index pages
 and feeds the links they listed (a 304 answer carries no body to read links from).
 
-The memory is written in the same transaction as the notices it describes (see flows/stages.py),
-so a crash between the two can never mark a notice seen that was not stored.
+The memory is written right after the notices it describes (see flows/stages.py): a notice is
+never remembered before it is stored, and one stored but not yet remembered is only parsed again.
 """
 
 from __future__ import annotations
