@@ -23,7 +23,16 @@ __all__ = ["detect_kind", "normalise", "parse_bytes", "parse_notice"]
 
 MAX_BYTES = 20 * 1024 * 1024
 _TERMINAL = tuple("。！？”）」》;；.")
-_HEADING_WORDS = re.compile(r"主要职责|内设机构|人员编制|职能配置")
+_DUTY_LIST = re.compile(r"主要职责是|主要职责如下|主要职能是")
+
+
+def _restates_sections(text: str) -> bool:
+    """True when the text has a regulation's own sections (二、主要职责, 三、内设机构, or the
+    articles' 主要职责是：), not just those words in a title."""
+    sections = {vocab.SECTION_HEADINGS.get(m.group(2)) for m in vocab.HEADING.finditer(text)}
+    sections.discard(None)
+    structural = len(sections) >= 2 and bool(sections & {"units", "staffing", "adjustments"})
+    return structural or _DUTY_LIST.search(text) is not None
 
 
 def detect_kind(text: str) -> NoticeKind:
@@ -31,7 +40,7 @@ def detect_kind(text: str) -> NoticeKind:
     主要职责 / 内设机构 sections (a full 三定 whose adjustments say 划入 stays 'sanding');
     'functions' for notices of X主要职能 unit headings; else 'sanding'."""
     head = text[:3000]
-    restates = len(set(_HEADING_WORDS.findall(text))) >= 2
+    restates = _restates_sections(text)
     if vocab.AMENDMENT_TITLE.search(head) and not restates and not vocab.REGULATION_TITLE.search(head):
         return "amendment"
     if not restates and vocab.FUNCTIONS_CUE.search(text) and has_unit_headings(text):

@@ -30,7 +30,7 @@ def unit_name(text: str) -> tuple[str, str | None, int] | None:
     """(name, alias, where the duties start) when the item opens with a unit name, else None.
 
     >>> unit_name("国际经贸关系处（省政府WTO事务协调办公室）承担WTO事务协调的有关工作。")
-    ('国际经贸关系处', '省政府WTO事务协调办公室', 20)
+    ('国际经贸关系处', '省政府WTO事务协调办公室', 22)
     """
     m = vocab.UNIT_SHAPE.match(text)
     if m is None:

@@ -114,17 +114,48 @@ def _doc_number(text: str, fields: dict[str, str], after: int) -> str | None:
     return None
 
 
+# A date that follows the title in brackets: （2023年9月24日印发）.
+_BRACKET_DATE = re.compile(r"\s*（\s*(\d{4}年\d{1,2}月\d{1,2}日|[零〇○一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日)")
+# A page's own furniture: 发布时间：… 来源：… is when the page went up, not the notice's date.
+_PAGE_LINE = re.compile(r"发布时间|来源|浏览|访问|点击|更新时间")
+_ARABIC_CN_STYLE = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日")
+
+
+def _date_of(s: str) -> dt.date | None:
+    m = vocab.CN_DATE.search(s)
+    if m is not None:
+        return parse_cn_date(m)
+    return _arabic_date(s)
+
+
 def _signature(text: str) -> tuple[str | None, dt.date | None]:
-    """The issuer and date that sign the covering letter: 中华人民共和国商务部 二〇〇三年六月二十六日."""
+    """The issuer and date that sign the covering letter: 中华人民共和国商务部 二〇〇三年六月二十六日,
+    or a line that is only a date (2010年5月29日), the issuer on the line before it."""
+    found: list[tuple[int, re.Match[str], dt.date]] = []
     for m in vocab.CN_DATE.finditer(text):
         date = parse_cn_date(m)
-        if date is None:
-            continue
-        line_start = max(text.rfind("\n", 0, m.start()), text.rfind("。", 0, m.start())) + 1
-        before = text[line_start:m.start()].strip()
-        issuer = before if before and len(before) <= 40 and vocab.ISSUER_SUFFIX.search(before) else None
-        return issuer, date
-    return None, None
+        if date is not None:
+            found.append((m.start(), m, date))
+            break
+    for m in _ARABIC_CN_STYLE.finditer(text):
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        line_end = text.find("\n", m.end())
+        line = text[line_start:len(text) if line_end < 0 else line_end]
+        if len(line) <= 40 and not _PAGE_LINE.search(line) and line.rstrip().endswith("日"):
+            date = _date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+            if date is not None:
+                found.append((m.start(), m, date))
+                break
+    if not found:
+        return None, None
+    pos, m, date = min(found, key=lambda f: f[0])
+    line_start = max(text.rfind("\n", 0, pos), text.rfind("。", 0, pos)) + 1
+    before = text[line_start:pos].strip()
+    if not before and line_start > 1:  # the issuer on its own line just above the date
+        prev_start = text.rfind("\n", 0, line_start - 1) + 1
+        before = text[prev_start:line_start - 1].strip()
+    issuer = before if before and len(before) <= 40 and vocab.ISSUER_SUFFIX.search(before) else None
+    return issuer, date
 
 
 def read_metadata(text: str) -> Metadata:
@@ -137,12 +168,19 @@ def read_metadata(text: str) -> Metadata:
         prefix = title.split("关于", 1)[0].strip()
         issuer = prefix or None
 
-    published = _arabic_date(_first(fields, vocab.META_DATE) or "") or sig_date
+    bracketed = _BRACKET_DATE.match(text, tend) if tend else None
+    published = (
+        _arabic_date(_first(fields, vocab.META_DATE) or "")
+        or (_date_of(bracketed.group(1)) if bracketed else None)
+        or sig_date
+    )
     if published is None:
         m = re.search(r"(?:发布|公布|成文)日期[:：]?\s*(\S{8,12})", text[:3000])
         published = _arabic_date(m.group(1)) if m else None
     if published is None:
-        published = _arabic_date(text[:600])
+        for line in text[:600].split("\n"):
+            if not _PAGE_LINE.search(line) and (published := _arabic_date(line)) is not None:
+                break
 
     return Metadata(
         title=title,

@@ -32,7 +32,8 @@ _MARKER_START = re.compile(
     r"|\d{1,2}[.．、](?!\d)|【|附\s*件)"
 )
 _DATE_LINE = re.compile(r"^[^。；]{0,30}[零〇一二三四五六七八九十\d]{4}年[^。；]{1,8}日$")
-_SENTENCE_PUNCT = re.compile(r"[。；]")
+# Running text has sentence punctuation; titles, headings, signatures and page furniture do not.
+_RUNNING_PUNCT = re.compile(r"[，。；]")
 
 
 def unify_newlines(text: str) -> str:
@@ -84,8 +85,9 @@ def squeeze_spaces(text: str) -> str:
 
 
 def join_broken_lines(text: str) -> str:
-    """Re-join an item that a page broke over two lines: a line that opens with no item marker and
-    reads as running text (has 。 or ；, is not a date line) continues the line before it."""
+    """Re-join an item that a page broke over two lines: a line that opens with no item marker,
+    is not a date line, and reads as running text (has ，。；) continues a running-text line before it
+    (one that does not end with a colon)."""
     lines = text.split("\n")
     if len(lines) < 2:
         return text
@@ -95,8 +97,9 @@ def join_broken_lines(text: str) -> str:
         continues = (
             not _MARKER_START.match(line)
             and not _DATE_LINE.match(line)
-            and (_SENTENCE_PUNCT.search(line) is not None or (len(prev) >= 30 and not prev.endswith(("。", "：", "；"))))
-            and (_SENTENCE_PUNCT.search(prev) is not None or len(prev) >= 30)
+            and not prev.endswith(("：", ":"))
+            and _RUNNING_PUNCT.search(line) is not None
+            and _RUNNING_PUNCT.search(prev) is not None
         )
         if continues:
             out[-1] = prev + line
@@ -121,7 +124,7 @@ def normalise(text: str, steps: Iterable[str] = DEFAULT_STEPS) -> str:
     """Run the named steps in order. The result is what every span refers to.
 
     >>> normalise("商办发［2003］9号　　(一)二○一○年")
-    '商办发〔2003〕9号 （一）二〇一〇年'
+    '商办发〔2003〕9号（一）二〇一〇年'
     """
     for name in steps:
         try:
