@@ -7,11 +7,13 @@ Writers use `connect` (or `writer`, which also publishes for readers on exit); r
 from storage.db import close, connect, open_reader, publish, published_path, transaction, translated, writer
 from storage.queries import change_counts
 from storage.repository import rebuild, record_rejection, store_notice
+from storage.transfers import link_transfers
 
 __all__ = [
     "change_counts",
     "close",
     "connect",
+    "link_transfers",
     "open_reader",
     "publish",
     "published_path",

@@ -13,17 +13,28 @@ import hashlib
 import json
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 
 import duckdb
 
 from models import AgencyRecord, Change
 from storage import bulk, identity
 from storage.rows import duty_rows, staffing_rows
+from storage.transfers import link_transfers
 
 Differ = Callable[[AgencyRecord | None, AgencyRecord], list[Change]]
-# apply_effects(base, amendment_record, agency=name) -> the amended record (yange.amend.apply).
-Applier = Callable[..., AgencyRecord]
+
+
+class Derivation(Protocol):
+    """What deriving an amended version gives (yange.amend.apply.Derived)."""
+
+    record: AgencyRecord
+    partial: bool
+    abolished: bool
+
+
+# derive_version(base, amendment, agency=name, counterparts={name: record}) -> Derivation.
+Applier = Callable[..., Derivation]
 
 
 def default_differ() -> Differ:
@@ -33,12 +44,12 @@ def default_differ() -> Differ:
 
 
 def default_applier() -> Applier | None:
-    """The amendment engine, when it is installed; without it amendments stay partial records."""
+    """The amendment engine, when it is installed; without it amendment records stay unapplied."""
     try:
-        from yange.amend.apply import apply_effects
+        from yange.amend.apply import derive_version
     except ImportError:
         return None
-    return apply_effects
+    return derive_version
 
 
 def short_hash(*parts: str) -> str:
@@ -54,18 +65,67 @@ class Version:
     derived: bool = False
 
 
+@dataclass(frozen=True)
+class Stored:
+    """One non-derived snapshot row of an agency, as recompute_agency reads it."""
+
+    snapshot_id: str
+    notice_id: str
+    published_on: dt.date | None
+    record_json: str
+    amendment: bool
+    display_name: str
+    agency_key: str
+    alias_keys: list[str]
+    seq: int
+
+    @property
+    def order(self) -> tuple[dt.date, str, int, str]:
+        return (self.published_on or dt.date.min, self.notice_id, self.seq, self.snapshot_id)
+
+
 def refresh(
     con: duckdb.DuckDBPyConnection,
     *,
     touched: Iterable[str],
     differ: Differ,
     applier: Applier | None,
+    transfers: bool = True,
 ) -> set[str]:
-    """Re-resolve identities and recompute every agency whose snapshots changed; returns their ids."""
+    """Re-resolve identities and recompute every agency whose snapshots changed (and every agency
+    whose amendments name one of them); then re-pair transfers in their regions. Returns the ids."""
     affected = resolve_agencies(con, touched=set(touched))
+    affected |= _dependents(con, affected)
+    regions = _regions(con, affected)
     for agency_id in sorted(affected):
         recompute_agency(con, agency_id, differ=differ, applier=applier)
+    if transfers:
+        link_transfers(con, regions=regions | _regions(con, affected))
     return affected
+
+
+def _regions(con: duckdb.DuckDBPyConnection, agency_ids: set[str]) -> set[str]:
+    rows = con.execute(
+        "SELECT DISTINCT region FROM agencies WHERE agency_id IN (SELECT unnest(?::VARCHAR[]))", [sorted(agency_ids)]
+    ).fetchall()
+    return {r[0] for r in rows}
+
+
+def _dependents(con: duckdb.DuckDBPyConnection, agency_ids: set[str]) -> set[str]:
+    """Agencies with an amendment that names one of `agency_ids` as counterpart: their derived
+    versions read the counterpart's versions, so they are recomputed with it."""
+    if not agency_ids:
+        return set()
+    rows = con.execute(
+        """
+        select distinct s.agency_id
+        from snapshots s, unnest(s.counterpart_keys) as k(name_key)
+        join agency_names n on n.name_key = k.name_key
+        where s.amendment and n.agency_id in (select unnest(?::varchar[]))
+        """,
+        [sorted(agency_ids)],
+    ).fetchall()
+    return {r[0] for r in rows if r[0] is not None}
 
 
 # ---------------------------------------------------------------------------------------------
@@ -147,22 +207,34 @@ def recompute_agency(
     """Rebuild validity ranges, derived versions, changes and the agency row of one agency."""
     _drop_derived(con, agency_id)
     con.execute("DELETE FROM changes WHERE agency_id = ?", [agency_id])
-    rows = con.execute(
-        "SELECT s.snapshot_id, s.notice_id, n.published_on, s.record, s.partial, s.display_name,"
-        "       s.agency_key, s.alias_keys, s.seq "
-        "FROM snapshots s JOIN notices n USING (notice_id) "
-        "WHERE s.agency_id = ? AND NOT s.derived",
-        [agency_id],
-    ).fetchall()
-    if not rows:
+    stored = sorted(
+        (
+            Stored(*row)
+            for row in con.execute(
+                "SELECT s.snapshot_id, s.notice_id, n.published_on, s.record, s.amendment, s.display_name,"
+                "       s.agency_key, s.alias_keys, s.seq "
+                "FROM snapshots s JOIN notices n USING (notice_id) "
+                "WHERE s.agency_id = ? AND NOT s.derived",
+                [agency_id],
+            ).fetchall()
+        ),
+        key=lambda r: r.order,
+    )
+    if not stored:
         con.execute("DELETE FROM agencies WHERE agency_id = ?", [agency_id])
         return
-    rows.sort(key=lambda r: (r[2] or dt.date.min, r[1], r[8], r[0]))
-    region = min(r[6] for r in rows).split("|", 1)[0]
-    versions = _versions(con, agency_id, rows, applier=applier)
-    _set_validity(con, rows, versions)
+    region = min(r.agency_key for r in stored).split("|", 1)[0]
+    name = _current_name(stored)
+    versions, closures = _versions(con, agency_id, stored, applier=applier, name=name, region=region)
+    _set_validity(con, stored, versions, closures)
     _write_changes(con, agency_id, versions, differ=differ, region=region)
-    _write_agency(con, agency_id, rows, versions, region=region)
+    _write_agency(con, agency_id, stored, name=name, region=region)
+
+
+def _current_name(stored: list[Stored]) -> str:
+    """The agency's name: that of its latest full version (an amendment only if there is none)."""
+    full = [r for r in stored if not r.amendment]
+    return (full or stored)[-1].display_name
 
 
 def _drop_derived(con: duckdb.DuckDBPyConnection, agency_id: str) -> None:
@@ -177,60 +249,101 @@ def _drop_derived(con: duckdb.DuckDBPyConnection, agency_id: str) -> None:
 
 
 def _versions(
-    con: duckdb.DuckDBPyConnection, agency_id: str, rows: list[tuple[Any, ...]], *, applier: Applier | None
-) -> list[Version]:
-    """The version chain: full records in date order, and, for each amendment record, the version
-    derived from the latest version before it with its effects applied (when the engine exists)."""
+    con: duckdb.DuckDBPyConnection,
+    agency_id: str,
+    stored: list[Stored],
+    *,
+    applier: Applier | None,
+    name: str,
+    region: str,
+) -> tuple[list[Version], list[dt.date]]:
+    """The version chain, and the dates the agency was abolished (不再保留).
+
+    Full records are versions in date order. For an amendment record, the version is derived from the
+    latest version before it with its effects applied (re-derived on every recompute, so a backfilled
+    base changes it); without the amendment engine, the amendment stays out of the chain."""
     versions: list[Version] = []
+    closures: list[dt.date] = []
     derived_rows: list[dict[str, Any]] = []
-    for snapshot_id, notice_id, published_on, record_json, partial, name, *_ in rows:
-        record = AgencyRecord.model_validate_json(record_json)
-        if not partial:
-            versions.append(Version(snapshot_id, notice_id, published_on, record))
+    for row in stored:
+        record = AgencyRecord.model_validate_json(row.record_json)
+        if not row.amendment:
+            versions.append(Version(row.snapshot_id, row.notice_id, row.published_on, record))
             continue
-        # Hook for amendment notices: derive a new version from the base in force before it.
-        if applier is None or not versions:
+        if applier is None:
             continue
-        base = versions[-1]
-        amended = applier(base.record, record, agency=name)
-        derived_id = short_hash("derived", snapshot_id, base.snapshot_id)
-        versions.append(Version(derived_id, notice_id, published_on, amended, derived=True))
+        base = versions[-1] if versions else None
+        counterparts = _counterparts(con, record, day=row.published_on, region=region)
+        outcome = applier(base.record if base else None, record, agency=name, counterparts=counterparts)
+        if outcome.abolished:
+            if row.published_on is not None:
+                closures.append(row.published_on)
+            continue
+        derived_id = short_hash("derived", row.snapshot_id, base.snapshot_id if base else "")
+        amended = outcome.record
+        versions.append(Version(derived_id, row.notice_id, row.published_on, amended, derived=True))
+        amended_json = amended.model_dump_json()
         derived_rows.append(
             {
                 "snapshot_id": derived_id,
                 "agency_id": agency_id,
-                "notice_id": notice_id,
-                "record": amended.model_dump_json(),
-                "record_hash": hashlib.sha256(amended.model_dump_json().encode()).hexdigest(),
+                "notice_id": row.notice_id,
+                "record": amended_json,
+                "record_hash": hashlib.sha256(amended_json.encode("utf-8")).hexdigest(),
                 "derived": True,
-                "partial": False,
-                "base_snapshot": base.snapshot_id,
-                "agency_key": rows[0][6],
+                "partial": bool(outcome.partial),
+                "base_snapshot": base.snapshot_id if base else None,
+                "amendment": False,
+                "agency_key": row.agency_key,
                 "alias_keys": [],
-                "display_name": name,
-                "seq": 0,
+                "display_name": row.display_name,
+                "seq": row.seq,
             }
         )
+        bulk.insert(con, "duties", duty_rows(derived_id, amended))
+        bulk.insert(con, "staffing", staffing_rows(derived_id, amended))
     bulk.insert(con, "snapshots", derived_rows)
-    derived_ids = {r["snapshot_id"] for r in derived_rows}
-    for version in versions:
-        if version.snapshot_id in derived_ids:
-            bulk.insert(con, "duties", duty_rows(version.snapshot_id, version.record))
-            bulk.insert(con, "staffing", staffing_rows(version.snapshot_id, version.record))
-    return versions
+    return versions, closures
 
 
-def _set_validity(con: duckdb.DuckDBPyConnection, rows: list[tuple[Any, ...]], versions: list[Version]) -> None:
-    """SCD-2: valid_from = published_on, valid_to = the next version's valid_from (NULL = current).
-    An amendment record is never in force itself: its range is empty (valid_to = valid_from)."""
+def _counterparts(
+    con: duckdb.DuckDBPyConnection, record: AgencyRecord, *, day: dt.date | None, region: str
+) -> dict[str, AgencyRecord]:
+    """The other agencies an amendment names, each as its latest full version before `day`."""
+    found: dict[str, AgencyRecord] = {}
+    for name in sorted({e.counterpart for e in record.effects if e.counterpart}):
+        other = lookup(con, name, region=region)
+        if other is None:
+            continue
+        row = con.execute(
+            "SELECT s.record FROM snapshots s JOIN notices n USING (notice_id) "
+            "WHERE s.agency_id = ? AND NOT s.derived AND NOT s.amendment "
+            "  AND (?::DATE IS NULL OR n.published_on < ?::DATE) "
+            "ORDER BY n.published_on DESC NULLS LAST, s.notice_id DESC, s.seq DESC LIMIT 1",
+            [other, day, day],
+        ).fetchone()
+        if row:
+            found[name] = AgencyRecord.model_validate_json(row[0])
+    return found
+
+
+def _set_validity(
+    con: duckdb.DuckDBPyConnection, stored: list[Stored], versions: list[Version], closures: list[dt.date]
+) -> None:
+    """SCD-2: valid_from = published_on; valid_to = the next version's valid_from, or the date the
+    agency was abolished, whichever comes first (NULL = current). An amendment record is never in
+    force itself: its range is empty (valid_to = valid_from)."""
     updates: list[dict[str, Any]] = []
     for i, version in enumerate(versions):
-        following = versions[i + 1].published_on if i + 1 < len(versions) else None
-        updates.append({"snapshot_id": version.snapshot_id, "valid_from": version.published_on, "valid_to": following})
+        ends = [versions[i + 1].published_on] if i + 1 < len(versions) else []
+        if version.published_on is not None:
+            ends += [d for d in closures if d >= version.published_on]
+        valid_to = min((d for d in ends if d is not None), default=None)
+        updates.append({"snapshot_id": version.snapshot_id, "valid_from": version.published_on, "valid_to": valid_to})
     in_chain = {v.snapshot_id for v in versions}
-    for snapshot_id, _, published_on, _, partial, *_ in rows:
-        if partial or snapshot_id not in in_chain:
-            updates.append({"snapshot_id": snapshot_id, "valid_from": published_on, "valid_to": published_on})
+    for row in stored:
+        if row.snapshot_id not in in_chain:
+            updates.append({"snapshot_id": row.snapshot_id, "valid_from": row.published_on, "valid_to": row.published_on})
     bulk.update(con, "snapshots", "snapshot_id", updates)
 
 
@@ -291,21 +404,14 @@ def change_row(
 
 
 def _write_agency(
-    con: duckdb.DuckDBPyConnection,
-    agency_id: str,
-    rows: list[tuple[Any, ...]],
-    versions: list[Version],
-    *,
-    region: str,
+    con: duckdb.DuckDBPyConnection, agency_id: str, stored: list[Stored], *, name: str, region: str
 ) -> None:
     """The agency row: named after its latest version; every other name it went by is an alias."""
-    latest = max(rows, key=lambda r: (r[1] in {v.notice_id for v in versions}, r[2] or dt.date.min, r[1], r[8]))
-    name = latest[5]
     aliases: set[str] = set()
-    for _, _, _, record_json, _, display, key, alias_keys, _ in rows:
-        record = AgencyRecord.model_validate_json(record_json)
-        aliases.update([display, record.agency, *record.aliases, identity.display_name(key)])
-        aliases.update(identity.display_name(k) for k in alias_keys or [])
+    for row in stored:
+        record = AgencyRecord.model_validate_json(row.record_json)
+        aliases.update([row.display_name, record.agency, *record.aliases, identity.display_name(row.agency_key)])
+        aliases.update(identity.display_name(k) for k in row.alias_keys or [])
     aliases.discard(name)
     con.execute("DELETE FROM agencies WHERE agency_id = ?", [agency_id])
     con.execute(

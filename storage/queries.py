@@ -31,7 +31,7 @@ from changes c
 join lineage using (agency_id)
 join agencies a on a.agency_id = c.agency_id
 join notices n on n.notice_id = c.notice_id
-order by c.published_on nulls first, c.to_snapshot, c.seq
+order by c.published_on nulls first, c.to_snapshot, c.seq, c.change_type = 'transferred'
 """
 
 
@@ -130,7 +130,7 @@ def timeline(con: duckdb.DuckDBPyConnection, agency_id: str, *, follow_lineage: 
                 join agencies a on a.agency_id = s.agency_id
                 join notices n on n.notice_id = s.notice_id
                 left join per_version on per_version.to_snapshot = s.snapshot_id
-                where not s.partial
+                where not s.amendment
                 order by s.valid_from nulls first, s.notice_id, s.snapshot_id
                 """,
                 [ids],
@@ -162,7 +162,7 @@ def list_agencies(con: duckdb.DuckDBPyConnection) -> list[dict[str, Any]]:
                        count(s.snapshot_id) as versions, min(s.valid_from) as first_version,
                        max(s.valid_from) as latest_version
                 from agencies a
-                left join snapshots s on s.agency_id = a.agency_id and not s.partial
+                left join snapshots s on s.agency_id = a.agency_id and not s.amendment
                 group by all
                 order by a.region, a.name
                 """

@@ -37,10 +37,13 @@ def store_notice(
     source: str,
     differ: Differ | None = None,
     applier: Applier | None = _DEFAULT,
+    transfers: bool = True,
 ) -> Literal["new", "unchanged"]:
     """Store a notice, its snapshots, and the recomputed history of every agency it touches.
 
-    `differ` and `applier` default to yange.diff.diff_snapshots and yange.amend.apply.apply_effects.
+    `differ` and `applier` default to yange.diff.diff_snapshots and yange.amend.apply.derive_version.
+    `transfers=False` skips re-pairing the region's transfers (a bulk load then calls
+    storage.link_transfers once at the end, which gives the same tables).
     """
     with translated():
         row = con.execute("SELECT status FROM notices WHERE notice_id = ?", [parsed.notice.notice_id]).fetchone()
@@ -50,7 +53,7 @@ def store_notice(
     applier = default_applier() if applier is _DEFAULT else applier
     with transaction(con):
         touched = _insert_notice(con, parsed=parsed, raw=raw, source=source)
-        refresh(con, touched=touched, differ=differ, applier=applier)
+        refresh(con, touched=touched, differ=differ, applier=applier, transfers=transfers)
     maybe_publish(con, every_seconds=PUBLISH_EVERY_SECONDS)
     return "new"
 
@@ -161,8 +164,10 @@ def _insert_notice(
                 "record": record_json,
                 "record_hash": hashlib.sha256(record_json.encode("utf-8")).hexdigest(),
                 "derived": False,
-                "partial": notice.kind == "amendment",
+                "partial": False,
                 "base_snapshot": None,
+                "amendment": notice.kind == "amendment",
+                "counterpart_keys": sorted({_key(e.counterpart, notice, region) for e in record.effects if e.counterpart}),
                 "agency_key": key,
                 "alias_keys": sorted({_key(a, notice, region) for a in record.aliases} - {key}),
                 "display_name": identity.display_name(key),

@@ -40,8 +40,10 @@ create table snapshots (
     record        json not null,        -- canonical AgencyRecord JSON
     record_hash   varchar not null,
     derived       boolean not null default false,   -- produced by applying an amendment to a base
-    partial       boolean not null default false,   -- an amendment record: effects only, not a version
+    partial       boolean not null default false,   -- derived with no earlier version: only what the notice says
     base_snapshot varchar,              -- for a derived version: the version the effects were applied to
+    amendment     boolean not null default false,   -- an amendment notice's record: effects only, never in force
+    counterpart_keys varchar[] not null default [],  -- name keys of the other agencies its effects name
     agency_key    varchar not null,     -- region|trimmed name of the record's own agency name
     alias_keys    varchar[] not null,
     display_name  varchar not null,     -- the record's agency name, region-qualified

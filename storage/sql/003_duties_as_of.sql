@@ -1,11 +1,11 @@
 -- duties_as_of(d): every agency's duties in force on date d (CONTRACT §3).
--- A version is in force from valid_from (inclusive) to valid_to (exclusive); amendment records
--- (partial) are never in force themselves, only the versions derived from them.
+-- A version is in force from valid_from (inclusive) to valid_to (exclusive). Amendment records are
+-- never in force themselves, only the versions derived from them.
 create or replace macro duties_as_of(d) as table
 with in_force as (
     select snapshot_id, agency_id, notice_id, valid_from, valid_to, derived
     from snapshots
-    where not partial
+    where not amendment
       and valid_from <= d
       and (valid_to is null or valid_to > d)
 )

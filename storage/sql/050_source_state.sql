@@ -1,6 +1,6 @@
 -- What each ingest source has already seen (flows/sources/state.py): the validators a server gave
 -- for conditional requests, the sha256 of the bytes last stored from a location, and for index pages
--- and feeds the links they listed. Written in the same transaction as the notices it describes.
+-- and feeds the links they listed. Written after the notices it describes.
 create table source_state (
     location      varchar primary key,  -- a file path or an http(s) address
     etag          varchar,

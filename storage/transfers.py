@@ -1,0 +1,113 @@
+"""The cross-agency pass: a duty removed from one agency and added to another becomes `transferred`.
+
+Transfers are re-paired over a whole region (all its agencies' removed and added duties) whenever a
+write touches it, so the pairs depend only on the stored set, not on ingestion order. Both ends get a
+`transferred` row (detail.direction 'out' at the giver, 'in' at the receiver) next to the observed
+duty_removed / duty_added rows, with the other end in counterpart_agency_id / counterpart_snapshot.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from collections.abc import Iterable
+from typing import Any
+
+import duckdb
+
+from models import Change
+from storage import bulk
+from storage.db import transaction
+
+_ENDS = """
+select c.change_id, c.agency_id, c.published_on, c.notice_id, c.to_snapshot, c.from_snapshot, c.seq,
+       c.change_type, c.section, c.old_text, c.new_text, c.old_span_start, c.old_span_end,
+       c.new_span_start, c.new_span_end
+from changes c join agencies a using (agency_id)
+where a.region = ? and c.change_type in ('duty_removed', 'duty_added') and c.published_on is not null
+order by c.agency_id, c.published_on, c.to_snapshot, c.seq
+"""
+
+
+def link_transfers(con: duckdb.DuckDBPyConnection, *, regions: Iterable[str] | None = None) -> int:
+    """Re-pair the transfers of the given regions (all regions if None); returns the pairs found."""
+    with transaction(con):
+        if regions is None:
+            regions = [r[0] for r in con.execute("SELECT DISTINCT region FROM agencies").fetchall()]
+        return sum(_link_region(con, region) for region in sorted(set(regions)))
+
+
+def _link_region(con: duckdb.DuckDBPyConnection, region: str) -> int:
+    from yange.diff import AgencyEvents, find_transfers
+
+    con.execute(
+        "DELETE FROM changes WHERE change_type = 'transferred' "
+        "AND agency_id IN (SELECT agency_id FROM agencies WHERE region = ?)",
+        [region],
+    )
+    rows = con.execute(_ENDS, [region]).fetchall()
+    if not rows:
+        return 0
+    by_id = {r[0]: r for r in rows}
+    groups: dict[str, list[tuple[Any, ...]]] = {}
+    for row in rows:
+        groups.setdefault(row[4], []).append(row)
+    events = [
+        AgencyEvents(
+            agency_id=group[0][1],
+            published_on=group[0][2],
+            notice_id=group[0][3],
+            changes=[_change(r) for r in group],
+            change_ids=[r[0] for r in group],
+        )
+        for group in groups.values()
+    ]
+    out: list[dict[str, Any]] = []
+    for transfer in find_transfers(events):
+        source, target = by_id[transfer.source.change_id], by_id[transfer.target.change_id]
+        change = transfer.to_change()
+        out.append(_row(change, end=source, other=target, direction="out"))
+        out.append(_row(change, end=target, other=source, direction="in"))
+    bulk.insert(con, "changes", out)
+    return len(out) // 2
+
+
+def _change(row: tuple[Any, ...]) -> Change:
+    return Change(
+        change_type=row[7],
+        section=row[8] or "duty",
+        old_text=row[9],
+        new_text=row[10],
+        old_span=(row[11], row[12]) if row[11] is not None else None,
+        new_span=(row[13], row[14]) if row[13] is not None else None,
+    )
+
+
+def _row(change: Change, *, end: tuple[Any, ...], other: tuple[Any, ...], direction: str) -> dict[str, Any]:
+    """The `transferred` row at one end, placed right after that end's observed row."""
+    change_id, agency_id, published_on, notice_id, to_snapshot, from_snapshot, seq = end[:7]
+    detail = {**change.detail, "direction": direction, "observed_change_id": change_id}
+    published: dt.date | None = published_on
+    return {
+        "change_id": hashlib.sha256(f"transferred|{change_id}|{other[0]}".encode()).hexdigest()[:16],
+        "agency_id": agency_id,
+        "from_snapshot": from_snapshot,
+        "to_snapshot": to_snapshot,
+        "change_type": "transferred",
+        "section": "duty",
+        "unit_name": None,
+        "old_text": change.old_text,
+        "new_text": change.new_text,
+        "similarity": change.similarity,
+        "notice_id": notice_id,
+        "detail": json.dumps(detail, ensure_ascii=False, sort_keys=True, default=str),
+        "old_span_start": change.old_span[0] if change.old_span else None,
+        "old_span_end": change.old_span[1] if change.old_span else None,
+        "new_span_start": change.new_span[0] if change.new_span else None,
+        "new_span_end": change.new_span[1] if change.new_span else None,
+        "counterpart_agency_id": other[1],
+        "counterpart_snapshot": other[4],
+        "published_on": published,
+        "seq": seq,
+    }

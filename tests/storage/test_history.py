@@ -1,0 +1,249 @@
+"""store_notice: idempotence, SCD-2 ranges, identity, order independence, rollback, amendments."""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+
+import duckdb
+import pytest
+
+import storage
+from models import ParsedNotice
+from storage import queries
+from tests.storage.conftest import dump
+from tests.storage.factories import effect, fake_apply, fake_diff, notice, record
+
+FJ = "福建省人民政府办公厅关于印发福建省对外贸易经济合作厅主要职责内设机构和人员编制规定的通知"
+
+# A small history of one provincial agency (derived, in the seeds' genre): a 2010 regulation, a
+# 2014 one naming the agency by its trimmed form, a 2009 backfill, and a sister agency in 2014.
+V2010 = notice(
+    FJ,
+    "2010-05-29",
+    record(
+        "福建省对外贸易经济合作厅",
+        ["贯彻执行国家对外经贸的法律法规", "负责口岸管理工作", "负责外商投资管理"],
+        aliases=["福建省人民政府口岸工作办公室"],
+        adjustments=[("transferred_in", "原省口岸和海防管理委员会办公室", "从原省口岸和海防管理委员会办公室划入口岸协调职责")],
+        staff=100,
+    ),
+)
+V2014 = notice(
+    "福建省人民政府办公厅关于印发省对外贸易经济合作厅主要职责的通知",
+    "2014-03-01",
+    record("省对外贸易经济合作厅", ["贯彻执行国家对外经贸的法律法规", "负责外商投资管理", "负责电子商务促进"], staff=95),
+)
+V2009 = notice(
+    "福建省人民政府办公厅关于印发福建省对外贸易经济合作厅职责调整的通知",
+    "2009-01-15",
+    record("福建省对外贸易经济合作厅", ["贯彻执行国家对外经贸的法律法规", "负责加工贸易管理"], staff=110),
+)
+SISTER = notice(
+    "福建省人民政府办公厅关于印发福建省口岸管理局主要职责的通知",
+    "2014-03-01",
+    record("福建省口岸管理局", ["负责口岸管理工作，协调口岸通关"], staff=30),
+)
+HISTORY = [V2010, V2014, V2009, SISTER]
+
+
+def store(con: duckdb.DuckDBPyConnection, parsed: ParsedNotice, **kwargs: object) -> str:
+    return storage.store_notice(con, parsed=parsed, raw=parsed.text.encode(), source=parsed.notice.source, differ=fake_diff, **kwargs)  # type: ignore[arg-type]
+
+
+def test_same_notice_is_stored_once(con: duckdb.DuckDBPyConnection) -> None:
+    assert store(con, V2010) == "new"
+    before = dump(con)
+    assert store(con, V2010) == "unchanged"
+    assert dump(con) == before
+    assert con.execute("SELECT count(*) FROM notices").fetchone() == (1,)
+
+
+def test_notice_row_keeps_raw_text_and_quality(con: duckdb.DuckDBPyConnection) -> None:
+    store(con, V2010)
+    raw, text, status, kind, quality = con.execute("SELECT raw, text, status, kind, quality FROM notices").fetchone()
+    assert bytes(raw) == V2010.text.encode() and text == V2010.text
+    assert (status, kind) == ("parsed", "sanding")
+    assert '"duplicates_removed"' in quality
+
+
+def test_trimmed_name_and_alias_resolve_to_one_agency(con: duckdb.DuckDBPyConnection) -> None:
+    store(con, V2010)
+    store(con, V2014)
+    assert con.execute("SELECT count(*) FROM agencies").fetchone() == (1,)
+    agency_id = queries.resolve_agency(con, "省对外贸易经济合作厅")
+    assert agency_id is not None
+    assert queries.resolve_agency(con, "福建省对外贸易经济合作厅") == agency_id
+    assert queries.resolve_agency(con, "福建省人民政府口岸工作办公室") == agency_id
+    assert queries.resolve_agency(con, "国家外汇管理局") is None
+    name, region = con.execute("SELECT name, region FROM agencies").fetchone()
+    assert (name, region) == ("福建省对外贸易经济合作厅", "福建")
+
+
+def test_validity_ranges_follow_publication_dates(con: duckdb.DuckDBPyConnection) -> None:
+    for parsed in HISTORY:
+        store(con, parsed)
+    agency_id = queries.resolve_agency(con, "福建省对外贸易经济合作厅")
+    ranges = con.execute(
+        "SELECT valid_from, valid_to FROM snapshots WHERE agency_id = ? ORDER BY valid_from", [agency_id]
+    ).fetchall()
+    assert ranges == [
+        (dt.date(2009, 1, 15), dt.date(2010, 5, 29)),
+        (dt.date(2010, 5, 29), dt.date(2014, 3, 1)),
+        (dt.date(2014, 3, 1), None),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("day", "expected"),
+    [
+        ("2008-12-31", set()),  # before the first version
+        ("2009-06-01", {"负责加工贸易管理"}),
+        ("2010-05-29", {"负责口岸管理工作", "负责外商投资管理"}),  # the new version starts that day
+        ("2020-01-01", {"负责外商投资管理", "负责电子商务促进"}),
+    ],
+)
+def test_duties_as_of(con: duckdb.DuckDBPyConnection, day: str, expected: set[str]) -> None:
+    for parsed in HISTORY:
+        store(con, parsed)
+    rows = con.execute(
+        "SELECT text FROM duties_as_of(?::DATE) WHERE agency = '福建省对外贸易经济合作厅' AND section = 'duty'", [day]
+    ).fetchall()
+    assert {r[0] for r in rows} - {"贯彻执行国家对外经贸的法律法规"} == expected
+
+
+def test_changes_between_consecutive_versions(con: duckdb.DuckDBPyConnection) -> None:
+    for parsed in HISTORY:
+        store(con, parsed)
+    agency_id = queries.resolve_agency(con, "福建省对外贸易经济合作厅")
+    assert agency_id
+    events = [(str(e["published_on"]), e["change_type"], e["old_text"] or e["new_text"]) for e in queries.agency_events(con, agency_id)]
+    assert ("2010-05-29", "duty_removed", "负责加工贸易管理") in events
+    assert ("2010-05-29", "duty_added", "负责口岸管理工作") in events
+    assert ("2014-03-01", "duty_removed", "负责口岸管理工作") in events
+    assert events == sorted(events, key=lambda e: e[0])  # oldest first
+    first = queries.agency_events(con, agency_id)[0]
+    assert first["from_snapshot"] is None and first["agency"] == "福建省对外贸易经济合作厅"
+
+
+def test_transfer_between_agencies_is_paired(con: duckdb.DuckDBPyConnection) -> None:
+    for parsed in HISTORY:
+        store(con, parsed)
+    rows = con.execute(
+        "SELECT a.name, c.detail->>'direction', c.counterpart_agency_id IS NOT NULL FROM changes c "
+        "JOIN agencies a USING (agency_id) WHERE change_type = 'transferred' ORDER BY 2"
+    ).fetchall()
+    assert rows == [("福建省口岸管理局", "in", True), ("福建省对外贸易经济合作厅", "out", True)]
+
+
+def test_any_ingestion_order_gives_identical_tables() -> None:
+    dumps = []
+    for order in itertools.permutations(HISTORY):
+        con = storage.connect(":memory:")
+        for parsed in order:
+            store(con, parsed)
+        dumps.append(dump(con))
+        con.close()
+    assert all(d == dumps[0] for d in dumps[1:])
+    assert len(dumps[0]["snapshots"]) == 4 and dumps[0]["changes"]
+
+
+def test_store_is_one_transaction(con: duckdb.DuckDBPyConnection) -> None:
+    store(con, V2010)
+    before = dump(con)
+
+    def broken_diff(old: object, new: object) -> list[object]:
+        raise RuntimeError("diff failed half-way")
+
+    with pytest.raises(RuntimeError):
+        storage.store_notice(con, parsed=V2014, raw=b"x", source="x", differ=broken_diff)  # type: ignore[arg-type]
+    assert dump(con) == before
+
+
+def test_store_joins_an_outer_transaction(con: duckdb.DuckDBPyConnection) -> None:
+    with pytest.raises(RuntimeError), storage.transaction(con):
+        store(con, V2010)
+        raise RuntimeError("the caller's own step failed")
+    assert con.execute("SELECT count(*) FROM notices").fetchone() == (0,)
+    with storage.transaction(con):
+        store(con, V2010)
+    assert con.execute("SELECT count(*) FROM notices").fetchone() == (1,)
+
+
+def test_rejection_is_recorded_once(con: duckdb.DuckDBPyConnection) -> None:
+    for _ in range(2):
+        storage.record_rejection(con, source="a.txt", raw=b"\x00\x01", reason="binary: not text")
+    storage.record_rejection(con, source="gone.txt", raw=None, reason="unreadable: gone")
+    rows = con.execute("SELECT source, status, reason FROM notices ORDER BY source").fetchall()
+    assert rows == [("a.txt", "rejected", "binary: not text"), ("gone.txt", "rejected", "unreadable: gone")]
+
+
+def test_functions_notice_units_belong_to_their_ministry(con: duckdb.DuckDBPyConnection) -> None:
+    parsed = notice(
+        "商务部关于印发机关服务中心、外贸发展中心等单位的主要职能的通知",
+        "2003-06-26",
+        record("机关服务中心", ["承担部机关后勤服务保障工作"], aliases=["机关服务局"]),
+        record("外贸发展中心", ["为我国企业开拓国际市场提供相关服务"], aliases=["外贸发展事务局"]),
+        kind="functions",
+    )
+    store(con, parsed)
+    names = con.execute("SELECT name, region FROM agencies ORDER BY name").fetchall()
+    assert names == [("商务部外贸发展中心", "中央"), ("商务部机关服务中心", "中央")]
+    assert queries.resolve_agency(con, "机关服务局") == queries.resolve_agency(con, "商务部机关服务中心")
+
+
+# --- amendments --------------------------------------------------------------------------------
+
+AMEND = notice(
+    "福建省机构编制委员会关于调整省对外贸易经济合作厅职责的通知",
+    "2012-07-01",
+    record("省对外贸易经济合作厅", effects=[effect("duty_transferred_in", "负责服务贸易促进", counterpart="省发展和改革委员会")]),
+    kind="amendment",
+)
+
+
+def test_amendment_derives_a_version_from_the_last_one_before_it(con: duckdb.DuckDBPyConnection) -> None:
+    for parsed in (V2010, AMEND, V2014):
+        store(con, parsed, applier=fake_apply_derivation)
+    rows = con.execute(
+        "SELECT valid_from, valid_to, derived, base_snapshot IS NOT NULL FROM snapshots "
+        "WHERE NOT amendment ORDER BY valid_from"
+    ).fetchall()
+    assert rows == [
+        (dt.date(2010, 5, 29), dt.date(2012, 7, 1), False, False),
+        (dt.date(2012, 7, 1), dt.date(2014, 3, 1), True, True),
+        (dt.date(2014, 3, 1), None, False, False),
+    ]
+    duties = con.execute("SELECT text FROM duties_as_of(DATE '2013-01-01') WHERE section = 'duty'").fetchall()
+    assert ("负责服务贸易促进",) in duties and ("负责口岸管理工作",) in duties
+    # the amendment record itself is never in force
+    assert con.execute("SELECT valid_from = valid_to FROM snapshots WHERE amendment").fetchall() == [(True,)]
+
+
+def test_backfilled_base_re_derives_the_amended_version() -> None:
+    tables = []
+    for order in ((V2009, V2010, AMEND), (AMEND, V2010, V2009), (V2010, AMEND, V2009)):
+        con = storage.connect(":memory:")
+        for parsed in order:
+            store(con, parsed, applier=fake_apply_derivation)
+        tables.append(dump(con))
+        con.close()
+    assert tables[0] == tables[1] == tables[2]
+
+
+def test_without_the_amendment_engine_amendments_stay_out_of_the_chain(con: duckdb.DuckDBPyConnection) -> None:
+    for parsed in (V2010, AMEND):
+        store(con, parsed, applier=None)
+    assert con.execute("SELECT count(*) FROM snapshots WHERE derived").fetchone() == (0,)
+    assert con.execute("SELECT valid_to FROM snapshots WHERE NOT amendment").fetchone() == (None,)
+
+
+class _Derived:
+    def __init__(self, record: object, partial: bool) -> None:
+        self.record, self.partial, self.abolished = record, partial, False
+
+
+def fake_apply_derivation(base, amendment, *, agency, counterparts=None):  # type: ignore[no-untyped-def]
+    if base is None:
+        return _Derived(fake_apply(record(agency), amendment, agency=agency), True)
+    return _Derived(fake_apply(base, amendment, agency=agency), False)
