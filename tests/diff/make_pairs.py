@@ -1,6 +1,6 @@
 """Writes the labelled version pairs of tests/golden/pairs/ from the seed records and reform edits.
 
-Run `.venv/bin/python tests/diff/make_pairs.py` after changing an edit; the records are written as
+Run `.venv/bin/python -m tests.diff.make_pairs` after changing an edit; the records are written as
 `<name>.json`. The expected events, `<name>.expected.json`, are written by hand and never generated.
 All pairs are derived from the seeds: the edits are ours, the wording they start from is the seeds'.
 """
@@ -8,13 +8,11 @@ All pairs are derived from the seeds: the edits are ours, the wording they start
 from __future__ import annotations
 
 import json
-import sys
 from collections.abc import Callable
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-from diff_factories import (  # noqa: E402
+from models import AgencyRecord, Duty
+from tests.diff.diff_factories import (
     FUJIAN_FILE,
     MOFCOM_FILE,
     add_duty,
@@ -28,8 +26,6 @@ from diff_factories import (  # noqa: E402
     set_adjustments,
     set_staffing,
 )
-
-from models import AgencyRecord, Duty  # noqa: E402
 
 PAIRS_DIR = Path(__file__).resolve().parent.parent / "golden" / "pairs"
 Pair = tuple[AgencyRecord | None, AgencyRecord]

@@ -63,3 +63,12 @@ def test_every_event_points_back_to_its_spans(name: str) -> None:
             assert change.old_span is not None, event_key(change)
         if change.new_text is not None and change.section in ("duty", "unit", "other", "adjustment"):
             assert change.new_span is not None, event_key(change)
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_committed_pair_matches_its_builder(name: str) -> None:
+    from tests.diff.make_pairs import PAIRS as BUILDERS
+    from tests.diff.make_pairs import render
+
+    if name in BUILDERS:
+        assert (PAIRS / f"{name}.json").read_text(encoding="utf-8") == render(name)

@@ -1,0 +1,96 @@
+"""align, inline_diff and the reconciliation's subject cues, table by table."""
+
+from __future__ import annotations
+
+import pytest
+
+from yange.diff import align, inline_diff
+from yange.diff.reconcile import subject
+
+DUTIES = [
+    "贯彻执行国家对外经贸和口岸管理的法律、法规和政策。",
+    "负责组织协调反倾销、反补贴、保障措施及其他与进出口公平贸易相关的工作。",
+    "起草并组织实施我省口岸工作的政策、规划，负责协调口岸查验机构。",
+    "承办省委、省政府交办的其他事项。",
+]
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        # identical lists pair item by item, similarity 1
+        (DUTIES, DUTIES, [(0, 0, 1.0), (1, 1, 1.0), (2, 2, 1.0), (3, 3, 1.0)]),
+        # reordered: paired by meaning, listed in the new order
+        (DUTIES, DUTIES[::-1], [(3, 0, 1.0), (2, 1, 1.0), (1, 2, 1.0), (0, 3, 1.0)]),
+        # one removed: it sits after the item its old predecessor became
+        (DUTIES, [DUTIES[0], DUTIES[2], DUTIES[3]], [(0, 0, 1.0), (1, None, 0.0), (2, 1, 1.0), (3, 2, 1.0)]),
+        # one added in front
+        (DUTIES[1:], DUTIES, [(None, 0, 0.0), (0, 1, 1.0), (1, 2, 1.0), (2, 3, 1.0)]),
+        # punctuation and width differences do not count as changes
+        (["负责口岸工作；协调查验。"], ["负责口岸工作;协调查验."], [(0, 0, 1.0)]),
+        # nothing to pair with
+        ([], DUTIES[:1], [(None, 0, 0.0)]),
+        (DUTIES[:1], [], [(0, None, 0.0)]),
+    ],
+)
+def test_align_table(
+    old: list[str], new: list[str], expected: list[tuple[int | None, int | None, float]]
+) -> None:
+    assert align(old, new, threshold=0.55) == expected
+
+
+def test_align_pairs_a_rewording_above_the_threshold_only() -> None:
+    reworded = DUTIES[2].replace("负责协调口岸查验机构", "负责协调口岸查验机构，推进电子口岸建设")
+    [(i, j, sim)] = align([DUTIES[2]], [reworded], threshold=0.55)
+    assert (i, j) == (0, 0) and 0.55 <= sim < 1.0
+    # below the threshold: removed and added, the removed one first (nothing precedes it)
+    assert align([DUTIES[2]], [reworded], threshold=sim + 0.01) == [(0, None, 0.0), (None, 0, 0.0)]
+
+
+def test_align_prefers_the_globally_best_assignment() -> None:
+    # old 0 is as close to new 0 as old 1 is; greedy row by row would give new 0 to old 0 and leave
+    # old 1 without a partner, while old 0 can still take new 1
+    old = ["甲乙丙丁戊己庚辛", "丙丁戊己庚辛壬癸"]
+    new = ["乙丙丁戊己庚辛壬", "甲乙丙丁戊子丑寅"]
+    pairs = {(i, j) for i, j, _ in align(old, new, threshold=0.6)}
+    assert pairs == {(1, 0), (0, 1)}
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        ("承担口岸协调工作", "承担口岸协调工作", [("equal", "承担口岸协调工作")]),
+        ("承担口岸协调工作", "负责口岸协调和管理工作",
+         [("delete", "承担"), ("insert", "负责"), ("equal", "口岸协调"), ("insert", "和管理"), ("equal", "工作")]),
+        ("", "新增职责", [("insert", "新增职责")]),
+        ("取消的职责", "", [("delete", "取消的职责")]),
+    ],
+)  # fmt: skip
+def test_inline_diff_table(old: str, new: str, expected: list[tuple[str, str]]) -> None:
+    assert inline_diff(old, new) == expected
+
+
+def test_inline_diff_rebuilds_both_sides() -> None:
+    old, new = DUTIES[1], DUTIES[1].replace("反补贴", "反补贴、反规避").replace("相关的工作", "相关工作")
+    ops = inline_diff(old, new)
+    assert "".join(t for op, t in ops if op != "insert") == old
+    assert "".join(t for op, t in ops if op != "delete") == new
+    assert all(op in {"equal", "delete", "insert"} for op, _ in ops)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("从原省口岸和海防管理委员会办公室划入口岸协调职责。", "口岸协调"),  # 从…划入X职责
+        ("取消已公布取消的行政审批事项。", "已公布取消的行政审批"),  # 取消X事项
+        ("承担商务部下放的进出口企业经营资格备案职责。", "进出口企业经营资格备案"),  # 下放的 before 承担
+        (
+            "将贸易促进等的具体技术性、事务性、辅助性等工作交由事业单位负责。",
+            "贸易促进等的具体技术性、事务性、辅助性",
+        ),
+        ("加强多、双边和区域经贸合作。", "多、双边和区域经贸合作"),
+        ("其他调整。", "其他调整"),  # no cue: the whole text
+    ],
+)
+def test_subject_of_a_declaration(text: str, expected: str) -> None:
+    assert subject(text) == expected
