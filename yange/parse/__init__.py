@@ -75,13 +75,14 @@ def parse_notice(text: str, *, source: str = "") -> ParsedNotice:
     if not (vocab.SANDING_CUE.search(norm) or vocab.FUNCTIONS_CUE.search(norm) or vocab.AMENDMENT_TITLE.search(norm)):
         raise NoticeRejected("not_a_notice", "no 三定/职能/职责调整 wording: not a reform notice")
     kind = detect_kind(norm)
+    meta = read_metadata(norm)
     try:
         if kind == "amendment":
             records, quality = _amendment(norm)
         elif kind == "functions":
             records, quality = parse_functions(norm)
         else:
-            record, quality = parse_sanding(norm)
+            record, quality = parse_sanding(norm, meta.title or "")
             records = [record]
     except ValueError as exc:
         if isinstance(exc, NoticeRejected):
@@ -90,7 +91,6 @@ def parse_notice(text: str, *, source: str = "") -> ParsedNotice:
     if not any(r.duties or r.units or r.adjustments or r.staffing or r.effects for r in records):
         raise NoticeRejected("not_a_notice", "no duties, units, adjustments or staffing found")
 
-    meta = read_metadata(norm)
     title = meta.title or (records[0].agency if records else "") or "未命名通知"
     if _looks_truncated(norm):
         quality.truncated = True

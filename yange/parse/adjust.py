@@ -36,7 +36,7 @@ def unit_name(text: str) -> tuple[str, str | None, int] | None:
     if m is None:
         return None
     rest = m.end()
-    while rest < len(text) and text[rest] in "。：:， ":
+    while rest < len(text) and text[rest] in "。：:， \n":
         rest += 1
     return m.group(1), m.group(2), rest
 

@@ -83,9 +83,15 @@ def main_agency(text: str) -> str | None:
         first = re.split(r"(?<=[部厅局委署院办会室])(?:和|及|、)", name)[0]
         if v.AGENCY_NAME.fullmatch(first):
             return first
+        # 关于A口岸职责调整: the agency is the shortest name-shaped prefix.
+        prefix = v.AGENCY_NAME.match(first)
+        if prefix and len(prefix.group()) >= 4:
+            return prefix.group()
     addressee = v.ADDRESSEE.search(head)
-    if addressee and v.AGENCY_NAME.fullmatch(_clean_name(addressee["agency"])):
-        return _clean_name(addressee["agency"])
+    if addressee:
+        first_addressee = _clean_name(addressee["agency"].split("、")[0])
+        if v.AGENCY_NAME.fullmatch(first_addressee):
+            return first_addressee
     return None
 
 
@@ -364,8 +370,15 @@ def _unit_removed(c: _Collector, ctx: _Context, clause: str, span: Span) -> bool
     if known:
         agency, unit = known
     into = _clean_name(m["into"]) if m["into"] else None
-    c.add(agency, _effect("unit_removed", ctx, clause, span, subject=unit, new=into, counts=_counts(clause)))
-    ctx.agency, ctx.unit = agency, unit
+    # 撤销A的X处、Y处: every unit of the enumeration is removed.
+    units = [unit]
+    for more in re.finditer(r"、(?P<unit>[\u4e00-\u9fff（）()]{2,30}?(?:司|局|处|室|科|中心|办公室))", clause[m.end("unit") :]):
+        if more.start() != 0 and clause[m.end("unit") + more.start() - 1] not in "处司局室科心":
+            break
+        units.append(_clean_name(more["unit"]))
+    for name in units:
+        c.add(agency, _effect("unit_removed", ctx, clause, span, subject=name, new=into, counts=_counts(clause)))
+    ctx.agency, ctx.unit = agency, units[-1]
     return True
 
 
@@ -407,10 +420,15 @@ def _transfer(c: _Collector, ctx: _Context, clause: str, span: Span) -> bool:
     duty_part, staff_part, unit = what, "", None
     if first_count is not None:
         duty_part, staff_part = what[:first_count], what[first_count:]
-        unit_match = v.UNIT_BEFORE_COUNT.search(duty_part)
-        if unit_match:
-            unit = unit_match["unit"]
+        units: list[str] = []
+        # "…及其内设的X处、Y处12名…": peel the enumerated units off the end, last first.
+        while unit_match := v.UNIT_BEFORE_COUNT.search(duty_part):
+            units.insert(0, unit_match["unit"])
             duty_part = duty_part[: unit_match.start()]
+            if not duty_part.endswith("、"):
+                break
+            duty_part = duty_part[:-1]
+        unit = "、".join(units) or None
         duty_part = v.UNIT_JOINER.sub("", duty_part)
     duty_part = _clean_name(duty_part)
     counts = _counts(staff_part)

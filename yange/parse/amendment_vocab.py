@@ -32,8 +32,8 @@ TITLE_AGENCY = re.compile(
 )
 
 # The addressee line of the covering letter: "商务部：" on its own, before the body. Must not match a
-# "通知如下：" clause, hence the ban on verbs.
-ADDRESSEE = re.compile(r"(?:^|\n)\s*(?P<agency>[^\n：:，。、]{2,30}?)\s*[：:]\s*(?:\n|$|根据|经|为)")
+# "通知如下：" clause, hence the ban on verbs. Several addressees are separated by 、.
+ADDRESSEE = re.compile(r"(?:^|\n)\s*(?P<agency>[^\n：:，。]{2,60}?)\s*[：:]\s*(?:\n|$|根据|经|为)")
 
 # 你部/你厅/… and 该部/该局 refer to the addressee or the agency the title names.
 SELF_REFERENCE = re.compile(r"(?:你|该|本)(?:部|厅|局|委|署|办|院|会|行|室|中心)")

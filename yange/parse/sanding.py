@@ -34,9 +34,10 @@ def repeated_passages(text: str, start: int, end: int) -> int:
     return runs
 
 
-def agency_name(text: str, head: str) -> str | None:
-    """The agency: from the regulation's title (X主要职责内设机构和人员编制规定), else 设立X."""
-    for m in vocab.REGULATION_TITLE.finditer(text):
+def agency_name(text: str, head: str, title: str = "") -> str | None:
+    """The agency: from the regulation's title (X主要职责内设机构和人员编制规定), in the notice's own
+    title first (a page may show a neighbouring notice's title above it), else 设立X."""
+    for m in (*vocab.REGULATION_TITLE.finditer(title), *vocab.REGULATION_TITLE.finditer(text)):
         name = re.split(r"关于印发|印发|关于", m.group(1))[-1].strip("《》〈〉“”")
         if len(name) >= 2:
             return name
@@ -107,7 +108,7 @@ def _items_of(text: str, region: Region) -> list[Item]:
     return items
 
 
-def parse_sanding(text: str) -> tuple[AgencyRecord, QualityReport]:
+def parse_sanding(text: str, title: str = "") -> tuple[AgencyRecord, QualityReport]:
     """One AgencyRecord and the quality report for a 三定 regulation. Raises ValueError when the
     text has no sections at all (the caller turns that into a rejection)."""
     regions = split_sections(text)
@@ -128,7 +129,7 @@ def parse_sanding(text: str) -> tuple[AgencyRecord, QualityReport]:
     fixed = repair(items, declared_units=declared, gap_sections=gap_sections)
     fixed.duplicates_removed += repeated_passages(text, 0, regions[0].start)
 
-    agency = agency_name(text, head) or "未识别机构"
+    agency = agency_name(text, head, title) or "未识别机构"
     staffing_text = "".join(text[r.start:r.end] for r in regions if r.section == "staffing")
     record = AgencyRecord(
         agency=agency,

@@ -13,8 +13,8 @@ _ARTICLE_KINDS: list[tuple[str, re.Pattern[str]]] = [
     ("adjustments", re.compile(r"^[^。]{0,30}(?:职责调整|职能调整)")),
     ("duties", re.compile(r"主要职责是|主要职责：|主要职责如下|职责是：")),
     ("units", re.compile(r"内设机构|设下列|职能司|处室")),
+    ("other_matters", re.compile(r"其他事项|附则|本规定|职责分工|另行规定|施行")),
     ("staffing", re.compile(r"编制|领导职数")),
-    ("other_matters", re.compile(r"其他事项|附则|本规定|职责分工")),
 ]
 
 
@@ -55,13 +55,21 @@ def article_regions(text: str) -> list[Region]:
             continue
         last = n
         end = marks[i + 1][0] if i + 1 < len(marks) else len(text)
-        opening = text[e:min(end, e + 200)]
+        first_item = text.find("（", e, end)
+        opening = text[e:min(end, e + 400 if first_item < 0 else first_item)]
         section = "preamble"
         for name, pattern in _ARTICLE_KINDS:
             if pattern.search(opening):
                 section = name
                 break
         regions.append(Region(section, e, end, n))
+    # articles before the duties (为了…制定本规定) are the preamble, not other matters
+    first_body = next((i for i, r in enumerate(regions) if r.section in ("duties", "units", "adjustments")), None)
+    if first_body is not None:
+        regions = [
+            Region("preamble", r.start, r.end, r.ordinal) if i < first_body and r.section == "other_matters" else r
+            for i, r in enumerate(regions)
+        ]
     return regions
 
 

@@ -14,7 +14,7 @@ _ROW = re.compile(rf"([^、，。；：:（）()\s和及]{{1,40}}?)(?:为|共)?(
 # The bracket that follows a row and starts with 含: its counts are included in that row.
 _INCLUDED = re.compile(r"（含([^（）]*)）")
 # Leading words that are not part of a category: 其中, the agency itself (省对外贸易经济合作厅机关…).
-_LEAD = re.compile(r"^(?:其中|另有|另)")
+_LEAD = re.compile(r"^(?:其中|另有|另|设|核定|配备)")
 # 省对外贸易经济合作厅机关行政编制: an agency's (short) name before 机关 is not part of the category.
 _AGENCY_THEN_CATEGORY = re.compile(r"^[\u4e00-\u9fff]{2,30}?(?:厅|局|部|委|办|会|院|署|室|中心)(?=机关)")
 

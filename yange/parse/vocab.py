@@ -106,7 +106,11 @@ _VERB_ALT = "|".join(sorted(set(DUTY_VERBS), key=len, reverse=True))
 _SUFFIX_ALT = "|".join(UNIT_SUFFIXES)
 # NAME (ALIAS)? then a verb or 。/：. The name is short, has no punctuation and does not itself open
 # with a duty verb (so 负责全省…中心的建设 is not a unit named 负责全省…中心).
-_START_VERB_ALT = "|".join(v for v in sorted(set(DUTY_VERBS), key=len, reverse=True) if len(v) > 1)
+# Verbs that, at an item's very start, mean it is not a unit. 综合 is left out (综合处, 综合规划处) and
+# so are one-character verbs (对外贸易处 opens with 对).
+_START_VERB_ALT = "|".join(
+    v for v in sorted(set(DUTY_VERBS), key=len, reverse=True) if len(v) > 1 and v != "综合"
+)
 UNIT_SHAPE = re.compile(
     rf"^(?!{_START_VERB_ALT}|将|从|取消|加强|关于)"
     rf"(机关党委|[\u4e00-\u9fffA-Za-z0-9]{{1,20}}?(?:{_SUFFIX_ALT}))"

@@ -1,0 +1,129 @@
+"""Table-driven tests of each part of a 三定 parse, on the seeds and the derived variant notices.
+
+Expected values were read off the notices' text by hand.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from tests.factories import adj, ordinals, project_adjustments, project_staffing, project_units, staff, unit
+from tests.parse.conftest import ARTICLES, CLEAN
+from yange.parse import parse_notice
+
+FUJIAN = Path(__file__).parents[1] / "golden" / "fujian-2010-foreign-trade-sanding.txt"
+
+
+def _parse(path: Path):  # noqa: ANN202 - a ParsedNotice
+    return parse_notice(path.read_text(encoding="utf-8"), source=path.name)
+
+
+METADATA = [
+    # covering letter with its title, doc number, signature issuer and Chinese-numeral date
+    (CLEAN, "西南省人民政府办公厅关于印发西南省水利厅主要职责内设机构和人员编制规定的通知", "西政办〔2009〕88号",
+     "西南省人民政府办公厅", dt.date(2009, 8, 12)),
+    # no covering letter: the regulation's own title, nothing else known
+    (ARTICLES, "东海省生态环境厅职能配置、内设机构和人员编制规定", None, None, None),
+    # scraped page: 发布日期 junk glued to the title, the letter repeated, ○ in the date
+    (FUJIAN, "福建省人民政府办公厅关于印发福建省对外贸易经济合作厅主要职责内设机构和人员编制规定的通知",
+     "闽政办〔2010〕175号", "福建省人民政府办公厅", dt.date(2010, 5, 29)),
+]
+
+
+@pytest.mark.parametrize(("path", "title", "doc_number", "issuer", "date"), METADATA, ids=lambda v: getattr(v, "stem", None))
+def test_metadata(path: Path, title: str, doc_number: str | None, issuer: str | None, date: dt.date | None) -> None:
+    n = _parse(path).notice
+    assert (n.title, n.doc_number, n.issuer, n.published_on, n.kind) == (title, doc_number, issuer, date, "sanding")
+
+
+AGENCY = [
+    (CLEAN, "西南省水利厅", ["西南省防汛抗旱指挥部办公室"], "正厅级"),   # 设立X（加挂“Y”牌子），正厅级
+    (ARTICLES, "东海省生态环境厅", ["东海省核安全局"], "正厅级"),        # 为正厅级，加挂Y牌子 (no quotes)
+    (FUJIAN, "福建省对外贸易经济合作厅", ["福建省人民政府口岸工作办公室"], "正厅级"),
+]
+
+
+@pytest.mark.parametrize(("path", "agency", "aliases", "rank"), AGENCY, ids=lambda v: getattr(v, "stem", None))
+def test_agency_aliases_rank(path: Path, agency: str, aliases: list[str], rank: str) -> None:
+    record = _parse(path).records[0]
+    assert (record.agency, record.aliases, record.rank) == (agency, aliases, rank)
+
+
+def test_adjustment_kinds_and_counterparts() -> None:
+    record = _parse(CLEAN).records[0]
+    assert project_adjustments(record.adjustments) == [
+        adj(1, "cancelled"),                                      # 取消…
+        adj(2, "transferred_in", "原省农业厅"),                   # 从A划入
+        adj(3, "transferred_out", "省水文水资源勘测局"),          # 划给B
+        adj(4, "delegated_out", "市、州水行政主管部门"),          # 下放给下级
+        adj(5, "delegated_in", "水利部"),                         # 承担A下放的
+        adj(6, "handed_to_institution"),                          # 交由事业单位
+        adj(7, "strengthened"),                                   # 加强
+    ]
+
+
+UNITS = [
+    (CLEAN, [unit(1, "办公室"), unit(2, "规划计划处"), unit(3, "水资源处", "省节约用水办公室"), unit(4, "建设与管理处"),
+             unit(5, "农村水利处"), unit(6, "水土保持处"), unit(7, "防汛抗旱处"), unit(8, "人事处"), unit(None, "机关党委")]),
+    # 2018-on form: NAME。duties, alias in brackets, 机关党委 and 离退休干部处 unnumbered
+    (ARTICLES, [unit(1, "办公室"), unit(2, "综合处"), unit(3, "法规与标准处"), unit(4, "大气环境处"),
+                unit(5, "人事处", "机关党委办公室"), unit(None, "机关党委"), unit(None, "离退休干部处")]),
+]
+
+
+@pytest.mark.parametrize(("path", "expected"), UNITS, ids=lambda v: getattr(v, "stem", None))
+def test_units(path: Path, expected: list) -> None:
+    record = _parse(path).records[0]
+    assert project_units(record.units) == expected
+    assert all(u.duties and not u.duties.startswith(u.name) for u in record.units)
+
+
+STAFFING = [
+    # Chinese numerals; a 含 with a number is a row, a 含 without one (机关纪委编制) is not
+    (CLEAN, [staff("机关行政编制", 65), staff("离退休干部工作人员编制", 3, "机关行政编制"), staff("厅长", 1),
+             staff("副厅长", 4), staff("正处级领导职数", 12), staff("机关党委专职副书记", 1, "正处级领导职数"),
+             staff("副处级领导职数", 10)]),
+    (ARTICLES, [staff("机关行政编制", 85), staff("厅长", 1), staff("副厅长", 4), staff("处级领导职数", 24),
+                staff("机关党委专职副书记", 1, "处级领导职数")]),
+    (FUJIAN, [staff("机关行政编制", 171), staff("离退休干部工作人员行政编制", 5, "机关行政编制"), staff("厅长", 1),
+              staff("副厅长", 5), staff("正处级领导职数", 26), staff("驻外办事处正处级领导职数", 2, "正处级领导职数"),
+              staff("机关党委专职副书记", 1, "正处级领导职数"), staff("离退休干部工作处处长", 1, "正处级领导职数"),
+              staff("副处级领导职数", 28), staff("机关工勤人员事业编制", 26),
+              staff("离退休干部工作人员司机编制", 4, "机关工勤人员事业编制")]),
+]
+
+
+@pytest.mark.parametrize(("path", "expected"), STAFFING, ids=lambda v: getattr(v, "stem", None))
+def test_staffing(path: Path, expected: list) -> None:
+    assert project_staffing(_parse(path).records[0].staffing) == expected
+
+
+def test_duties_and_other_matters_of_the_article_form() -> None:
+    parsed = _parse(ARTICLES)
+    record = parsed.records[0]
+    assert ordinals(record, "duties") == list(range(1, 9))
+    assert record.duties[-1].text.startswith("职能转变。")  # the 职能转变 item stays in the duty list
+    # articles after the staffing article are other matters, numbered by article; 第一条 is preamble
+    assert ordinals(record, "other_matters") == [6, 7, 8]
+    assert parsed.quality.missing_ordinals == {}
+
+
+def test_fujian_repairs() -> None:
+    parsed = _parse(FUJIAN)
+    record, q = parsed.records[0], parsed.quality
+    assert ordinals(record, "adjustments") == [1, 2, 3, 4, 5, 6, 7]
+    assert ordinals(record, "duties") == [1, 2, 3, 4, 5, 6, 7, 8, 9, 11, 12, 13]
+    assert ordinals(record, "other_matters") == [1, 3, 4, 5]
+    moves = {(r.ordinal, r.from_section, r.to_section) for r in q.relocated}
+    assert moves == {(6, "units", "adjustments"), (3, "units", "duties"), (4, "units", "duties"),
+                     (8, "other_matters", "duties"), (9, "other_matters", "duties")}
+    assert q.missing_ordinals == {"duties": [10], "units": [4, 8, 9, 14, 17], "other_matters": [2]}
+    assert record.declared_unit_count == 22
+    assert any("declared 22 units" in w for w in q.warnings)
+    # the letter once, plus 11 repeated items (adjustments 1-5 and 7, duties 1, 2, 5, 6, 7)
+    assert q.duplicates_removed == 12
+    texts = [d.text for d in record.duties] + [a.text for a in record.adjustments] + [o.text for o in record.other_matters]
+    assert len(texts) == len(set(texts))
