@@ -207,7 +207,8 @@ def _prepare(fetched: Fetched, *, memory: SourceMemory, max_bytes: int) -> Prepa
     except NoticeRejected as exc:
         return Prepared(**base, status="rejected", raw=fetched.raw, reason=str(exc), seen=seen)
     except Exception as exc:  # a parser bug must not stop the batch; `yange rebuild` retries it later
-        log.exception("parser failed on %s", fetched.location)
+        log.error("parser failed on %s: %r", fetched.location, exc)
+        log.debug("parser traceback", exc_info=True)
         reason = f"parser_error: {type(exc).__name__}: {exc}"
         return Prepared(**base, status="rejected", raw=fetched.raw, reason=reason, seen=seen)
     return Prepared(**base, status="parsed", raw=fetched.raw, parsed=parsed, seen=seen)
@@ -257,8 +258,11 @@ def _store_one(history: History, item: Prepared) -> NoticeOutcome:
     except StorageError as exc:
         return NoticeOutcome(**base, outcome="rejected", reason=f"{STORAGE_FAILED}{exc}")
     except Exception as exc:  # a storage bug must not lose the batch; not remembered, so retried next run
-        log.exception("storing %s failed", item.location)
-        return NoticeOutcome(**base, outcome="rejected", reason=f"{STORAGE_FAILED}{type(exc).__name__}: {exc}")
+        log.error("storing %s failed: %r", item.location, exc)
+        log.debug("storage traceback", exc_info=True)
+        return NoticeOutcome(
+            **base, outcome="rejected", reason=f"{STORAGE_FAILED}{type(exc).__name__}: {exc}"
+        )
     history.written = history.written or result == "new"
     notice = item.parsed.notice
     return NoticeOutcome(

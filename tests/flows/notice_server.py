@@ -12,7 +12,9 @@ Routes (all under the server's base address):
     /huge             a 50 MB body sent in chunks, no Content-Length
     /huge-declared    a 50 MB Content-Length header (body sent lazily)
     /not-a-notice     a page of text that is no reform notice
-Every request is counted in `hits[path]`, so tests can see what was downloaded.
+    /failures.html    an index page linking to every failure case above, and to two good notices
+    /flaky-index.html 500 on the first request, then the index page
+Every request is counted in `hits[path]`, every 200 answer with a body in `downloads[path]`.
 """
 
 from __future__ import annotations
@@ -41,6 +43,13 @@ INDEX = """<html><head><meta charset="utf-8"><title>机构编制</title></head><
 <p><a href="/about.html">关于我们</a> <a href="mailto:x@example.org">联系</a></p>
 </body></html>"""
 
+FAILURES = """<html><body><ul>
+<li><a href="/flaky/fujian.txt">a</a></li><li><a href="/n/mofcom.txt">b</a></li>
+<li><a href="/slow">c</a></li><li><a href="/loop">d</a></li><li><a href="/to-file">e</a></li>
+<li><a href="/huge">f</a></li><li><a href="/huge-declared">g</a></li><li><a href="/down">h</a></li>
+<li><a href="/not-a-notice">i</a></li><li><a href="/missing">j</a></li>
+</ul></body></html>"""
+
 RSS = """<?xml version="1.0" encoding="utf-8"?>
 <rss version="2.0"><channel><title>通知公告</title><link>{base}/</link>
 <item><title>福建省对外贸易经济合作厅主要职责内设机构和人员编制规定</title><link>{base}/n/fujian.txt</link></item>
@@ -58,6 +67,7 @@ class NoticeServer:
 
     def __init__(self) -> None:
         self.hits: Counter[str] = Counter()
+        self.downloads: Counter[str] = Counter()
         self.stop = threading.Event()
         self.index_etag = '"index-v1"'
         self._httpd = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
@@ -84,6 +94,13 @@ class NoticeServer:
     def route(self, h: BaseHTTPRequestHandler, path: str) -> None:
         if path == "/index.html":
             self._send(h, INDEX.encode(), "text/html; charset=utf-8", etag=self.index_etag)
+        elif path == "/failures.html":
+            self._send(h, FAILURES.encode(), "text/html; charset=utf-8")
+        elif path == "/flaky-index.html":
+            if self.hits[path] == 1:
+                self._status(h, 500)
+            else:
+                self._send(h, INDEX.encode(), "text/html; charset=utf-8")
         elif path == "/feed.xml":
             self._send(h, RSS.format(base=self.base).encode(), "application/rss+xml")
         elif path == "/atom.xml":
@@ -129,6 +146,7 @@ class NoticeServer:
             h.send_header("ETag", etag)
         h.end_headers()
         h.wfile.write(body)
+        self.downloads[h.path.split("?")[0]] += 1
 
     def _status(self, h: BaseHTTPRequestHandler, code: int) -> None:
         h.send_response(code)

@@ -1,0 +1,193 @@
+"""The pipeline end to end without Prefect (`run_pipeline`): the same stages the flow runs.
+
+Each case checks what happened to every notice (new / unchanged / rejected, with the reason), what
+the database holds afterwards, and that a second run adds nothing.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from flows.ingest import run_pipeline
+from flows.sources.web import FetchPolicy
+from tests.flows.notice_server import NOTICES, NoticeServer
+
+GOLDEN = Path(__file__).resolve().parent.parent / "golden"
+
+
+def _rows(db: str, sql: str) -> list[tuple[object, ...]]:
+    con = duckdb.connect(db, read_only=True)
+    try:
+        return con.execute(sql).fetchall()
+    finally:
+        con.close()
+
+
+def _counts(db: str) -> tuple[object, ...]:
+    return _rows(
+        db,
+        "select (select count(*) from notices), (select count(*) from snapshots),"
+        " (select count(*) from changes), (select count(*) from duties)",
+    )[0]
+
+
+@pytest.fixture
+def inbox(tmp_path: Path) -> Path:
+    """Both seeds, plus files that must be rejected: empty, binary, and prose that is no notice."""
+    folder = tmp_path / "inbox"
+    folder.mkdir()
+    for source in NOTICES.values():
+        shutil.copy(source, folder / source.name)
+    (folder / "empty.txt").write_bytes(b"")
+    (folder / "image.html").write_bytes(bytes(range(256)) * 8)
+    (folder / "chat.txt").write_text("今天天气很好，我们去公园散步。", encoding="utf-8")
+    return folder
+
+
+def _by_name(summary_outcomes) -> dict[str, tuple[str, str | None]]:
+    return {Path(o.location).name: (o.outcome, o.reason) for o in summary_outcomes}
+
+
+def test_folder_inbox_sorts_every_file_and_rerun_adds_nothing(inbox: Path, db: str) -> None:
+    first = run_pipeline([str(inbox)], db=db)
+    outcomes = _by_name(first.outcomes)
+    assert {name for name, (outcome, _) in outcomes.items() if outcome == "new"} == {
+        p.name for p in NOTICES.values()
+    }
+    rejected = {name: reason for name, (outcome, reason) in outcomes.items() if outcome == "rejected"}
+    assert set(rejected) == {"empty.txt", "image.html", "chat.txt"}
+    assert rejected["empty.txt"].startswith("empty")
+    assert all(reason for reason in rejected.values())
+    # Rejections are recorded in the history with their reason.
+    recorded = dict(_rows(db, "select source, reason from notices where status = 'rejected'"))
+    assert {Path(s).name for s in recorded} == set(rejected)
+    before = _counts(db)
+
+    second = run_pipeline([str(inbox)], db=db)
+    assert (second.new, len(second.rejected), second.unchanged) == (0, 0, 5)
+    assert _counts(db) == before
+
+
+def test_later_version_yields_change_events(tmp_path: Path, db: str) -> None:
+    examples = Path(__file__).resolve().parents[2] / "examples" / "notices"
+    older = examples / "fujian-2010-foreign-trade-sanding.txt"
+    newer = examples / "fujian-2012-foreign-trade-sanding-derived.txt"
+    run_pipeline([str(older)], db=db)
+    summary = run_pipeline([str(newer)], db=db)
+    assert summary.new == 1
+    events = summary.change_events
+    # The derived 2012 version renames 信息化处, drops a duty, and cuts the staffing (examples README).
+    assert events.get("unit_renamed", 0) >= 1
+    assert events.get("duty_removed", 0) >= 1
+    assert events.get("staffing_changed", 0) >= 1
+    assert summary.outcomes[0].changes == events
+
+
+def test_changed_file_at_same_path_is_parsed_again(tmp_path: Path, db: str) -> None:
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    target = inbox / "notice.txt"
+    target.write_bytes(NOTICES["fujian.txt"].read_bytes())
+    assert run_pipeline([str(inbox)], db=db).new == 1
+    target.write_bytes(NOTICES["mofcom.txt"].read_bytes())  # the inbox file was replaced
+    assert run_pipeline([str(inbox)], db=db).new == 1
+
+
+def test_index_page_then_conditional_rerun(server: NoticeServer, policy: FetchPolicy, db: str) -> None:
+    first = run_pipeline([f"{server.base}/index.html"], db=db, policy=policy)
+    assert (first.new, first.unchanged, len(first.rejected)) == (2, 0, 1)
+    assert first.rejected[0].location.endswith("/not-a-notice")
+    assert first.rejected[0].reason and first.rejected[0].reason.startswith("not_a_notice")
+    before = _counts(db)
+    downloads = sum(server.downloads.values())
+
+    second = run_pipeline([f"{server.base}/index.html"], db=db, policy=policy)
+    assert (second.new, second.unchanged, len(second.rejected)) == (0, 3, 0)
+    # The index and both notices answered 304; only the ETag-less prose page was sent again.
+    assert sum(server.downloads.values()) - downloads == 1
+    assert server.downloads["/index.html"] == 1
+    assert _counts(db) == before
+
+
+@pytest.mark.parametrize("path", ["/feed.xml", "/atom.xml"])
+def test_feeds(server: NoticeServer, policy: FetchPolicy, db: str, path: str) -> None:
+    first = run_pipeline([f"{server.base}{path}"], db=db, policy=policy)
+    assert first.new == (2 if path == "/feed.xml" else 1)
+    assert not first.rejected
+    second = run_pipeline([f"{server.base}{path}"], db=db, policy=policy)
+    assert (second.new, len(second.rejected)) == (0, 0)
+
+
+def test_every_failure_ends_rejected_and_the_batch_goes_on(
+    server: NoticeServer, policy: FetchPolicy, db: str
+) -> None:
+    tight = policy.model_copy(update={"timeout_s": 0.3, "retry_delays_s": [0.0]})
+    summary = run_pipeline([f"{server.base}/failures.html|selector=a"], db=db, policy=tight)
+    outcome = {o.location.removeprefix(server.base): (o.outcome, o.reason or "") for o in summary.outcomes}
+    assert outcome["/flaky/fujian.txt"][0] == "new"  # 500, then retried successfully
+    assert outcome["/n/mofcom.txt"][0] == "new"
+    expected = {
+        "/slow": "Timeout",
+        "/loop": "redirects",
+        "/to-file": "file",
+        "/huge": "too_large",
+        "/huge-declared": "too_large",
+        "/down": "500",
+        "/not-a-notice": "not_a_notice",
+        "/missing": "404",
+    }
+    for path, fragment in expected.items():
+        assert outcome[path][0] == "rejected", path
+        assert fragment in outcome[path][1], (path, outcome[path])
+    recorded = {
+        s.removeprefix(server.base)
+        for (s,) in _rows(db, "select source from notices where status = 'rejected'")
+    }
+    assert recorded == set(expected)
+    parsed_before = _rows(db, "select count(*) from notices where status = 'parsed'")
+
+    again = run_pipeline([f"{server.base}/failures.html|selector=a"], db=db, policy=tight)
+    assert again.new == 0
+    assert _rows(db, "select count(*) from notices where status = 'parsed'") == parsed_before
+
+
+def test_a_failing_source_does_not_stop_the_others(
+    server: NoticeServer, policy: FetchPolicy, db: str
+) -> None:
+    summary = run_pipeline(
+        [f"{server.base}/missing-index.html", f"{server.base}/flaky-index.html", str(GOLDEN / "nope")],
+        db=db,
+        policy=policy,
+    )
+    assert [f.source for f in summary.failed_sources] == [
+        f"{server.base}/missing-index.html",
+        str(GOLDEN / "nope"),
+    ]
+    assert "404" in summary.failed_sources[0].reason
+    assert summary.new == 2  # the flaky index answered on its retry
+    assert server.hits["/flaky-index.html"] == 2
+    assert "sources that failed" in summary.render()
+
+
+def test_progress_reports_every_stored_notice(inbox: Path, db: str) -> None:
+    calls: list[tuple[str, int, int | None]] = []
+    run_pipeline([str(inbox)], db=db, progress=lambda stage, done, total: calls.append((stage, done, total)))
+    stored = [c for c in calls if c[0].startswith("storing")]
+    assert [done for _, done, _ in stored] == [1, 2, 3, 4, 5]
+    assert {total for _, _, total in stored} == {5}
+
+
+def test_summary_render_and_markdown(inbox: Path, db: str) -> None:
+    summary = run_pipeline([str(inbox)], db=db)
+    text = summary.render()
+    assert text.startswith("ingest: 2 new, 0 unchanged, 3 rejected")
+    assert "empty.txt: empty" in text
+    markdown = summary.to_markdown()
+    assert "**2** new" in markdown
+    assert markdown.count("\n| ") >= 2 + 3  # a row per new notice and per reject
+    dumped = summary.model_dump(mode="json")
+    assert dumped["new"] == 2 and len(dumped["rejected"]) == 3
