@@ -130,20 +130,23 @@ def align(
             matched[j] = unchanged[(item.section, item.text)].pop(0)
     rows: list[Row] = []
     emitted: set[int] = set()
+    # Old index of the next paired item at or after each new position: removed items before it
+    # belong in the gap being walked, ahead of the gap's added items (as a diff reads: - then +).
+    following = [len(old)] * (len(new) + 1)
+    for j in range(len(new) - 1, -1, -1):
+        following[j] = matched.get(j, following[j + 1])
     for j, item in enumerate(new):
         i = matched.get(j)
-        if i is not None:
-            # Removed items that came before this pair's old item go here, in their old order.
-            rows.extend(_removed(old, emitted, upto=i, section=item.section))
-            emitted.add(i)
-            change = pairs.get(j, (i, {}))[1]
-            same = old[i].text == item.text
-            rows.append(
-                Row(item.section, old[i], item, "same" if same else "changed",
-                    change.get("change_type"), change.get("similarity"))
-            )  # fmt: skip
-        else:
+        rows.extend(_removed(old, emitted, upto=following[j], section=item.section))
+        if i is None:
             rows.append(Row(item.section, None, item, "added"))
+            continue
+        emitted.add(i)
+        change = pairs.get(j, (i, {}))[1]
+        status: Status = "same" if old[i].text == item.text else "changed"
+        rows.append(
+            Row(item.section, old[i], item, status, change.get("change_type"), change.get("similarity"))
+        )
     rows.extend(_removed(old, emitted, upto=len(old), section=None))
     order = list(SECTION_TITLES)
     return sorted(rows, key=lambda r: order.index(r.section))

@@ -167,7 +167,10 @@ def find_agency(db: str, q: str) -> pd.DataFrame:
 
 @st.cache_data(ttl=TTL, show_spinner=False)
 def agency(db: str, agency_id: str) -> dict[str, Any] | None:
-    return _row(db, queries.AGENCY, {"agency_id": agency_id})
+    row = _row(db, queries.AGENCY, {"agency_id": agency_id})
+    if row is not None:
+        row["aliases"] = [str(a) for a in row["aliases"] if a != row["name"]]
+    return row
 
 
 @st.cache_data(ttl=TTL, show_spinner=False)

@@ -32,8 +32,9 @@ if info is None:
     st.error(f"No agency with id {agency_id}.")
     st.stop()
 st.title(info["name"])
-aliases = [a for a in (info.get("aliases") or []) if a != info["name"]]
-st.caption(f"Region: {info['region']}" + (f" · also: {'、'.join(aliases)}" if aliases else ""))
+st.caption(
+    f"Region: {info['region']}" + (f" · also: {'、'.join(info['aliases'])}" if info["aliases"] else "")
+)
 
 lineage = data.lineage(db, agency_id)
 if not lineage.empty:

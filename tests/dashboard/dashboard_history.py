@@ -9,11 +9,18 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from streamlit.testing.v1 import AppTest
+
 import storage
 from models import Adjustment, AgencyRecord, Duty, Notice, ParsedNotice, QualityReport, Staffing, Unit
+
+APP = Path(__file__).resolve().parents[2] / "dashboard" / "app.py"
+# open_page(page, query=..., state=...) -> the AppTest after rendering that page (see conftest.py).
+OpenPage = Callable[..., AppTest]
 
 FUJIAN = "福建省对外贸易经济合作厅"
 CENTRE = "机关服务中心"
@@ -128,4 +135,5 @@ def build(path: Path) -> dict[str, Any]:
         storage.record_rejection(con, source=REJECTED_SOURCE, raw=b"\x00\x01", reason="binary: not text")
     with storage.open_reader(path) as con:
         ids = dict(con.execute("select name, agency_id from agencies").fetchall())
-    return {"path": path, "agency_ids": ids}
+    notices = {p.notice.published_on.year: p.notice.notice_id for p in NOTICES if p.notice.published_on}
+    return {"path": path, "agency_ids": ids, "notice_ids": notices}

@@ -1,0 +1,199 @@
+"""Every page, rendered headless with AppTest against the small history of dashboard_history.py."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+import storage
+from tests.dashboard.dashboard_history import APP, CENTRE, FUJIAN, REJECTED_SOURCE, OpenPage
+
+CENTRE_NAME = "商务部" + CENTRE
+
+
+def _links(at: AppTest) -> list[str]:
+    return [link.value for link in at.get("page_link")]
+
+
+def _metrics(at: AppTest) -> dict[str, str]:
+    return {m.label: m.value for m in at.metric}
+
+
+@pytest.mark.parametrize("make", ["missing", "empty"])
+def test_first_run_message_instead_of_an_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, make: str
+) -> None:
+    db = tmp_path / "yange.duckdb"
+    if make == "empty":
+        storage.close(storage.connect(db))  # migrated, published, no notices
+    monkeypatch.setenv("YANGE_DB", str(db))
+    at = AppTest.from_file(str(APP), default_timeout=30).run()
+    assert not at.exception
+    assert "make run" in at.info[0].value
+    assert str(db) in at.info[0].value
+    assert not at.metric  # no page ran
+
+
+def test_db_argument_wins_over_environment(history: dict[str, Any], monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("YANGE_DB", "/nonexistent/yange.duckdb")
+    monkeypatch.setattr("sys.argv", ["app.py", "--db", str(history["path"])])
+    at = AppTest.from_file(str(APP), default_timeout=30).run()
+    assert not at.exception
+    assert at.title[0].value == "Reform timeline"
+
+
+def test_timeline_shows_every_agency_and_its_events(open_page: OpenPage) -> None:
+    at = open_page()
+    assert not at.exception
+    metrics = _metrics(at)
+    assert metrics["Agencies"] == "2"
+    assert metrics["Versions"] == "2"  # the two later versions carry every event
+    assert int(metrics["Change events"]) >= 8
+    assert len(at.get("vega_lite_chart")) == 1
+    links = _links(at)
+    assert any(FUJIAN in label for label in links)
+    assert any(CENTRE_NAME in label for label in links)
+
+
+@pytest.mark.parametrize(
+    ("key", "value", "agencies"),
+    [
+        ("timeline_regions", ["福建"], {FUJIAN}),  # region narrows to the provincial agency
+        ("timeline_regions", ["中央"], {CENTRE_NAME}),
+        ("timeline_types", ["unit_added"], {FUJIAN}),  # only Fujian gained a unit
+        ("timeline_types", ["duty_reworded"], {FUJIAN, CENTRE_NAME}),
+    ],
+)
+def test_timeline_filters_narrow_the_agencies(
+    open_page: OpenPage, key: str, value: list[str], agencies: set[str]
+) -> None:
+    at = open_page()
+    at.multiselect(key=key).set_value(value).run()
+    assert not at.exception
+    shown = {name for name in (FUJIAN, CENTRE_NAME) if any(name in label for label in _links(at))}
+    assert shown == agencies
+    assert _metrics(at)["Agencies"] == str(len(agencies))
+
+
+def test_timeline_agency_filter_and_date_range(open_page: OpenPage, history: dict[str, Any]) -> None:
+    import datetime as dt
+
+    at = open_page()
+    at.multiselect(key="timeline_agencies").set_value([history["agency_ids"][CENTRE_NAME]]).run()
+    assert _metrics(at)["Agencies"] == "1"
+    at.date_input(key="timeline_dates").set_value((dt.date(2009, 1, 1), dt.date(2011, 1, 1))).run()
+    assert not at.exception
+    assert "No change events match" in at.warning[0].value  # the centre changed in 2008 only
+
+
+def test_agency_page_lists_versions_and_compares_them(open_page: OpenPage, history: dict[str, Any]) -> None:
+    at = open_page("agency", query={"agency": history["agency_ids"][FUJIAN]})
+    assert not at.exception
+    assert at.title[0].value == FUJIAN
+    versions = at.dataframe[0].value
+    assert [str(d)[:10] for d in versions["valid_from"]] == ["2005-05-29", "2010-05-29"]
+    table = at.get("html")[0].value
+    # Character-level highlighting of the reworded first duty, in two columns.
+    assert "<del>" in table and "<ins>" in table
+    assert "口岸处" in table and 'class="added"' in table  # the new unit is marked added
+    assert "负责全省机电产品进出口配额的管理工作" in table and 'class="removed"' in table
+    # Notice text is escaped, never rendered as markup.
+    assert "&lt;b&gt;依法" in table and "<b>依法" not in table
+    # One declared adjustment is borne out (口岸协调 arrives), the other is flagged.
+    assert len([w for w in at.warning if "Flagged" in w.value]) == 1
+    assert any("口岸" in t.value and "✓" in t.value for t in at.text)
+
+
+def test_agency_page_record_as_of_a_date(open_page: OpenPage, history: dict[str, Any]) -> None:
+    import datetime as dt
+
+    at = open_page("agency", query={"agency": history["agency_ids"][FUJIAN]})
+    at.date_input(key="agency_day").set_value(dt.date(2007, 1, 1)).run()
+    texts = " ".join(at.dataframe[1].value["text"])
+    assert "负责全省机电产品进出口配额的管理工作" in texts  # the 2005 version was in force
+    assert "口岸协调" not in texts
+    at.date_input(key="agency_day").set_value(dt.date(2001, 1, 1)).run()
+    assert any("No version in force" in c.value for c in at.caption)
+
+
+def test_agency_page_finds_an_agency_by_part_of_its_name(open_page: OpenPage) -> None:
+    at = open_page("agency", state={"agency_q": "机关服务"})
+    assert not at.exception
+    assert at.title[-1].value == CENTRE_NAME
+
+
+def test_agency_page_staffing_chart(open_page: OpenPage, history: dict[str, Any]) -> None:
+    at = open_page("agency", query={"agency": history["agency_ids"][FUJIAN]})
+    assert any(h.value == "Staffing over time" for h in at.subheader)
+    assert len(at.get("vega_lite_chart")) == 1
+
+
+def test_changes_page_filters_and_exports(open_page: OpenPage) -> None:
+    at = open_page("changes")
+    assert not at.exception
+    everything = at.dataframe[0].value
+    assert {FUJIAN, CENTRE_NAME} <= set(everything["agency"])
+    at.multiselect(key="changes_types").set_value(["staffing_changed"]).run()
+    narrowed = at.dataframe[0].value
+    assert 0 < len(narrowed) < len(everything)
+    assert set(narrowed["change_type"]) == {"staffing_changed"}
+    assert [b.label for b in at.get("download_button")] == ["Download CSV", "Download Parquet"]
+
+
+def test_notice_page_highlights_spans_and_reports_quality(
+    open_page: OpenPage, history: dict[str, Any]
+) -> None:
+    at = open_page("notice", query={"notice": history["notice_ids"][2010]})
+    assert not at.exception
+    assert any("declared 22 units, found 3" in w.value for w in at.warning)
+    source = at.get("html")[0].value
+    assert source.count("<mark") >= 8  # adjustments, duties and units of the 2010 record
+    assert "&lt;b&gt;依法" in source and "<b>" not in source
+    assert any(REJECTED_SOURCE in str(v) for df in at.dataframe for v in df.value.to_numpy().ravel())
+
+
+def test_notice_page_shows_numbering_gaps(open_page: OpenPage, history: dict[str, Any]) -> None:
+    at = open_page("notice")
+    at.selectbox(key="notice_pick").set_value(history["notice_ids"][2008]).run()
+    assert not at.exception
+    assert any("items 3" in w.value for w in at.warning)
+
+
+def test_search_finds_duties_in_every_version(open_page: OpenPage) -> None:
+    at = open_page("search", state={"search_q": "配额"})
+    assert not at.exception
+    every = sum(len(df.value) for df in at.dataframe)
+    assert every >= 3  # the 2005 duty and the quota unit of both versions
+    at.toggle(key="search_current").set_value(True).run()
+    current = sum(len(df.value) for df in at.dataframe)
+    assert 0 < current < every
+
+
+@pytest.mark.parametrize(
+    ("sql", "refusal"),
+    [
+        ("delete from notices", "DELETE"),
+        ("create table x as select 1", "CREATE"),
+        ("copy notices to '/tmp/x.csv'", "COPY"),
+        ("attach '/tmp/other.duckdb' as other", "ATTACH"),
+        ("select 1; select 2", "one statement"),
+        ("select * from read_csv('/etc/hostname')", "disabled"),
+        ("selec 1", "syntax"),
+    ],
+)
+def test_sql_page_refuses_writes_and_errors(open_page: OpenPage, sql: str, refusal: str) -> None:
+    at = open_page("sql")
+    at.text_area(key=at.text_area[0].key).set_value(sql).run()
+    assert not at.exception
+    assert refusal.lower() in at.error[0].value.lower()
+
+
+def test_sql_page_runs_the_example_query(open_page: OpenPage) -> None:
+    at = open_page("sql")
+    assert not at.exception and not at.error
+    result = at.dataframe[0].value
+    assert {"change_type", "events"} <= set(result.columns)
+    assert result["events"].sum() >= 8
