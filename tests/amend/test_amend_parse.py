@@ -11,10 +11,12 @@ import datetime as dt
 import pytest
 
 from tests.amend.amend_factories import FIXTURES, Expected, expect, observed
+from yange.parse import parse_notice
 from yange.parse.amendment import amendment_date, looks_like_amendment, main_agency, parse_amendment_body
 
 FJ = "福建省对外贸易经济合作厅"
 FJ_DRC = "福建省发展和改革委员会"
+FJ_PORT = "福建省人民政府口岸与海防办公室"
 DH_T = "东海省交通运输厅"
 DH_E = "东海省应急管理厅"
 DH_P = "东海省港航管理局"
@@ -33,6 +35,17 @@ EXPECTED: dict[str, list[Expected]] = {
         expect(FJ, 4, "unit_added", "外资管理处", new="负责外商投资企业设立、变更的审核和外商投资统计工作"),
         expect(FJ_DRC, 3, "duty_transferred_in", "负责全省国家级开发区和省级开发区的综合协调、指导和日常管理职责", to=FJ),
         expect(FJ_DRC, 3, "staffing_transferred_in", "开发区管理处", to=FJ, counts={"行政编制": 5, "正处级领导职数": 1}),
+    ],
+    # Fujian again, on the 2012 derived regulation: a duty leaving with two units' staff, a sign dropped,
+    # two units removed in one clause; the receiver is new.
+    "fujian-2013-foreign-trade-port-amend-derived.txt": [
+        expect(FJ, 1, "duty_transferred_out", "起草并组织实施口岸工作政策、规划和协调口岸查验机构的职责", to=FJ_PORT),
+        expect(FJ, 1, "staffing_transferred_out", "口岸管理处、大通关协调处", to=FJ_PORT, counts={"行政编制": 12, "正处级领导职数": 2}),
+        expect(FJ, 2, "alias_removed", "福建省人民政府口岸工作办公室"),
+        expect(FJ, 3, "unit_removed", "口岸管理处"),
+        expect(FJ, 3, "unit_removed", "大通关协调处"),
+        expect(FJ_PORT, 1, "duty_transferred_in", "起草并组织实施口岸工作政策、规划和协调口岸查验机构的职责", to=FJ),
+        expect(FJ_PORT, 1, "staffing_transferred_in", "口岸管理处、大通关协调处", to=FJ, counts={"行政编制": 12, "正处级领导职数": 2}),
     ],
     # Two invented agencies that both have earlier versions, plus one new agency and one abolished body;
     # Chinese numerals, a staff follow-up clause (相应划转), and a wording edit that the base will lack.
@@ -85,6 +98,7 @@ EXPECTED: dict[str, list[Expected]] = {
 
 TOTALS: dict[str, dict[str, dict[str, int]]] = {
     "fujian-2012-foreign-trade-amend-derived.txt": {FJ: {"内设机构": 22, "机关行政编制": 166, "正处级领导职数": 25}},
+    "fujian-2013-foreign-trade-port-amend-derived.txt": {FJ: {"内设机构": 14, "机关行政编制": 156, "正处级领导职数": 23}},
     # Two agencies' totals in one sentence, separated by ；.
     "donghai-2021-transport-emergency-amend-derived.txt": {
         DH_T: {"内设机构": 12, "机关行政编制": 85},
@@ -117,6 +131,17 @@ def test_every_effect_points_at_its_clause(name: str) -> None:
             assert text[e.span[0] : e.span[1]] == e.text
             # The clause names what the effect is about, unless it refers back to it (其).
             assert e.subject is None or "将其" in e.text or e.subject.replace("“", "")[:4] in text[e.span[0] : e.span[1]].replace("“", "").replace("”", "")
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_end_to_end_through_parse_notice(name: str) -> None:
+    """The main parser detects the genre, normalises, and hands the text to the amendment parser."""
+    parsed = parse_notice((FIXTURES / name).read_text(encoding="utf-8"), source=name)
+    assert parsed.notice.kind == "amendment"
+    assert sorted(observed(parsed.records), key=repr) == sorted(EXPECTED[name], key=repr)
+    for record in parsed.records:
+        for e in record.effects:
+            assert parsed.text[e.span[0] : e.span[1]] == e.text
 
 
 def test_one_record_per_agency_giver_first() -> None:

@@ -12,12 +12,12 @@ import unicodedata
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
-from models.records import AgencyRecord, Duty, Effect, OtherMatter, Staffing, Unit
+from models.records import Adjustment, AdjustmentKind, AgencyRecord, Duty, Effect, OtherMatter, Staffing, Unit
 from yange.amend.match import Path, covers_whole, find_duty
 from yange.diff.text import comparison_key
 from yange.settings import get_settings
 
-__all__ = ["Derived", "apply_effects", "derive_version"]
+__all__ = ["Derived", "apply_effects", "declared_adjustments", "derive_version"]
 
 UNIT_COUNT = "内设机构"
 # A phrase that names less than this share of the duty it removes is flagged for reviewers.
@@ -74,11 +74,12 @@ class _State:
             threshold=get_settings().transfer_threshold,
         )
 
-    def record(self) -> AgencyRecord:
+    def record(self, adjustments: list[Adjustment]) -> AgencyRecord:
         src = self.base or AgencyRecord(agency=self.agency)
         return src.model_copy(
             update={
                 "agency": self.agency,
+                "adjustments": adjustments,
                 "aliases": self.aliases,
                 "duties": self.duties,
                 "units": self.units,
@@ -364,6 +365,31 @@ def _label(effect: Effect) -> str:
     return f"{effect.type}{where}"
 
 
+# How an effect reads as a declared adjustment (CONTRACT §2 KIND), so the diff reconciles each item
+# of the notice with the events observed between the base and the derived version.
+_ADJUSTMENT_KIND: dict[str, AdjustmentKind] = {
+    "duty_transferred_in": "transferred_in",
+    "duty_transferred_out": "transferred_out",
+}
+
+
+def declared_adjustments(effects: list[Effect]) -> list[Adjustment]:
+    """One adjustment per clause of the notice (a clause may carry several effects)."""
+    by_clause: dict[tuple[int, int], Adjustment] = {}
+    for effect in effects:
+        kind = _ADJUSTMENT_KIND.get(effect.type, "other")
+        known = by_clause.get(effect.span)
+        if known is None or known.kind == "other" and kind != "other":
+            by_clause[effect.span] = Adjustment(
+                ordinal=effect.ordinal or 0,
+                kind=kind,
+                counterpart=effect.counterpart if kind != "other" else None,
+                text=effect.text,
+                span=effect.span,
+            )
+    return [by_clause[span] for span in sorted(by_clause)]
+
+
 def _check_totals(state: _State, stated: Mapping[str, int]) -> None:
     """Compare the stated totals with the result; the stated figure wins."""
     for category, n in stated.items():
@@ -417,7 +443,7 @@ def derive_version(
             state.warnings.append(f"not applied: {_label(effect)}: {why}")
     _check_totals(state, amendment.stated_totals)
     return Derived(
-        record=state.record(),
+        record=state.record(declared_adjustments(amendment.effects)),
         warnings=state.warnings,
         partial=base is None,
         abolished=state.abolished,
