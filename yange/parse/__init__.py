@@ -41,7 +41,7 @@ def detect_kind(text: str) -> NoticeKind:
     'functions' for notices of X主要职能 unit headings; else 'sanding'."""
     head = text[:3000]
     restates = _restates_sections(text)
-    if vocab.AMENDMENT_TITLE.search(head) and not restates and not vocab.REGULATION_TITLE.search(head):
+    if vocab.AMENDMENT_TITLE.search(head) and not restates and not vocab.REGULATION_SUFFIX.search(head):
         return "amendment"
     if not restates and vocab.FUNCTIONS_CUE.search(text) and has_unit_headings(text):
         return "functions"

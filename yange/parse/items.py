@@ -11,6 +11,7 @@ import cn2an
 from yange.parse import vocab
 
 _TRAILING = " \n"
+_TITLE_STOP = "。；\n》」”"
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,11 +51,15 @@ def cut_at_boundary(text: str, start: int, end: int) -> int:
     """End an item before a passage that cannot belong to it (a signature date, the regulation's
     own title, the preamble), which pages without line breaks run straight into the item."""
     cut = end
-    for pattern in (vocab.ITEM_BOUNDARY, vocab.HEADING):
-        m = pattern.search(text, start + 1, cut)
-        if m is not None:
-            cut = m.start()
-    return cut
+    m = vocab.ITEM_BOUNDARY.search(text, start + 1, cut)
+    if m is not None:
+        cut = m.start()
+        if m.group("title") is not None:  # back up to where the regulation's title begins
+            floor = max(start + 1, cut - 40)
+            while cut > floor and text[cut - 1] not in _TITLE_STOP:
+                cut -= 1
+    m = vocab.HEADING.search(text, start + 1, cut)
+    return m.start() if m is not None else cut
 
 
 def find_items(

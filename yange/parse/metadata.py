@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from yange.parse import vocab
@@ -22,6 +23,20 @@ class Metadata:
     issuer: str | None
     published_on: dt.date | None
     title_end: int  # where the covering letter's title ends (0 if none)
+
+
+def regulation_titles(text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[str, int, int]]:
+    """(agency, title start, title end) of every regulation title X主要职责内设机构和人员编制规定; a
+    leading 关于印发 or 印发 is not part of the agency, and the title starts at the agency."""
+    end = len(text) if end is None else end
+    for m in vocab.REGULATION_SUFFIX.finditer(text, start, end):
+        i = m.start()
+        floor = max(0, i - 40)
+        while i > floor and text[i - 1] not in vocab.TITLE_STOP:
+            i -= 1
+        agency = re.split(r"关于印发|印发|关于", text[i:m.start()])[-1]
+        if len(agency) >= 2:
+            yield agency, m.start() - len(agency), m.end()
 
 
 def _meta_fields(text: str) -> dict[str, str]:
@@ -85,11 +100,8 @@ def choose_title(text: str) -> tuple[str | None, int, int]:
         best = max(cands, key=lambda m: (_title_score(text, m), -m.start()))
         title = vocab.SITE_SUFFIX.sub("", best.group(1)).strip()
         return title, best.start(1), best.end(1)
-    reg = vocab.REGULATION_TITLE.search(text, 0, min(len(text), 4000))
-    if reg is not None:
-        name = reg.group(0)
-        name = re.split(r"关于印发|印发", name)[-1].strip("《》〈〉")
-        return name, reg.start(), reg.end()
+    for _agency, start, end in regulation_titles(text, 0, min(len(text), 4000)):
+        return text[start:end], start, end
     for line in text.split("\n", 5)[:5]:
         line = vocab.SITE_SUFFIX.sub("", line).strip()
         if 4 <= len(line) <= 80 and "。" not in line:

@@ -8,6 +8,7 @@ from models import Adjustment, AgencyRecord, Duty, OtherMatter, QualityReport, U
 from yange.parse import vocab
 from yange.parse.adjust import classify_adjustment, unit_name
 from yange.parse.items import Item, cn_number, find_items, lead_and_children
+from yange.parse.metadata import regulation_titles
 from yange.parse.repair import SECTIONS, repair
 from yange.parse.segment import Region, split_sections
 from yange.parse.staffing import parse_staffing
@@ -37,10 +38,8 @@ def repeated_passages(text: str, start: int, end: int) -> int:
 def agency_name(text: str, head: str, title: str = "") -> str | None:
     """The agency: from the regulation's title (X主要职责内设机构和人员编制规定), in the notice's own
     title first (a page may show a neighbouring notice's title above it), else 设立X."""
-    for m in (*vocab.REGULATION_TITLE.finditer(title), *vocab.REGULATION_TITLE.finditer(text)):
-        name = re.split(r"关于印发|印发|关于", m.group(1))[-1].strip("《》〈〉“”")
-        if len(name) >= 2:
-            return name
+    for name, _s, _e in (*regulation_titles(title), *regulation_titles(text, 0, 8000)):
+        return name
     m = vocab.ESTABLISH.search(head)
     if m is not None:
         return m.group(1)

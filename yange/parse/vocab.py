@@ -136,11 +136,14 @@ ALIAS_EXTERNAL = re.compile(r"对外称[“\"「]?([^”\"」。；，）)]{2,30
 RANK = re.compile(r"(?:为)?((?:正|副)(?:部|厅|局|司|处|科|省部|地厅|县处)级)")
 # 设立X（加挂…牌子），为…  — the agency the regulation establishes.
 ESTABLISH = re.compile(r"设立([^，。；（(]{2,40}?)(?=[（(，,。；]|为)")
-# Regulation titles; group 1 is the agency.
-REGULATION_TITLE = re.compile(
-    r"([^\s《》〈〉“”，。；：:、]{2,40}?)(?:主要职责内设机构和人员编制规定|主要职责、内设机构和人员编制规定"
-    r"|职能配置、内设机构和人员编制规定|职能配置内设机构和人员编制规定|机构职能编制规定)"
+# The fixed tail of a regulation's title; the agency is the run of text just before it (see
+# metadata.regulation_titles, which backs up from the tail: searching from the tail keeps it linear).
+REGULATION_SUFFIX = re.compile(
+    r"主要职责、?内设机构和人员编制规定|职能配置、?内设机构和人员编制规定|机构职能编制规定"
 )
+# Characters an agency name in a title cannot contain; backing up from the tail stops at them.
+TITLE_STOP = set(" \n《》〈〉“”，。；：:、")
+
 
 # --- metadata ------------------------------------------------------------------------------------
 
@@ -183,10 +186,11 @@ AMENDMENT_TITLE = re.compile(
 )
 
 # Sentence-level boundaries that end an item even without a new marker: the signature date of the
-# covering letter, the regulation's own title, the preamble that establishes the agency.
+# covering letter, the regulation's own title (found by its fixed tail; the caller backs up to the
+# title's start), the preamble that establishes the agency.
 ITEM_BOUNDARY = re.compile(
     rf"{_CN}{{4}}年{_CN}{{1,2}}月{_CN}{{1,3}}日"
-    r"|[^。；\n]{2,40}?(?:主要职责内设机构和人员编制规定|职能配置、内设机构和人员编制规定)(?!》)"
+    r"|(?P<title>主要职责内设机构和人员编制规定|职能配置、内设机构和人员编制规定)(?![》〉])"
     r"|根据[^。]{0,200}?设立"
     r"|特此通知"
     r"|附\s*件"
