@@ -101,7 +101,8 @@ def retry(open_fn: Callable[[], T], *, wait_seconds: float) -> T:
 
 @contextlib.contextmanager
 def transaction(con: duckdb.DuckDBPyConnection) -> Iterator[duckdb.DuckDBPyConnection]:
-    """One transaction: committed if the block ends normally, rolled back on any error.
+    """One transaction: committed if the block ends normally, rolled back on any error (a DuckDB
+    error comes out as StorageError / StorageTransientError).
 
     Re-entrant: an inner block (store_notice inside a caller's transaction, say) joins the outer
     transaction, and its error, propagating out, rolls the whole of it back. DuckDB has no savepoints,
@@ -120,6 +121,10 @@ def transaction(con: duckdb.DuckDBPyConnection) -> Iterator[duckdb.DuckDBPyConne
     _depth[id(con)] = 1
     try:
         yield con
+    except duckdb.Error as exc:
+        with contextlib.suppress(duckdb.Error):
+            con.execute("ROLLBACK")
+        raise translate(exc) from exc
     except BaseException:
         with contextlib.suppress(duckdb.Error):
             con.execute("ROLLBACK")

@@ -97,3 +97,17 @@ def test_rebuild_reproduces_the_history(con: duckdb.DuckDBPyConnection, parsed: 
     counts = storage.rebuild(con)
     assert counts["notices"] == 5 and counts["parsed"] == 4 and counts["rejected"] == 1
     assert dump(con) == before
+
+
+def test_example_queries_of_the_schema_docs_run(
+    con: duckdb.DuckDBPyConnection, parsed: list[tuple[ParsedNotice, bytes, str]]
+) -> None:
+    load(con, parsed)
+    text = (ROOT / "docs" / "schema.md").read_text(encoding="utf-8")
+    blocks = [b.split("```", 1)[0] for b in text.split("```sql\n")[1:]]
+    assert len(blocks) >= 3
+    results = [con.execute(block).fetchall() for block in blocks]
+    point_in_time, all_changes, transferred_in = results[:3]
+    assert len(point_in_time) == 12  # the seed's main duties
+    assert all_changes and all_changes == sorted(all_changes, key=lambda r: r[0])
+    assert any("口岸协调" in r[2] for r in transferred_in)
