@@ -88,8 +88,9 @@ def _title_score(text: str, m: re.Match[str]) -> int:
         score += 2  # the covering letter cites what it issues: 《…规定》
     if vocab.DOC_NUMBER.search(text, m.end(), m.end() + 80):
         score += 1
-    if text.count(title) > 1:
-        score += 1
+    line_end = text.find("\n", m.end())
+    if vocab.SITE_SUFFIX.match(text, m.end(), len(text) if line_end < 0 else line_end):
+        score -= 1  # the page's <title>: 关于…的通知_某某网
     return score
 
 
@@ -97,7 +98,8 @@ def choose_title(text: str) -> tuple[str | None, int, int]:
     """(title, start, end) of the covering letter's title, or the regulation's own title."""
     cands = _title_candidates(text)
     if cands:
-        best = max(cands, key=lambda m: (_title_score(text, m), -m.start()))
+        # best score; then the longer title (with its issuer); then the first
+        best = max(cands, key=lambda m: (_title_score(text, m), len(m.group(1)), -m.start()))
         title = vocab.SITE_SUFFIX.sub("", best.group(1)).strip()
         return title, best.start(1), best.end(1)
     for _agency, start, end in regulation_titles(text, 0, min(len(text), 4000)):
