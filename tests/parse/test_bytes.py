@@ -109,3 +109,12 @@ def test_news_item_that_mentions_duties_is_not_a_notice() -> None:
     with pytest.raises(NoticeRejected) as info:
         parse_notice(text)
     assert info.value.reason_code == "not_a_notice"
+
+
+def test_deeply_nested_page_still_gives_its_text(clean_text: str) -> None:
+    # too deep for the tree parser: the flat stripper must keep the text and its line breaks
+    body = "".join(f"<p>{line}</p>" for line in clean_text.splitlines())
+    html = "<html><body><script>var a = '（九）假';</script>" + "<div>" * 5000 + body + "</div>" * 5000
+    parsed = parse_bytes(html.encode("utf-8"))
+    clean = parse_notice(clean_text)
+    assert parsed.records == clean.records

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import html as html_lib
 import re
 
 from yange.errors import NoticeRejected
@@ -15,6 +16,12 @@ BLOCK_TAGS = frozenset(
 )
 _HTML_SNIFF = re.compile(rb"<\s*(?:!doctype\s+html|html|body|div|p|table|span|br|meta|head)\b", re.IGNORECASE)
 _TEXT_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f]")
+_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)\b[^<>]*?(/?)>")
+_VOID = frozenset(["br", "img", "meta", "link", "input", "hr", "area", "base", "col", "embed", "source", "wbr"])
+_DROP_OPEN = re.compile(r"<(script|style|noscript|template|iframe|svg|head|nav|header|footer|aside)\b")
+_COMMENT = re.compile(r"<!--.*?(?:-->|$)", re.DOTALL)
+# Lexbor builds trees fast, but a page of tens of thousands of unclosed <div>s takes seconds.
+MAX_TREE_DEPTH = 2000
 
 
 def decode(data: bytes) -> str:
@@ -49,10 +56,52 @@ def looks_like_html(text: str) -> bool:
     return _HTML_SNIFF.search(text[:4096].encode("utf-8", "ignore")) is not None
 
 
+def nesting_depth(html: str) -> int:
+    """The deepest element nesting the tags open, counting unclosed ones (void elements aside)."""
+    depth = deepest = 0
+    for m in _TAG.finditer(html):
+        name = m.group(2).lower()
+        if name in _VOID or m.group(3):
+            continue
+        if m.group(1):
+            depth = max(0, depth - 1)
+        else:
+            depth += 1
+            deepest = max(deepest, depth)
+    return deepest
+
+
+def _strip_tags_flat(html: str) -> str:
+    """Linear fallback for markup nested too deep for a tree parser: drop the contents of
+    script/style-like elements, turn block tags into line breaks and other tags into nothing."""
+    out: list[str] = []
+    pos = 0
+    lower = html.lower()
+    while True:
+        m = _DROP_OPEN.search(lower, pos)
+        end = len(html) if m is None else m.start()
+        out.append(html[pos:end])
+        if m is None:
+            break
+        close = lower.find(f"</{m.group(1)}", m.end())
+        if close < 0:
+            break
+        pos = lower.find(">", close)
+        pos = len(html) if pos < 0 else pos + 1
+    text = "".join(out)
+    text = _COMMENT.sub("", text)
+    text = _TAG.sub(lambda t: "\n" if t.group(2).lower() in BLOCK_TAGS else "", text)
+    return html_lib.unescape(text)
+
+
 def html_to_text(html: str) -> str:
     """The visible text of a page: scripts, styles and navigation dropped, block elements on their
-    own lines. Uses lexbor (selectolax), which copes with broken and hostile markup in linear time."""
+    own lines. Uses lexbor (selectolax); markup nested deeper than MAX_TREE_DEPTH (which makes
+    tree building slow) goes through a flat, linear tag stripper instead."""
     from selectolax.lexbor import LexborHTMLParser
+
+    if nesting_depth(html) > MAX_TREE_DEPTH:
+        return _strip_tags_flat(html)
 
     tree = LexborHTMLParser(html)
     title = tree.css_first("title")
