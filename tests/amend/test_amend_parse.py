@@ -9,6 +9,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tests.amend.amend_factories import FIXTURES, Expected, expect, observed
 from yange.parse import parse_notice
@@ -213,3 +215,56 @@ def test_looks_like_amendment() -> None:
         assert looks_like_amendment((FIXTURES / name).read_text(encoding="utf-8")), name
     fujian_sanding = (FIXTURES.parents[1] / "golden" / "fujian-2010-foreign-trade-sanding.txt").read_text(encoding="utf-8")
     assert not looks_like_amendment(fujian_sanding)
+
+
+LIN = "东海省林业局"
+RENAME_LIN = expect(LIN, 1, "unit_renamed", "造林处", old="造林处", new="生态修复处")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # ASCII brackets, everything on one line.
+        ("关于调整东海省林业局内设机构的通知 东海省林业局： 现就有关事项通知如下：(一)将你局的内设机构造林处更名为生态修复处。(二)撤销你局的防火处。特此通知。",
+         [RENAME_LIN, expect(LIN, 2, "unit_removed", "防火处")]),
+        # 1. numbering; the issuer and date lines after the last item are a signature, not an effect.
+        ("关于调整东海省林业局内设机构的通知\n东海省林业局：\n1.将你局的内设机构造林处更名为生态修复处。\n2.撤销你局的防火处。\n东海省机构编制委员会\n2020年1月1日",
+         [RENAME_LIN, expect(LIN, 2, "unit_removed", "防火处")]),
+        # No numbering at all, 同意将…, signature run into the body by normalisation.
+        ("关于调整东海省林业局内设机构的通知东海省林业局：经研究，同意将你局的内设机构造林处更名为生态修复处。东海省机构编制委员会2020年1月1日",
+         [expect(LIN, None, "unit_renamed", "造林处", old="造林处", new="生态修复处")]),
+        # Staff named after the receiver in the same sentence (…，A行政编制3名随之划转), 划给.
+        ("东海省机构编制委员会关于东海省林业局职责调整的通知\n东海省林业局、东海省自然资源厅：\n一、将东海省林业局的湿地保护管理职责划给东海省自然资源厅，东海省林业局行政编制3名随之划转。",
+         [expect(LIN, 1, "duty_transferred_out", "湿地保护管理职责", to="东海省自然资源厅"),
+          expect(LIN, 1, "staffing_transferred_out", None, to="东海省自然资源厅", counts={"行政编制": 3}),
+          expect("东海省自然资源厅", 1, "duty_transferred_in", "湿地保护管理职责", to=LIN),
+          expect("东海省自然资源厅", 1, "staffing_transferred_in", None, to=LIN, counts={"行政编制": 3})]),
+    ],
+)
+def test_variants_of_the_genre(text: str, expected: list[Expected]) -> None:
+    records, quality = parse_amendment_body(text)
+    assert observed(records) == expected
+    assert quality.warnings == []
+
+
+ITEMS = [
+    "将东海省林业局的湿地保护管理职责划入东海省自然资源厅。",
+    "东海省林业局不再加挂“东海省森林公安局”牌子。",
+    "将东海省林业局的内设机构造林处更名为生态修复处。",
+    "撤销东海省林业局的防火处。",
+    "将东海省林业局5名行政编制划入东海省自然资源厅。",
+]
+
+
+@settings(max_examples=40, deadline=None)
+@given(order=st.permutations(range(len(ITEMS))), keep=st.lists(st.booleans(), min_size=len(ITEMS), max_size=len(ITEMS)))
+def test_items_shuffled_or_dropped_never_crash_nor_duplicate(order: list[int], keep: list[bool]) -> None:
+    """Whatever items a notice keeps, in whatever order, each gives its own effects exactly once."""
+    chosen = [i for i in order if keep[i]]
+    numerals = "一二三四五"
+    body = "\n".join(f"{numerals[n]}、{ITEMS[i]}" for n, i in enumerate(chosen))
+    records, _ = parse_amendment_body(f"关于调整东海省林业局职责的通知\n东海省林业局：\n{body}")
+    effects = [(e.ordinal, e.text) for r in records for e in r.effects]
+    assert sorted({ordinal for ordinal, _ in effects if ordinal}) == list(range(1, len(chosen) + 1))
+    assert {text for _, text in effects} == {ITEMS[i].rstrip("。") for i in chosen}
+    assert all(r.agency in {LIN, "东海省自然资源厅"} for r in records)

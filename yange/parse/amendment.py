@@ -24,7 +24,8 @@ __all__ = ["amendment_date", "looks_like_amendment", "main_agency", "parse_amend
 _SPLIT_AFTER = "。；;\n"
 # A comma that opens a new clause: "…更名为Y，并将其职责表述中…", "…划入B，同时…".
 _CLAUSE_COMMA = re.compile(r"[，,](?=并|同时|另|将|撤销|增设|不再|相应)")
-_LEADING_NOISE = re.compile(r"^(?:[\s，,、]|[（(][一二三四五六七八九十0-9]+[）)]|[一二三四五六七八九十]+、|[0-9]+[.．]|并且?|同时|另外|此外|经研究[，,]?|同意)+")
+# Used with .match(text, pos): no "^", which would only match at the start of the whole text.
+_LEADING_NOISE = re.compile(r"(?:[\s，,、]|[（(][一二三四五六七八九十0-9]+[）)]|[一二三四五六七八九十]+、|[0-9]+[.．]|并且?|同时|另外|此外|经研究[，,]?|同意)+")
 _UNIT_SUFFIX = re.compile(r"(?:司|处|科|(?<!办公)室)$")
 _QUOTES = re.compile(r"[“”\"「」『』]")
 
@@ -118,19 +119,23 @@ def _items(text: str) -> tuple[list[tuple[int | None, int, int]], list[int]]:
             best = chain
     if not best:
         start = _body_start(text)
-        end_match = v.BODY_END.search(text, start)
-        return [(None, start, end_match.start() if end_match else len(text))], []
+        return [(None, start, _body_end(text, start))], []
     items: list[tuple[int | None, int, int]] = []
     missing: list[int] = []
     for i, (ordinal, _start, content_start) in enumerate(best):
         end = best[i + 1][1] if i + 1 < len(best) else len(text)
         if i + 1 == len(best):
-            end_match = v.BODY_END.search(text, content_start)
-            end = end_match.start() if end_match else len(text)
+            end = _body_end(text, content_start)
         else:
             missing.extend(range(ordinal + 1, best[i + 1][0]))
         items.append((ordinal, content_start, end))
     return items, missing
+
+
+def _body_end(text: str, start: int) -> int:
+    """Where the body ends: the closing formula, an attachment, or the signature lines."""
+    ends = [m.start() for p in (v.BODY_END, v.SIGNATURE_LINES) if (m := p.search(text, start))]
+    return min(ends, default=len(text))
 
 
 def _body_start(text: str) -> int:
@@ -168,7 +173,7 @@ def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
         a = noise.end() if noise else a
         while b > a and text[b - 1] in " \t\n，,":
             b -= 1
-        if b > a:
+        if b > a and not v.SIGNATURE.fullmatch(text, a, b):
             spans.append((a, b))
     return spans
 
@@ -199,7 +204,7 @@ class _Collector:
         """A cleaned agency name; 你部/该局 and an empty name mean the main agency."""
         if name is None:
             return self.main
-        name = _clean_name(re.sub(r"^(?:将|在|由|并|同时|对)+", "", name))
+        name = _clean_name(re.sub(r"^(?:同意|将|在|由|并|同时|对)+", "", name))
         if not name or v.SELF_REFERENCE.fullmatch(name) or name in {"其", "该机构"}:
             return self.main
         return name
@@ -445,13 +450,18 @@ def _transfer(c: _Collector, ctx: _Context, clause: str, span: Span) -> bool:
             c.add(receiver, _effect("staffing_transferred_in", ctx, clause, span, subject=unit, counterpart=giver, counts=counts))
     ctx.transfer = (giver or c.main or "", receiver if to_agency else None)
     ctx.agency = giver
+    # "…划给B，A行政编制3名随之划转": staff named after the receiver follow the duty.
+    rest = clause[m.end() :]
+    if not counts and _counts(rest):
+        _staff_follow_up(c, ctx, clause, span, counted=rest)
     return True
 
 
-def _staff_follow_up(c: _Collector, ctx: _Context, clause: str, span: Span) -> bool:
+def _staff_follow_up(c: _Collector, ctx: _Context, clause: str, span: Span, counted: str | None = None) -> bool:
     """"相应划转行政编制5名" after a transfer in the same item: the staff follow the duty."""
-    counts = _counts(clause)
-    if not counts or ctx.transfer is None or not re.search(r"划转|划入|划出|随之|相应", clause):
+    counted = clause if counted is None else counted
+    counts = _counts(counted)
+    if not counts or ctx.transfer is None or not re.search(r"划转|划入|划出|随之|随同|相应", counted):
         return False
     giver, receiver = ctx.transfer
     c.add(giver, _effect("staffing_transferred_out", ctx, clause, span, counterpart=receiver, counts=counts))

@@ -145,6 +145,12 @@ DATE = re.compile(
 )
 PAGE_DATE_LINE = re.compile(r"发布(?:时间|日期)|来源[:：]|浏览|点击|更新时间|成文日期[:：]?$")
 
+# The signature after the last item: the issuing body (optional) and the date, with nothing else. Such a
+# clause ends the body; it is not an effect.
+SIGNATURE = re.compile(r"(?:[\u4e00-\u9fff]{2,40}?" + AGENCY_SUFFIX + r")?\s*[（(]?" + DATE.pattern + r"[）)]?")
+# The issuer on its own line right above the signature date also ends the body.
+SIGNATURE_LINES = re.compile(r"\n\s*[\u4e00-\u9fff]{2,40}?" + AGENCY_SUFFIX + r"\s*\n\s*[（(]?" + DATE.pattern)
+
 # An item that looks like an amendment at all: used by `looks_like_amendment`.
 AMENDMENT_TITLE = re.compile(
     r"关于(?:调整|调整和完善)?[^。\n]{0,40}?(?:职责|职能|内设机构|机构编制)[^。\n]{0,16}?的(?:通知|批复|函)"
