@@ -23,11 +23,13 @@ from tests.diff.diff_factories import (
     fujian,
     mofcom_service_centre,
     reword_duty,
+    seed,
     set_adjustments,
     set_staffing,
 )
 
 PAIRS_DIR = Path(__file__).resolve().parent.parent / "golden" / "pairs"
+FUJIAN_2012_FILE = "fujian-2012-foreign-trade-sanding-derived.txt"  # derived later version, kept in PAIRS_DIR
 Pair = tuple[AgencyRecord | None, AgencyRecord]
 
 
@@ -199,6 +201,16 @@ def other_matters() -> Pair:
     return old, old.model_copy(update={"other_matters": matters})
 
 
+def parsed_2010_2012() -> Pair:
+    """The 2010 seed and a derived 2012 regulation, both as the parser reads them: real renumbering,
+    rewordings, renamed, added and abolished units, staffing cuts and six new declarations."""
+    from yange.parse import parse_notice
+
+    old = parse_notice(seed(FUJIAN_FILE), source=FUJIAN_FILE).records[0]
+    later = (PAIRS_DIR / FUJIAN_2012_FILE).read_text(encoding="utf-8")
+    return old, parse_notice(later, source=FUJIAN_2012_FILE).records[0]
+
+
 PAIRS: dict[str, tuple[Callable[[], Pair], str]] = {
     "fujian-cancel-two": (cancel_two, FUJIAN_FILE),
     "fujian-reword-three": (reword_three, FUJIAN_FILE),
@@ -212,7 +224,11 @@ PAIRS: dict[str, tuple[Callable[[], Pair], str]] = {
     "fujian-first-version": (first_version, FUJIAN_FILE),
     "fujian-declared-vs-observed": (declared_vs_observed, FUJIAN_FILE),
     "fujian-other-matters": (other_matters, FUJIAN_FILE),
+    "fujian-2010-2012-parsed": (parsed_2010_2012, f"{FUJIAN_FILE} and pairs/{FUJIAN_2012_FILE}"),
 }
+# Pairs read by the parser: their JSON is a snapshot of what it read when they were labelled, so a
+# later parser change shows up in the parser's tests, not as drift here.
+PARSED = frozenset({"fujian-2010-2012-parsed"})
 
 
 def render(name: str) -> str:
@@ -221,7 +237,7 @@ def render(name: str) -> str:
     doc = {
         "name": name,
         "description": (build.__doc__ or "").strip(),
-        "derived_from": f"tests/golden/{source} (edited by tests/diff/make_pairs.py)",
+        "derived_from": f"tests/golden/{source} ({'read by yange.parse' if name in PARSED else 'edited by tests/diff/make_pairs.py'})",
         "old": old.model_dump(mode="json") if old else None,
         "new": new.model_dump(mode="json"),
     }

@@ -68,7 +68,7 @@ def test_every_event_points_back_to_its_spans(name: str) -> None:
 @pytest.mark.parametrize("name", NAMES)
 def test_committed_pair_matches_its_builder(name: str) -> None:
     from tests.diff.make_pairs import PAIRS as BUILDERS
-    from tests.diff.make_pairs import render
+    from tests.diff.make_pairs import PARSED, render
 
-    if name in BUILDERS:
+    if name in BUILDERS and name not in PARSED:
         assert (PAIRS / f"{name}.json").read_text(encoding="utf-8") == render(name)

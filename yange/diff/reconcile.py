@@ -15,6 +15,9 @@ from typing import Any
 from models import Adjustment, AgencyRecord, Change
 from yange.diff.text import bigrams, comparison_key, coverage
 
+# Breaks between the parts of one declaration's subject (not 、, which joins a list of one subject).
+CLAUSE_BREAK = re.compile(r"[，,；;]")
+
 # Where the subject of a declaration sits, tried in this order; the first that matches wins.
 # 将X划给/交由… puts the subject between 将 and the verb; 从…划入X and 承担…下放的X put it after the verb;
 # 取消X / 加强X / 承担X open with the verb. 下放的 comes before 承担 so that 承担商务部下放的X yields X.
@@ -32,7 +35,8 @@ RECONCILE_THRESHOLD = 0.5
 # Kinds that bring duties in show up as added text; kinds that take duties away, as removed text.
 INWARD = frozenset({"transferred_in", "delegated_in", "strengthened"})
 OUTWARD = frozenset({"cancelled", "transferred_out", "delegated_out", "handed_to_institution"})
-OBSERVED = frozenset({"duty_added", "duty_removed", "duty_reworded"})
+# A unit added or abolished brings or takes away its duties too (交由事业单位 often abolishes one).
+OBSERVED = frozenset({"duty_added", "duty_removed", "duty_reworded", "unit_added", "unit_removed"})
 # Declarations adjust duties: of the agency, or of one of its units. Other matters are not duties.
 OBSERVED_SECTIONS = frozenset({"duty", "unit"})
 
@@ -47,6 +51,12 @@ def subject(text: str) -> str:
             break
     trimmed = GENERIC_TAIL.sub("", body)
     return trimmed if comparison_key(trimmed) else body
+
+
+def subjects(text: str) -> list[str]:
+    """The subject split at its clause breaks (加强X职责，推动Y: X and Y), each without generic tails."""
+    parts = [GENERIC_TAIL.sub("", p) for p in CLAUSE_BREAK.split(subject(text))]
+    return [p for p in parts if comparison_key(p)] or [subject(text)]
 
 
 def declared_events(old: AgencyRecord | None, new: AgencyRecord) -> list[Change]:
@@ -73,31 +83,35 @@ def declared_events(old: AgencyRecord | None, new: AgencyRecord) -> list[Change]
     ]
 
 
-def _moved_text(change: Change) -> tuple[str, str]:
-    """(text the change brought in, text it took away)."""
-    if change.change_type == "duty_added":
-        return change.new_text or "", ""
-    if change.change_type == "duty_removed":
-        return "", change.old_text or ""
-    ops = change.detail.get("ops", [])
-    return (
-        "".join(text for op, text in ops if op == "insert"),
-        "".join(text for op, text in ops if op == "delete"),
-    )
+def _sides(change: Change) -> tuple[str, str, str]:
+    """(the text as it now stands, the text as it stood, the characters the change touched)."""
+    if change.change_type in ("duty_added", "unit_added"):
+        return change.new_text or "", "", change.new_text or ""
+    if change.change_type in ("duty_removed", "unit_removed"):
+        return "", change.old_text or "", change.old_text or ""
+    touched = "".join(text for op, text in change.detail.get("ops", []) if op != "equal")
+    return change.new_text or "", change.old_text or "", touched
+
+
+def _score(part: str, kind: object, change: Change) -> float:
+    """How well one observed change bears out one part of a declaration: the part's subject must
+    be spoken of on the side the declaration's kind points to (after for 划入, before for 取消), and
+    the change must have touched its words."""
+    after, before, touched = _sides(change)
+    texts = [after] if kind in INWARD else [before] if kind in OUTWARD else [after, before]
+    score = max(coverage(part, t) for t in texts)
+    need = min(2, len(bigrams(part)))
+    return score if len(bigrams(part) & bigrams(touched)) >= need else 0.0
 
 
 def _evidence(declared: Change, observed: Sequence[tuple[int, Change]]) -> list[int]:
     kind = declared.detail.get("kind")
-    wanted = subject(declared.new_text or "")
-    need = min(2, len(bigrams(wanted)))
-    hits: list[tuple[float, int]] = []
-    for index, change in observed:
-        added, removed = _moved_text(change)
-        texts = [added] if kind in INWARD else [removed] if kind in OUTWARD else [added, removed]
-        score = max(coverage(wanted, t) for t in texts)
-        if score >= RECONCILE_THRESHOLD and len(bigrams(wanted) & bigrams("".join(texts))) >= need:
-            hits.append((score, index))
-    return sorted(index for _, index in hits)
+    parts = subjects(declared.new_text or "")
+    return [
+        index
+        for index, change in observed
+        if max(_score(part, kind, change) for part in parts) >= RECONCILE_THRESHOLD
+    ]
 
 
 def reconcile(changes: Sequence[Change], *, first_version: bool = False) -> list[Change]:
