@@ -140,6 +140,8 @@ def test_end_to_end_through_parse_notice(name: str) -> None:
     """The main parser detects the genre, normalises, and hands the text to the amendment parser."""
     parsed = parse_notice((FIXTURES / name).read_text(encoding="utf-8"), source=name)
     assert parsed.notice.kind == "amendment"
+    assert parsed.notice.published_on is not None
+    assert parsed.notice.published_on == amendment_date(parsed.text)
     assert sorted(observed(parsed.records), key=repr) == sorted(EXPECTED[name], key=repr)
     for record in parsed.records:
         for e in record.effects:
