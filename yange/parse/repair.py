@@ -5,13 +5,14 @@ The rules, in the order they apply:
 2. An item whose wording belongs to another section (vocab shapes: a unit opens with a unit name, an
    adjustment with 取消/划入/下放/交由/加强, a main duty with a verb) moves there, but only into a gap
    of that section's numbering. Among 其他事项, which have no shape of their own, only an item that
-   opens like a main duty and fills a gap in the duties moves.
+   opens like a main duty or an adjustment moves. Among main duties, an adjustment-shaped item (a
+   duty may open with 加强) moves only when its number is out of sequence or taken twice.
 3. Whatever cannot move stays where it stood; nothing is dropped. Gaps left over are reported.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
 
 from models import Relocation
@@ -41,7 +42,9 @@ def _fits(section: str, shape: str | None, item: Item) -> bool:
         return shape == "adjustments"
     if section == "duties":
         return shape in ("duties", None)
-    return shape != "duties"
+    # 其他事项 have no shape of their own; one that opens like a duty or an adjustment is suspect,
+    # but not one that opens with an agency's name (省…厅牵头，会同…), which looks like a unit
+    return shape not in ("duties", "adjustments")
 
 
 def _out_of_order(items: list[Item]) -> set[int]:
@@ -93,16 +96,16 @@ def repair(items: list[Item], *, declared_units: int | None = None, gap_sections
     for section in SECTIONS:
         current = by_section.get(section, [])
         disorder = _out_of_order(current)
+        counts = Counter(it.ordinal for it in current)
         for i, it in enumerate(current):
             shape = shape_of(it.text)
             if it.ordinal is None or _fits(section, shape, it):
                 staying[section].append(it)
-            elif section == "duties" and i not in disorder and shape == "adjustments":
+            elif section == "duties" and shape == "adjustments" and i not in disorder and counts[it.ordinal] == 1:
                 # a main duty may open with 加强: only move it when its numbering is also out of place
                 staying[section].append(it)
             else:
-                target = "duties" if section == "other_matters" else (shape or section)
-                movers.append((it, target))
+                movers.append((it, shape or section))
 
     taken: dict[str, set[int]] = {s: {it.ordinal for it in staying[s] if it.ordinal is not None} for s in SECTIONS}
     for it, target in movers:
