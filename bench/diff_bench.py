@@ -26,6 +26,10 @@ PAIRS = Path(__file__).resolve().parent.parent / "tests" / "golden" / "pairs"
 TIMED_PAIRS = 1000
 
 
+def _labels(name: str) -> list[dict[str, Any]]:
+    return list(json.loads((PAIRS / f"{name}.expected.json").read_text(encoding="utf-8")))
+
+
 def labelled_pairs() -> list[tuple[str, AgencyRecord | None, AgencyRecord, list[EventKey]]]:
     out = []
     for path in sorted(PAIRS.glob("*.expected.json")):
@@ -33,8 +37,19 @@ def labelled_pairs() -> list[tuple[str, AgencyRecord | None, AgencyRecord, list[
         doc = json.loads((PAIRS / f"{name}.json").read_text(encoding="utf-8"))
         old = AgencyRecord.model_validate(doc["old"]) if doc["old"] else None
         new = AgencyRecord.model_validate(doc["new"])
-        out.append((name, old, new, [key_of(e) for e in json.loads(path.read_text(encoding="utf-8"))]))
+        out.append((name, old, new, [key_of(e) for e in _labels(name)]))
     return out
+
+
+Link = tuple[EventKey, EventKey]
+
+
+def links(name: str, old: AgencyRecord | None, new: AgencyRecord) -> tuple[list[Link], list[Link]]:
+    """(found, labelled) links from a declared adjustment to an observed event bearing it out."""
+    changes = diff_snapshots(old, new)
+    found = [(event_key(c), event_key(changes[k])) for c in changes for k in c.detail.get("evidence", [])]
+    labelled = [(key_of(e), key_of(x)) for e in _labels(name) for x in e.get("evidence", [])]
+    return found, labelled
 
 
 # --- the baseline: a line diff of the records written out as a notice would print them -----------
@@ -122,7 +137,7 @@ def baseline_events(old: AgencyRecord | None, new: AgencyRecord) -> list[EventKe
 # --- scoring ---------------------------------------------------------------------------------------
 
 
-def score(found: Iterable[tuple[list[EventKey], list[EventKey]]]) -> dict[str, float]:
+def score(found: Iterable[tuple[list[Any], list[Any]]]) -> dict[str, float]:
     tp = fp = fn = 0
     for predicted, expected in found:
         p, e = Counter(predicted), Counter(expected)
@@ -185,6 +200,7 @@ def run(ctx: dict[str, object]) -> dict[str, float]:
         (([event_key(c) for c in diff_snapshots(old, new)], expected) for _, old, new, expected in pairs)
     )
     base = score(((baseline_events(old, new), expected) for _, old, new, expected in pairs))
+    linked = score(links(name, old, new) for name, old, new, _ in pairs)
     seed_sized = next(old for name, old, _, _ in pairs if name == "fujian-reword-three" and old)
     return {
         "diff_ms_per_pair": diff_ms_per_pair(seed_sized),
@@ -194,6 +210,8 @@ def run(ctx: dict[str, object]) -> dict[str, float]:
         "diff_f1_baseline": base["f1"],
         "diff_precision_baseline": base["precision"],
         "diff_recall_baseline": base["recall"],
+        "diff_link_precision": linked["precision"],
+        "diff_link_recall": linked["recall"],
         "diff_labelled_pairs": len(pairs),
     }
 

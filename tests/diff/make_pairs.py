@@ -29,7 +29,9 @@ from tests.diff.diff_factories import (
 )
 
 PAIRS_DIR = Path(__file__).resolve().parent.parent / "golden" / "pairs"
-FUJIAN_2012_FILE = "fujian-2012-foreign-trade-sanding-derived.txt"  # derived later version, kept in PAIRS_DIR
+# Derived later versions of the seeds, kept in PAIRS_DIR.
+FUJIAN_2012_FILE = "fujian-2012-foreign-trade-sanding-derived.txt"
+MOFCOM_2009_FILE = "mofcom-2009-unit-functions-derived.txt"
 Pair = tuple[AgencyRecord | None, AgencyRecord]
 
 
@@ -211,6 +213,18 @@ def parsed_2010_2012() -> Pair:
     return old, parse_notice(later, source=FUJIAN_2012_FILE).records[0]
 
 
+def parsed_2003_2009() -> Pair:
+    """机关服务中心 in the 2003 MOFCOM notice and in a derived 2009 one, as the parser reads them:
+    nested items reworded, one dropped and the rest renumbered, a new duty before the last."""
+    from yange.parse import parse_notice
+
+    def centre(text: str, source: str) -> AgencyRecord:
+        return next(r for r in parse_notice(text, source=source).records if r.agency == "机关服务中心")
+
+    later = (PAIRS_DIR / MOFCOM_2009_FILE).read_text(encoding="utf-8")
+    return centre(seed(MOFCOM_FILE), MOFCOM_FILE), centre(later, MOFCOM_2009_FILE)
+
+
 PAIRS: dict[str, tuple[Callable[[], Pair], str]] = {
     "fujian-cancel-two": (cancel_two, FUJIAN_FILE),
     "fujian-reword-three": (reword_three, FUJIAN_FILE),
@@ -225,10 +239,11 @@ PAIRS: dict[str, tuple[Callable[[], Pair], str]] = {
     "fujian-declared-vs-observed": (declared_vs_observed, FUJIAN_FILE),
     "fujian-other-matters": (other_matters, FUJIAN_FILE),
     "fujian-2010-2012-parsed": (parsed_2010_2012, f"{FUJIAN_FILE} and pairs/{FUJIAN_2012_FILE}"),
+    "mofcom-2003-2009-parsed": (parsed_2003_2009, f"{MOFCOM_FILE} and pairs/{MOFCOM_2009_FILE}"),
 }
 # Pairs read by the parser: their JSON is a snapshot of what it read when they were labelled, so a
 # later parser change shows up in the parser's tests, not as drift here.
-PARSED = frozenset({"fujian-2010-2012-parsed"})
+PARSED = frozenset({"fujian-2010-2012-parsed", "mofcom-2003-2009-parsed"})
 
 
 def render(name: str) -> str:

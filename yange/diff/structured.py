@@ -56,7 +56,9 @@ def diff_structured(old: AgencyRecord, new: AgencyRecord) -> list[Change]:
     """Staffing lines (one event per changed category), rank, aliases and declared unit count."""
     old_shape, old_lines = _structure(old)
     new_shape, new_lines = _structure(new)
-    found = DeepDiff(old_shape, new_shape, ignore_order=True, view="tree")
+    if old_shape == new_shape:  # the usual case; deepdiff is only needed to say what differs
+        return []
+    found = DeepDiff(old_shape, new_shape, view="tree")  # aliases are sorted: order cannot differ
     touched: set[str] = set()
     for level in (lv for levels in found.values() for lv in levels):
         path = level.path(output_format="list")

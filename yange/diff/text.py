@@ -11,6 +11,8 @@ import re
 import unicodedata
 from functools import lru_cache
 
+# Everything that is not a letter or digit in any script (Python's \W, plus the underscore).
+NOT_WORD = re.compile(r"[\W_]+")
 # Clause boundaries inside one duty text: the semicolons and full stops that separate 三定 clauses.
 CLAUSE_BREAK = re.compile(r"[；;。]+")
 
@@ -18,8 +20,7 @@ CLAUSE_BREAK = re.compile(r"[；;。]+")
 @lru_cache(maxsize=65536)
 def comparison_key(text: str) -> str:
     """The text without width variants, whitespace or punctuation: the form similarity is taken on."""
-    folded = unicodedata.normalize("NFKC", text)
-    return "".join(ch for ch in folded if unicodedata.category(ch)[0] in "LN")
+    return NOT_WORD.sub("", unicodedata.normalize("NFKC", text))
 
 
 def clauses(text: str) -> list[str]:
