@@ -24,13 +24,14 @@ _WIDTH_CHARS = re.compile("[" + "".join(re.escape(chr(cp)) for cp in sorted(_WID
 
 _ASCII_PARENS = re.compile(r"\(([^()\n]{0,80})\)")
 _CJK = re.compile(r"[\u4e00-\u9fff〇○]")
-# The bracket is found first and the ideograph before it checked by lookbehind, which keeps this
-# linear (a leading [\u4e00-\u9fff]{1,10} would be tried at every character).
-_DOC_BRACKETS = re.compile(r"(?<=[\u4e00-\u9fff])\s*[〔［\[【(（]\s*(\d{4})\s*[〕］\]】)）]\s*(\d{1,4})\s*号")
-_DATE_ZERO = re.compile(r"[零〇○◯OoＯ0一二三四五六七八九]{4}(?=年)")
-_SPACES = re.compile(r"[ \t]+")
-_SPACE_NEAR_PUNCT = re.compile(r" (?=[，。、；：！？（）【】〔〕《》〈〉“”])|(?<=[，。、；：！？（）【】〔〕《》〈〉“”]) ")
-_SPACE_AT_LINE_EDGE = re.compile(r" *\n[ \n]*")
+# The bracket is found first and the ideograph before it checked in code, which keeps this fast
+# (a leading [\u4e00-\u9fff]{1,10} or a lookbehind would be tried at every character).
+_DOC_BRACKETS = re.compile(r"[〔［\[【(（]\s*(\d{4})\s*[〕］\]】)）]\s*(\d{1,4})\s*号")
+_CN_YEAR = re.compile(r"[零〇○◯OoＯ0一二三四五六七八九]{4}")
+_CN_DIGIT = re.compile(r"[一二三四五六七八九]")
+_ZERO_TABLE = str.maketrans(dict.fromkeys("零○◯OoＯ0", "〇"))
+_SPACES = re.compile(r" +")
+_PUNCT = frozenset("，。、；：！？（）【】〔〕《》〈〉“”\n")
 _MARKER_START = re.compile(
     r"^(?:（[零〇一二三四五六七八九十百]{1,4}）|[零〇一二三四五六七八九十百]{1,3}、|第[零〇一二三四五六七八九十百]{1,4}条"
     r"|\d{1,2}[.．、](?!\d)|【|附\s*件)"
@@ -64,26 +65,50 @@ def fullwidth_parens(text: str) -> str:
 
 def doc_number_brackets(text: str) -> str:
     """〔〕［］[]【】() around a document number's year all become 〔〕: 商办发［2003］9号 -> 商办发〔2003〕9号."""
-    return _DOC_BRACKETS.sub(lambda m: f"〔{m.group(1)}〕{m.group(2)}号", text)
+    out: list[str] = []
+    pos = 0
+    for m in _DOC_BRACKETS.finditer(text):
+        before = m.start()
+        while before > pos and text[before - 1] in " \t":
+            before -= 1
+        if before == 0 or not ("\u4e00" <= text[before - 1] <= "\u9fff"):
+            continue  # no issuer's abbreviation in front: not a document number
+        out.append(text[pos:before])
+        out.append(f"〔{m.group(1)}〕{m.group(2)}号")
+        pos = m.end()
+    out.append(text[pos:])
+    return "".join(out)
 
 
 def date_zeros(text: str) -> str:
     """○, O and 0 written for 〇 in Chinese-numeral years (二○一○年) all become 〇."""
-
-    def repl(m: re.Match[str]) -> str:
-        year = m.group(0)
-        if not re.search(r"[一二三四五六七八九]", year):
-            return year  # an Arabic year such as 2010年 stays as it is
-        return re.sub(r"[零○◯OoＯ0]", "〇", year)
-
-    return _DATE_ZERO.sub(repl, text)
+    out: list[str] = []
+    pos = 0
+    i = text.find("年", 4)
+    while i >= 0:
+        year = text[i - 4:i]
+        if i - 4 >= pos and _CN_YEAR.fullmatch(year) and _CN_DIGIT.search(year):
+            out.append(text[pos:i - 4])
+            out.append(year.translate(_ZERO_TABLE))
+            pos = i
+        i = text.find("年", i + 1)
+    out.append(text[pos:])
+    return "".join(out)
 
 
 def squeeze_spaces(text: str) -> str:
     """Strip each line, collapse runs of spaces, drop spaces next to Chinese punctuation and blank lines."""
-    text = _SPACES.sub(" ", text)
-    text = _SPACE_NEAR_PUNCT.sub("", text)
-    return _SPACE_AT_LINE_EDGE.sub("\n", text).strip(" \n")
+
+    def one_space(m: re.Match[str]) -> str:
+        s, e = m.start(), m.end()
+        near_punct = (s > 0 and text[s - 1] in _PUNCT) or (e < len(text) and text[e] in _PUNCT)
+        return "" if near_punct else " "
+
+    # literal searches: a character-class regex would visit every character of the notice
+    text = text.replace("\t", " ")
+    if " " in text:
+        text = _SPACES.sub(one_space, text)
+    return "\n".join(stripped for line in text.split("\n") if (stripped := line.strip(" ")))
 
 
 def join_broken_lines(text: str) -> str:
