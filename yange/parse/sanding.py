@@ -92,17 +92,18 @@ def _unit(it: Item) -> Unit:
 
 
 def _items_of(text: str, region: Region) -> list[Item]:
-    if region.section == "units":
-        return find_items(text, region.start, region.end, "units", extra_starts=vocab.UNNUMBERED_UNITS)
-    items = find_items(text, region.start, region.end, region.section)
-    if not items and region.section in ("duties", "other_matters", "adjustments"):
-        items = find_items(text, region.start, region.end, region.section, vocab.DIGIT_MARKER)
+    """Items of one section, numbered （一） or, failing that, 1. / 1、."""
+    extra = vocab.UNNUMBERED_UNITS if region.section == "units" else None
+    items = find_items(text, region.start, region.end, region.section, extra_starts=extra)
+    if not any(it.ordinal is not None for it in items):
+        digits = find_items(text, region.start, region.end, region.section, vocab.DIGIT_MARKER, extra_starts=extra)
+        if any(it.ordinal is not None for it in digits):
+            items = digits
     if not items and region.section == "other_matters" and region.ordinal is not None:
         # an article of the 2018-on form with no numbered items is one other matter
-        s, e = region.start, region.end
-        body = text[s:e].strip()
+        body = text[region.start:region.end].strip()
         if body:
-            off = text.index(body, s)
+            off = text.index(body, region.start)
             items = [Item(region.ordinal, off, off + len(body), body, "other_matters", region.start)]
     return items
 

@@ -1,0 +1,136 @@
+"""Variants of the genre built from the clean derived notice: other numbering styles, other
+heading words, a page cut short, the three kinds of notice, and random genre-shaped text."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tests.factories import ordinals
+from yange.errors import NoticeRejected
+from yange.parse import detect_kind, normalise, parse_notice
+
+_CN = "一二三四五六七八九十"
+
+
+def _renumber(text: str, fmt: str) -> str:
+    """(三) -> fmt.format(n=3, cn="三"): the same notice numbered in another style."""
+    return re.sub(r"^\(([一二三四五六七八九十]+)\)", lambda m: fmt.format(n=_CN.index(m.group(1)) + 1, cn=m.group(1)),
+                  text, flags=re.MULTILINE)
+
+
+NUMBERING = [
+    "({cn})",       # ASCII brackets, as the fixture has them
+    "（{cn}）",     # full-width brackets
+    "{n}.",         # Arabic 1.
+    "{n}．",        # Arabic with a full-width point
+    "{n}、",        # Arabic with an enumeration comma
+]
+
+
+@pytest.mark.parametrize("fmt", NUMBERING)
+def test_numbering_styles_give_the_same_records(clean_text: str, fmt: str) -> None:
+    base = parse_notice(clean_text).records[0]
+    record = parse_notice(_renumber(clean_text, fmt)).records[0]
+    for section in ("adjustments", "duties", "units", "other_matters"):
+        assert ordinals(record, section) == ordinals(base, section), section
+    assert [a.kind for a in record.adjustments] == [a.kind for a in base.adjustments]
+    assert [u.name for u in record.units] == [u.name for u in base.units]
+    assert [d.text for d in record.duties] == [d.text for d in base.duties]
+
+
+def test_heading_words_of_other_eras(clean_text: str) -> None:
+    # 职能转变 for 职责调整 and 机构设置 for 内设机构, as some provinces write them
+    text = clean_text.replace("一、职责调整", "一、职能转变").replace("三、内设机构", "三、机构设置")
+    record = parse_notice(text).records[0]
+    assert ordinals(record, "adjustments") == list(range(1, 8))
+    assert len(record.units) == 9
+
+
+def test_regulation_only_with_a_site_suffix_title(clean_text: str) -> None:
+    body = clean_text[clean_text.index("西南省水利厅主要职责内设机构和人员编制规定\n根据"):]
+    parsed = parse_notice("西南省水利厅主要职责内设机构和人员编制规定_西南省人民政府门户网站\n" + body)
+    assert parsed.notice.title == "西南省水利厅主要职责内设机构和人员编制规定"
+    assert parsed.notice.doc_number is None
+    assert parsed.records[0].agency == "西南省水利厅"
+
+
+def test_truncated_page_keeps_what_it_has(clean_text: str) -> None:
+    cut = clean_text.index("承担水土流失综合防治工作，组织编制") + len("承担水土流失综合防治工作，组织编制")
+    parsed = parse_notice(clean_text[:cut])
+    record = parsed.records[0]
+    assert parsed.quality.truncated is True
+    assert any("truncated" in w for w in parsed.quality.warnings)
+    assert ordinals(record, "units") == [1, 2, 3, 4, 5, 6]          # the unit cut mid-sentence is kept
+    assert record.units[-1].duties.endswith("组织编制")
+    assert ordinals(record, "duties") == list(range(1, 8))
+    assert record.staffing == [] and record.other_matters == []
+
+
+def test_complete_notices_are_not_flagged_truncated(clean_text: str, fujian_text: str, mofcom_text: str) -> None:
+    for text in (clean_text, fujian_text, mofcom_text):
+        assert parse_notice(text).quality.truncated is False
+
+
+KINDS = [
+    # (text builder, expected kind)
+    ("fujian", "sanding"),      # a full 三定 whose adjustments say 划入 stays sanding
+    ("mofcom", "functions"),
+    ("clean", "sanding"),
+]
+
+
+@pytest.mark.parametrize(("which", "kind"), KINDS)
+def test_detect_kind(which: str, kind: str, request: pytest.FixtureRequest) -> None:
+    text = request.getfixturevalue(f"{which}_text")
+    assert detect_kind(normalise(text)) == kind
+    assert parse_notice(text).notice.kind == kind
+
+
+# Derived: an amendment notice in the genre (no 主要职责/内设机构 sections restated).
+AMENDMENT = """西南省机构编制委员会关于调整西南省水利厅职责机构编制的通知
+西编〔2012〕15号
+西南省水利厅：
+经研究，现就调整你厅职责机构编制有关事项通知如下：
+一、将你厅的农村水电管理职责划入西南省能源局。
+二、撤销防汛抗旱处，其职责并入建设与管理处。
+三、调整后，你厅内设机构7个，机关行政编制63名。
+西南省机构编制委员会
+2012年4月6日
+"""
+
+
+def test_amendment_detected_and_handed_to_the_amendment_parser() -> None:
+    assert detect_kind(normalise(AMENDMENT)) == "amendment"
+    try:
+        parsed = parse_notice(AMENDMENT)
+    except NoticeRejected as exc:  # only while the amendment parser is absent
+        assert exc.reason_code == "not_a_notice"
+        return
+    assert parsed.notice.kind == "amendment"
+    assert parsed.notice.doc_number == "西编〔2012〕15号"
+    assert str(parsed.notice.published_on) == "2012-04-06"
+    assert "西南省水利厅" in [r.agency for r in parsed.records]
+
+
+# Random text made of the genre's own pieces: markers, headings, unit names, cue words, dates.
+PIECES = ["一、职责调整", "二、主要职责", "三、内设机构", "四、人员编制", "五、其他事项", "（一）", "（二）", "（三）", "（十）",
+          "(一)", "1.", "第三条", "取消", "从原省农业厅划入", "交由事业单位", "加强", "办公室", "规划处（节水办）",
+          "机关党委", "负责", "机关行政编制为", "十五名", "（含", "）", "厅长1名", "。", "，", "\n", "设8个内设机构",
+          "二〇〇九年八月十二日", "关于印发", "主要职能", "的通知", "《", "》", "〔2009〕", "号", "加挂", "牌子", "正厅级", " "]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), max_size=60))
+def test_genre_shaped_noise_never_crashes(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    try:
+        parsed = parse_notice(text)
+    except NoticeRejected:
+        return
+    for record in parsed.records:
+        for item in (*record.adjustments, *record.duties, *record.other_matters):
+            assert parsed.text[item.span[0]:item.span[1]] == item.text
