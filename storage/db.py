@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import shutil
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -141,10 +140,12 @@ def in_transaction(con: duckdb.DuckDBPyConnection) -> bool:
 
 
 def publish(con: duckdb.DuckDBPyConnection) -> Path | None:
-    """Checkpoint the writer's file and atomically replace the readers' copy with it.
+    """Copy the writer's database into a fresh file and atomically swap it in for readers.
 
-    Call it between transactions (the caller's process is the only writer, so nothing changes the
-    file during the copy). Returns the published path, or None for an in-memory database.
+    The copy is made by DuckDB (COPY FROM DATABASE), never by opening the file from Python: closing
+    any other descriptor of a file drops this process's POSIX lock on it, which would let another
+    process in while we write. Call it between transactions. Returns the published path, or None for
+    an in-memory database.
     """
     entry = _writers.get(id(con))
     if entry is None:
@@ -153,13 +154,29 @@ def publish(con: duckdb.DuckDBPyConnection) -> Path | None:
         raise StorageError("publish() inside a transaction: commit first")
     source, _ = entry
     target = published_path(source)
-    tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
     with translated():
-        con.execute("CHECKPOINT")
-    shutil.copyfile(source, tmp)
-    os.replace(tmp, target)
+        _copy_database(con, _catalog(con), target)
     _writers[id(con)] = (source, time.monotonic())
     return target
+
+
+def _copy_database(con: duckdb.DuckDBPyConnection, catalog: str, target: Path) -> None:
+    """COPY FROM DATABASE `catalog` into a private temporary file, then rename it onto `target`."""
+    tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    for leftover in (tmp, tmp.with_name(tmp.name + ".wal")):
+        leftover.unlink(missing_ok=True)
+    con.execute("ATTACH ? AS yange_publish", [str(tmp)])
+    try:
+        con.execute(f"COPY FROM DATABASE {catalog} TO yange_publish")
+    finally:
+        con.execute("DETACH yange_publish")
+    os.replace(tmp, target)
+
+
+def _catalog(con: duckdb.DuckDBPyConnection) -> str:
+    row = con.execute("SELECT current_database()").fetchone()
+    assert row is not None
+    return '"' + str(row[0]).replace('"', '""') + '"'
 
 
 def maybe_publish(con: duckdb.DuckDBPyConnection, *, every_seconds: float) -> None:
@@ -234,27 +251,12 @@ def _mtime(path: Path) -> float:
 
 
 def _refresh(source: Path, target: Path) -> None:
-    """Copy `source` to `target` while holding it read-only (so no writer can start meanwhile)."""
-    with translated():
-        holder = duckdb.connect(str(source), read_only=True)
+    """Publish `source` on behalf of a writer that did not: attached read-only (which keeps writers
+    out meanwhile, and folds in a WAL a killed writer left) to a private in-memory connection."""
+    con = duckdb.connect()
     try:
-        if source.with_name(source.name + ".wal").exists():
-            # A WAL left by a writer that did not checkpoint: let DuckDB fold it into a private copy.
-            tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
-            tmp.unlink(missing_ok=True)
-            with translated():
-                holder.execute("ATTACH ? AS fresh", [str(tmp)])
-                holder.execute(f"COPY FROM DATABASE {_catalog(holder)} TO fresh")
-                holder.execute("DETACH fresh")
-        else:
-            tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
-            shutil.copyfile(source, tmp)
-        os.replace(tmp, target)
+        with translated():
+            con.execute("ATTACH ? AS yange_source (READ_ONLY)", [str(source)])
+            _copy_database(con, "yange_source", target)
     finally:
-        holder.close()
-
-
-def _catalog(con: duckdb.DuckDBPyConnection) -> str:
-    row = con.execute("SELECT current_database()").fetchone()
-    assert row is not None
-    return '"' + str(row[0]).replace('"', '""') + '"'
+        con.close()
