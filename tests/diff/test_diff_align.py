@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from yange.diff import align, inline_diff
+from yange.diff import align, diff_snapshots, inline_diff
 from yange.diff.reconcile import subject
 
 DUTIES = [
@@ -94,3 +94,23 @@ def test_inline_diff_rebuilds_both_sides() -> None:
 )
 def test_subject_of_a_declaration(text: str, expected: str) -> None:
     assert subject(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "changed"),
+    [
+        # one character in a long text: under the unchanged threshold's noise allowance
+        (DUTIES[1] * 8, DUTIES[1] * 7 + DUTIES[1].replace("反补贴", "反补帖"), False),
+        # but a number never is noise
+        (DUTIES[1] * 8 + "设立驻上海、深圳等2个办事处", DUTIES[1] * 8 + "设立驻上海、深圳等3个办事处", True),
+        # nor is a word in a short text
+        ("承担口岸协调工作", "承担口岸管理工作", True),
+    ],
+)
+def test_small_changes_and_numbers(old: str, new: str, changed: bool) -> None:
+    from models import AgencyRecord, Duty
+
+    def record(text: str) -> AgencyRecord:
+        return AgencyRecord(agency="某厅", duties=[Duty(ordinal=1, text=text, span=(0, len(text)))])
+
+    assert bool(diff_snapshots(record(old), record(new))) is changed

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Literal
 
 import numpy as np
 
 from models import Change, Duty, OtherMatter, Span, Unit
 from yange.diff.align import identical_pairs, match, ordered, similarity_matrix
 from yange.diff.inline import inline_diff
-from yange.diff.text import clauses, comparison_key
+from yange.diff.text import clauses, comparison_key, numerals
 
 # A unit counts as built from another when at least this share of its clauses came from it (split),
 # or as gone into another when this share of its clauses went there (merge).
@@ -28,6 +29,14 @@ class Item:
     span: Span
 
 
+def same_wording(old: str, new: str, similarity: float, unchanged: float) -> bool:
+    """Equal comparison keys, or similar beyond `unchanged` with the same numbers: a one-character
+    slip in a long text is noise, but 2个办事处 becoming 3个 never is."""
+    if comparison_key(old) == comparison_key(new):
+        return True
+    return similarity >= unchanged and numerals(old) == numerals(new)
+
+
 def flatten_duties(duties: Sequence[Duty], prefix: str = "") -> list[Item]:
     """Duties and their nested items as one list, each keeping its place as a dotted ordinal path."""
     items: list[Item] = []
@@ -43,7 +52,12 @@ def other_items(matters: Sequence[OtherMatter]) -> list[Item]:
 
 
 def diff_items(
-    old: Sequence[Item], new: Sequence[Item], *, section: str, match_threshold: float, unchanged: float
+    old: Sequence[Item],
+    new: Sequence[Item],
+    *,
+    section: Literal["duty", "other"],
+    match_threshold: float,
+    unchanged: float,
 ) -> list[Change]:
     """Reworded, added and removed items of one section, in reading order of the new version."""
     scores = similarity_matrix([i.text for i in old], [i.text for i in new])
@@ -53,12 +67,12 @@ def diff_items(
     for i, j, sim in ordered(pairs, scores):
         if i is not None and j is not None:
             a, b = old[i], new[j]
-            if i in fixed or sim >= unchanged:
+            if i in fixed or same_wording(a.text, b.text, sim, unchanged):
                 continue
             changes.append(
                 Change(
                     change_type="duty_reworded",
-                    section=section,  # type: ignore[arg-type]
+                    section=section,
                     old_text=a.text,
                     new_text=b.text,
                     similarity=sim,
@@ -72,7 +86,7 @@ def diff_items(
             changes.append(
                 Change(
                     change_type="duty_removed",
-                    section=section,  # type: ignore[arg-type]
+                    section=section,
                     old_text=a.text,
                     old_span=a.span,
                     detail={"old_ordinal": a.path},
@@ -83,7 +97,7 @@ def diff_items(
             changes.append(
                 Change(
                     change_type="duty_added",
-                    section=section,  # type: ignore[arg-type]
+                    section=section,
                     new_text=b.text,
                     new_span=b.span,
                     detail={"new_ordinal": b.path},
@@ -234,7 +248,7 @@ def diff_units(
                         },
                     )
                 )
-            if comparison_key(a.duties) != comparison_key(b.duties) and sim < unchanged:
+            if not same_wording(a.duties, b.duties, sim, unchanged):
                 extra = {"old_unit_name": a.name} if a.name != b.name else {}
                 changes.append(
                     Change(

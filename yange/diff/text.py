@@ -13,6 +13,8 @@ from functools import lru_cache
 
 # Everything that is not a letter or digit in any script (Python's \W, plus the underscore).
 NOT_WORD = re.compile(r"[\W_]+")
+# Digits and Chinese numerals: a change in any of them is a change in substance (counts, dates).
+NUMERALS = re.compile(r"[0-9〇零一二三四五六七八九十百千万两]+")
 # Clause boundaries inside one duty text: the semicolons and full stops that separate 三定 clauses.
 CLAUSE_BREAK = re.compile(r"[；;。]+")
 
@@ -21,6 +23,11 @@ CLAUSE_BREAK = re.compile(r"[；;。]+")
 def comparison_key(text: str) -> str:
     """The text without width variants, whitespace or punctuation: the form similarity is taken on."""
     return NOT_WORD.sub("", unicodedata.normalize("NFKC", text))
+
+
+def numerals(text: str) -> list[str]:
+    """The runs of digits and Chinese numerals in a text, in order."""
+    return NUMERALS.findall(comparison_key(text))
 
 
 def clauses(text: str) -> list[str]:

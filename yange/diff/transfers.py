@@ -40,13 +40,11 @@ class AgencyEvents(BaseModel):
         """Group `(agency_id, published_on, change[, change_id])` rows, keeping their order."""
         groups: dict[tuple[str, dt.date | None], tuple[list[Change], list[ChangeRef]]] = {}
         with_ids = True
-        for row in rows:
-            changes, ids = groups.setdefault((row[0], row[1]), ([], []))
-            changes.append(row[2])
-            if len(row) > 3:
-                ids.append(row[3])  # type: ignore[misc]
-            else:
-                with_ids = False
+        for agency, day, change, *change_id in rows:
+            changes, ids = groups.setdefault((agency, day), ([], []))
+            changes.append(change)
+            ids.extend(change_id)
+            with_ids = with_ids and bool(change_id)
         return [
             cls(agency_id=agency, published_on=day, changes=changes, change_ids=ids if with_ids else None)
             for (agency, day), (changes, ids) in groups.items()
