@@ -11,6 +11,8 @@ FIXTURES = Path(__file__).parent / "fixtures"
 CLEAN = FIXTURES / "xinan-2009-water-sanding-derived.txt"
 # The 2018-on form: articles 第N条, no covering letter, staffing in Chinese numerals.
 ARTICLES = FIXTURES / "donghai-2019-ecology-articles-derived.txt"
+# A ministry's regulation: 司/厅/室 units, （司局） count, 六、附则, page title with a site suffix above.
+CENTRAL = FIXTURES / "central-2008-trade-ministry-sanding-derived.txt"
 
 
 @pytest.fixture(scope="session")

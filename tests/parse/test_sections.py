@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from tests.factories import adj, ordinals, project_adjustments, project_staffing, project_units, staff, unit
-from tests.parse.conftest import ARTICLES, CLEAN
+from tests.parse.conftest import ARTICLES, CENTRAL, CLEAN
 from yange.parse import parse_notice
 
 FUJIAN = Path(__file__).parents[1] / "golden" / "fujian-2010-foreign-trade-sanding.txt"
@@ -25,6 +25,9 @@ METADATA = [
     # covering letter with its title, doc number, signature issuer and Chinese-numeral date
     (CLEAN, "西南省人民政府办公厅关于印发西南省水利厅主要职责内设机构和人员编制规定的通知", "西政办〔2009〕88号",
      "西南省人民政府办公厅", dt.date(2009, 8, 12)),
+    # a page title with a site suffix above the real title; no rank stated
+    (CENTRAL, "国务院办公厅关于印发示例贸易部主要职责内设机构和人员编制规定的通知", "国办发〔2008〕77号", "国务院办公厅",
+     dt.date(2008, 7, 10)),
     # no covering letter: the regulation's own title, nothing else known
     (ARTICLES, "东海省生态环境厅职能配置、内设机构和人员编制规定", None, None, None),
     # scraped page: 发布日期 junk glued to the title, the letter repeated, ○ in the date
@@ -43,11 +46,12 @@ AGENCY = [
     (CLEAN, "西南省水利厅", ["西南省防汛抗旱指挥部办公室"], "正厅级"),   # 设立X（加挂“Y”牌子），正厅级
     (ARTICLES, "东海省生态环境厅", ["东海省核安全局"], "正厅级"),        # 为正厅级，加挂Y牌子 (no quotes)
     (FUJIAN, "福建省对外贸易经济合作厅", ["福建省人民政府口岸工作办公室"], "正厅级"),
+    (CENTRAL, "示例贸易部", [], None),
 ]
 
 
 @pytest.mark.parametrize(("path", "agency", "aliases", "rank"), AGENCY, ids=lambda v: getattr(v, "stem", None))
-def test_agency_aliases_rank(path: Path, agency: str, aliases: list[str], rank: str) -> None:
+def test_agency_aliases_rank(path: Path, agency: str, aliases: list[str], rank: str | None) -> None:
     record = _parse(path).records[0]
     assert (record.agency, record.aliases, record.rank) == (agency, aliases, rank)
 
@@ -71,6 +75,9 @@ UNITS = [
     # 2018-on form: NAME。duties, alias in brackets, 机关党委 and 离退休干部处 unnumbered
     (ARTICLES, [unit(1, "办公室"), unit(2, "综合处"), unit(3, "法规与标准处"), unit(4, "大气环境处"),
                 unit(5, "人事处", "机关党委办公室"), unit(None, "机关党委"), unit(None, "离退休干部处")]),
+    # a ministry: 厅/室/司 names, 机关党委 numbered here, 离退休干部局 not
+    (CENTRAL, [unit(1, "办公厅"), unit(2, "政策研究室"), unit(3, "条约法律司", "行政复议办公室"), unit(4, "对外贸易司"),
+               unit(5, "人事司"), unit(6, "机关党委"), unit(None, "离退休干部局")]),
 ]
 
 
@@ -88,6 +95,11 @@ STAFFING = [
              staff("副处级领导职数", 10)]),
     (ARTICLES, [staff("机关行政编制", 85), staff("厅长", 1), staff("副厅长", 4), staff("处级领导职数", 24),
                 staff("机关党委专职副书记", 1, "处级领导职数")]),
+    # several 含 counts in one bracket, Chinese numerals, 纪检组长
+    (CENTRAL, [staff("机关行政编制", 420), staff("两委人员编制", 4, "机关行政编制"), staff("援派机动编制", 2, "机关行政编制"),
+               staff("离退休干部工作人员编制", 30, "机关行政编制"), staff("部长", 1), staff("副部长", 4), staff("纪检组长", 1),
+               staff("司局级领导职数", 72), staff("机关党委专职副书记", 1, "司局级领导职数"),
+               staff("离退休干部局领导职数", 3, "司局级领导职数")]),
     (FUJIAN, [staff("机关行政编制", 171), staff("离退休干部工作人员行政编制", 5, "机关行政编制"), staff("厅长", 1),
               staff("副厅长", 5), staff("正处级领导职数", 26), staff("驻外办事处正处级领导职数", 2, "正处级领导职数"),
               staff("机关党委专职副书记", 1, "正处级领导职数"), staff("离退休干部工作处处长", 1, "正处级领导职数"),
@@ -99,6 +111,16 @@ STAFFING = [
 @pytest.mark.parametrize(("path", "expected"), STAFFING, ids=lambda v: getattr(v, "stem", None))
 def test_staffing(path: Path, expected: list) -> None:
     assert project_staffing(_parse(path).records[0].staffing) == expected
+
+
+def test_ministry_adjustments_other_matters_and_appendix() -> None:
+    parsed = _parse(CENTRAL)
+    record = parsed.records[0]
+    assert project_adjustments(record.adjustments) == [
+        adj(1, "cancelled"), adj(2, "transferred_out", "国务院交通运输主管部门"), adj(3, "strengthened")]
+    assert ordinals(record, "other_matters") == [1, 2]
+    assert "负责解释" not in record.other_matters[-1].text  # 六、附则 is not an other matter
+    assert record.declared_unit_count == 6 and parsed.quality.warnings == []
 
 
 def test_duties_and_other_matters_of_the_article_form() -> None:

@@ -30,7 +30,7 @@ def _restates_sections(text: str) -> bool:
     """True when the text has a regulation's own sections (二、主要职责, 三、内设机构, or the
     articles' 主要职责是：), not just those words in a title."""
     sections = {vocab.SECTION_HEADINGS.get(m.group(2)) for m in vocab.HEADING.finditer(text)}
-    sections.discard(None)
+    sections -= {None, "preamble"}
     structural = len(sections) >= 2 and bool(sections & {"units", "staffing", "adjustments"})
     return structural or _DUTY_LIST.search(text) is not None
 
