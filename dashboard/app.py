@@ -20,7 +20,7 @@ from dashboard import data  # noqa: E402
 
 PAGES = Path(__file__).parent / "pages"
 
-st.set_page_config(page_title="Yange 沿革", page_icon="🏛", layout="wide")
+st.set_page_config(page_title="Yange 沿革", page_icon=":material/account_balance:", layout="wide")
 
 db = data.db_path()
 state = data.status(db)
@@ -31,19 +31,25 @@ if state != "ready":
         f"The history database `{db}` {where}.\n\n"
         "Ingest the example notices with `make run` (or `yange ingest [FOLDER|URL] --db PATH`), "
         "then reload this page.",
-        icon="ℹ️",
+        icon=":material/info:",
     )
     st.stop()
 
 st.sidebar.caption(f"History: `{db}`")
 page = st.navigation(
     [
-        st.Page(PAGES / "timeline.py", title="Timeline", icon="📈", url_path="timeline", default=True),
-        st.Page(PAGES / "agency.py", title="Agency", icon="🏛", url_path="agency"),
-        st.Page(PAGES / "changes.py", title="Changes", icon="🔀", url_path="changes"),
-        st.Page(PAGES / "notice.py", title="Notice", icon="📄", url_path="notice"),
-        st.Page(PAGES / "search.py", title="Search duties", icon="🔎", url_path="search"),
-        st.Page(PAGES / "sql.py", title="SQL", icon="🗄", url_path="sql"),
+        st.Page(
+            PAGES / "timeline.py",
+            title="Timeline",
+            icon=":material/timeline:",
+            url_path="timeline",
+            default=True,
+        ),
+        st.Page(PAGES / "agency.py", title="Agency", icon=":material/account_balance:", url_path="agency"),
+        st.Page(PAGES / "changes.py", title="Changes", icon=":material/compare_arrows:", url_path="changes"),
+        st.Page(PAGES / "notice.py", title="Notice", icon=":material/description:", url_path="notice"),
+        st.Page(PAGES / "search.py", title="Search duties", icon=":material/search:", url_path="search"),
+        st.Page(PAGES / "sql.py", title="SQL", icon=":material/database:", url_path="sql"),
     ]
 )
 page.run()

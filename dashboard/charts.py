@@ -15,13 +15,17 @@ def timeline_chart(events: pd.DataFrame, versions: pd.DataFrame) -> alt.LayerCha
     """Agencies down, time across: a circle per day and change type (sized by events), a tick per
     version. Clicking a circle selects its agency (selection PICK, field agency_id)."""
     rows = max(1, events["agency"].nunique())
-    y = alt.Y("agency:N", title=None, sort=alt.EncodingSortField("day", op="min"))
+    y = alt.Y(
+        "agency:N", title=None, sort=alt.EncodingSortField("day", op="min"), axis=alt.Axis(labelLimit=320)
+    )
     pick = alt.selection_point(name=PICK, fields=["agency_id"], on="click")
     ticks = (
         alt.Chart(versions)
         .mark_tick(color="#888", thickness=2, size=14)
         .encode(
-            x=alt.X("day:T", title=None),
+            x=alt.X(
+                "day:T", title=None, scale=alt.Scale(padding=24), axis=alt.Axis(format="%Y", tickCount="year")
+            ),
             y=y,
             tooltip=[
                 alt.Tooltip("agency:N"),
@@ -35,15 +39,18 @@ def timeline_chart(events: pd.DataFrame, versions: pd.DataFrame) -> alt.LayerCha
         alt.Chart(events)
         .mark_circle(opacity=0.8)
         .encode(
-            x=alt.X("day:T", title=None),
+            x=alt.X(
+                "day:T", title=None, scale=alt.Scale(padding=24), axis=alt.Axis(format="%Y", tickCount="year")
+            ),
             y=y,
+            yOffset=alt.YOffset("change_type:N"),  # one lane per change type inside an agency's row
             color=alt.Color("change_type:N", title="change"),
-            size=alt.Size("events:Q", title="events", scale=alt.Scale(range=[40, 600])),
+            size=alt.Size("events:Q", scale=alt.Scale(range=[40, 400]), legend=None),
             tooltip=["agency:N", alt.Tooltip("day:T"), "change_type:N", "events:Q"],
         )
         .add_params(pick)
     )
-    return alt.layer(ticks, dots).properties(height=min(1600, 40 + 26 * rows))
+    return alt.layer(ticks, dots).properties(height=min(2400, max(260, 60 + 48 * rows)))
 
 
 def picked_agency(event: Any) -> str | None:

@@ -61,8 +61,9 @@ def _reader(db: str) -> Iterator[Any]:
 
 
 def _frame(db: str, sql: str, params: dict[str, Any] | None = None) -> pd.DataFrame:
+    """Rows as a DataFrame; through Arrow so that DATE columns stay dates (not midnight timestamps)."""
     with _reader(db) as con:
-        return con.execute(sql, params or {}).df()
+        return con.sql(sql, params=params or {}).to_arrow_table().to_pandas()
 
 
 def _row(db: str, sql: str, params: dict[str, Any] | None = None) -> dict[str, Any] | None:

@@ -108,7 +108,7 @@ order by effective_date nulls last, name
 """
 
 RECORD_AS_OF = """
-select snapshot_id, derived, section, ordinal, parent_ordinal, unit_name, kind, text
+select snapshot_id, derived, section, ordinal, unit_name, kind, text
 from duties_as_of($day)
 where agency_id = $agency_id
 order by position

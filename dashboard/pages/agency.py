@@ -103,6 +103,6 @@ if cmp.reconciliations:
         for change in rec.observed:
             box.text(f"  ✓ {change['change_type']}: {change.get('new_text') or change.get('old_text') or ''}")
         if rec.reconciled is False:
-            box.warning("Flagged: no observed change bears this adjustment out.", icon="⚠️")
+            box.warning("Flagged: no observed change bears this adjustment out.", icon=":material/warning:")
         elif rec.reconciled is None:
             box.caption("Declared in a first version: nothing earlier to check it against.")

@@ -16,7 +16,7 @@ events, versions, totals = data.timeline(db, **filters, top=TOP)
 
 left, mid, right = st.columns(3)
 left.metric("Agencies", f"{totals.get('agencies', 0):,}")
-mid.metric("Versions", f"{totals.get('versions', 0):,}")
+mid.metric("Versions with changes", f"{totals.get('versions', 0):,}")
 right.metric("Change events", f"{totals.get('events', 0):,}")
 
 if events.empty:

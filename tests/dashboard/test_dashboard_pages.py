@@ -50,7 +50,7 @@ def test_timeline_shows_every_agency_and_its_events(open_page: OpenPage) -> None
     assert not at.exception
     metrics = _metrics(at)
     assert metrics["Agencies"] == "2"
-    assert metrics["Versions"] == "2"  # the two later versions carry every event
+    assert metrics["Versions with changes"] == "2"  # the two later versions carry every event
     assert int(metrics["Change events"]) >= 8
     assert len(at.get("vega_lite_chart")) == 1
     links = _links(at)
