@@ -50,6 +50,14 @@ def test_heading_words_of_other_eras(clean_text: str) -> None:
     assert len(record.units) == 9
 
 
+def test_title_with_book_marks(clean_text: str) -> None:
+    text = clean_text.replace("关于印发西南省水利厅主要职责内设机构和人员编制规定的通知",
+                              "关于印发《西南省水利厅主要职责内设机构和人员编制规定》的通知", 1)
+    parsed = parse_notice(text)
+    assert parsed.notice.title == "西南省人民政府办公厅关于印发《西南省水利厅主要职责内设机构和人员编制规定》的通知"
+    assert parsed.records[0].agency == "西南省水利厅"
+
+
 def test_regulation_only_with_a_site_suffix_title(clean_text: str) -> None:
     body = clean_text[clean_text.index("西南省水利厅主要职责内设机构和人员编制规定\n根据"):]
     parsed = parse_notice("西南省水利厅主要职责内设机构和人员编制规定_西南省人民政府门户网站\n" + body)

@@ -37,6 +37,9 @@ _MARKER_START = re.compile(
     r"|\d{1,2}[.．、](?!\d)|【|附\s*件)"
 )
 _DATE_LINE = re.compile(r"^[^。；]{0,30}[零〇一二三四五六七八九十\d]{4}年[^。；]{1,8}日$")
+_TITLE_END = re.compile(r"的(?:通知|决定|批复)$")
+_TITLE_WORDS = re.compile(r"的(?:通知|决定|批复)")
+_MAX_TITLE = 120
 # Running text has sentence punctuation; titles, headings, signatures and page furniture do not.
 _RUNNING_PUNCT = re.compile(r"[，。；]")
 
@@ -114,7 +117,7 @@ def squeeze_spaces(text: str) -> str:
 def join_broken_lines(text: str) -> str:
     """Re-join an item that a page broke over two lines: a line that opens with no item marker,
     is not a date line, and reads as running text (has ，。；) continues a running-text line before it
-    (one that does not end with a colon)."""
+    (one that does not end with a colon). A title split as 关于印发…厅 / …规定的通知 is re-joined too."""
     lines = text.split("\n")
     if len(lines) < 2:
         return text
@@ -128,7 +131,16 @@ def join_broken_lines(text: str) -> str:
             and _RUNNING_PUNCT.search(line) is not None
             and _RUNNING_PUNCT.search(prev) is not None
         )
-        if continues:
+        # a title broken over two lines: 关于印发…厅 / 主要职责…规定的通知
+        title_rest = (
+            "关于" in prev
+            and "。" not in prev
+            and len(prev) + len(line) <= _MAX_TITLE
+            and not _TITLE_WORDS.search(prev)
+            and _TITLE_END.search(line) is not None
+            and not _MARKER_START.match(line)
+        )
+        if continues or title_rest:
             out[-1] = prev + line
         else:
             out.append(line)

@@ -151,10 +151,11 @@ TITLE_STOP = set(" \n《》〈〉“”，。；：:、")
 # --- metadata ------------------------------------------------------------------------------------
 
 # The covering letter's title. The prefix (issuer) may not contain punctuation or a book-title mark,
-# and the title must not stand inside 《…》 (a cited notice such as 《关于印发〈…方案〉的通知》).
+# so a title cited inside 《…》 (根据…《关于印发〈…方案〉的通知》) never starts a match; the title
+# itself may hold 《》 (关于印发《X规定》的通知).
 NOTICE_TITLE = re.compile(
-    r"(?:(?<=^)|(?<=[\n。；：:\s】\]]))(?<![《〈])"
-    r"([^\s《》〈〉“”，。；：:、\d\-]{0,30}?关于(?:印发|调整|修改|[^。\n]{0,4})[^\n。《》]*?的(?:通知|决定|批复))"
+    r"(?:(?<=^)|(?<=[\n。；：:\s】\]]))"
+    r"([^\s《》〈〉“”，。；：:、\d\-]{0,30}?关于[^\n。]*?的(?:通知|决定|批复))"
     r"(?![》〉])",
     re.MULTILINE,
 )
