@@ -213,16 +213,45 @@ def parsed_2010_2012() -> Pair:
     return old, parse_notice(later, source=FUJIAN_2012_FILE).records[0]
 
 
-def parsed_2003_2009() -> Pair:
-    """机关服务中心 in the 2003 MOFCOM notice and in a derived 2009 one, as the parser reads them:
-    nested items reworded, one dropped and the rest renumbered, a new duty before the last."""
+def _mofcom_units(old_name: str, new_name: str) -> Pair:
+    """One unit in the 2003 MOFCOM notice and in the derived 2009 one, as the parser reads them."""
     from yange.parse import parse_notice
 
-    def centre(text: str, source: str) -> AgencyRecord:
-        return next(r for r in parse_notice(text, source=source).records if r.agency == "机关服务中心")
+    def unit(text: str, source: str, name: str) -> AgencyRecord:
+        return next(r for r in parse_notice(text, source=source).records if r.agency == name)
 
     later = (PAIRS_DIR / MOFCOM_2009_FILE).read_text(encoding="utf-8")
-    return centre(seed(MOFCOM_FILE), MOFCOM_FILE), centre(later, MOFCOM_2009_FILE)
+    return unit(seed(MOFCOM_FILE), MOFCOM_FILE, old_name), unit(later, MOFCOM_2009_FILE, new_name)
+
+
+def parsed_2003_2009() -> Pair:
+    """机关服务中心: nested items reworded, one dropped and the rest renumbered, a new duty before the last."""
+    return _mofcom_units("机关服务中心", "机关服务中心")
+
+
+def parsed_trade_development() -> Pair:
+    """外贸发展中心 renamed 外贸发展事务局 (no longer an alias): one duty cut down, one dropped."""
+    return _mofcom_units("外贸发展中心", "外贸发展事务局")
+
+
+def parsed_investment_promotion() -> Pair:
+    """投资促进中心 renamed 投资促进事务局: rewordings, three duties dropped, an outward-investment duty added."""
+    return _mofcom_units("投资促进中心", "投资促进事务局")
+
+
+def parsed_economic_cooperation() -> Pair:
+    """国际经济合作事务局: two duties cut down (one with a typo fixed), one dropped."""
+    return _mofcom_units("国际经济合作事务局", "国际经济合作事务局")
+
+
+def parsed_licence_bureau() -> Pair:
+    """配额许可证事务局: two duties cut down, one extended, the training duty dropped."""
+    return _mofcom_units("配额许可证事务局", "配额许可证事务局")
+
+
+def parsed_ecommerce_centre() -> Pair:
+    """中国国际电子商务中心: one network duty dropped, an online trade-fair duty added."""
+    return _mofcom_units("中国国际电子商务中心", "中国国际电子商务中心")
 
 
 PAIRS: dict[str, tuple[Callable[[], Pair], str]] = {
@@ -240,10 +269,30 @@ PAIRS: dict[str, tuple[Callable[[], Pair], str]] = {
     "fujian-other-matters": (other_matters, FUJIAN_FILE),
     "fujian-2010-2012-parsed": (parsed_2010_2012, f"{FUJIAN_FILE} and pairs/{FUJIAN_2012_FILE}"),
     "mofcom-2003-2009-parsed": (parsed_2003_2009, f"{MOFCOM_FILE} and pairs/{MOFCOM_2009_FILE}"),
+    "mofcom-2003-2009-trade-development-parsed": (
+        parsed_trade_development,
+        f"{MOFCOM_FILE} and pairs/{MOFCOM_2009_FILE}",
+    ),
+    "mofcom-2003-2009-investment-promotion-parsed": (
+        parsed_investment_promotion,
+        f"{MOFCOM_FILE} and pairs/{MOFCOM_2009_FILE}",
+    ),
+    "mofcom-2003-2009-economic-cooperation-parsed": (
+        parsed_economic_cooperation,
+        f"{MOFCOM_FILE} and pairs/{MOFCOM_2009_FILE}",
+    ),
+    "mofcom-2003-2009-licence-bureau-parsed": (
+        parsed_licence_bureau,
+        f"{MOFCOM_FILE} and pairs/{MOFCOM_2009_FILE}",
+    ),
+    "mofcom-2003-2009-ecommerce-centre-parsed": (
+        parsed_ecommerce_centre,
+        f"{MOFCOM_FILE} and pairs/{MOFCOM_2009_FILE}",
+    ),
 }
 # Pairs read by the parser: their JSON is a snapshot of what it read when they were labelled, so a
 # later parser change shows up in the parser's tests, not as drift here.
-PARSED = frozenset({"fujian-2010-2012-parsed", "mofcom-2003-2009-parsed"})
+PARSED = frozenset(name for name in PAIRS if name.endswith("-parsed"))
 
 
 def render(name: str) -> str:
