@@ -18,7 +18,7 @@ from typing import Any, Protocol
 import duckdb
 
 from models import AgencyRecord, Change
-from storage import bulk, identity
+from storage import bulk, identity, lineage
 from storage.rows import duty_rows, staffing_rows
 from storage.transfers import link_transfers
 
@@ -101,6 +101,7 @@ def refresh(
         recompute_agency(con, agency_id, differ=differ, applier=applier)
     if transfers:
         link_transfers(con, regions=regions | _regions(con, affected))
+    lineage.materialise(con)
     return affected
 
 

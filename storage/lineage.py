@@ -1,7 +1,8 @@
 """The curated lineage of storage/lineage.yaml, loaded into `lineage_curated` by name key.
 
-Lineage stated by notices is kept in `lineage_claims` when a notice is stored; the `agency_lineage`
-view (sql/004) resolves both to agency ids. Timelines follow it (storage.queries.lineage_ids).
+Lineage stated by notices is kept in `lineage_claims` when a notice is stored; `materialise` resolves
+both to agency ids in `lineage_links`, which the `agency_lineage` view shows. Timelines follow it
+(storage.queries.lineage_ids).
 """
 
 from __future__ import annotations
@@ -56,3 +57,13 @@ def load_curated(con: duckdb.DuckDBPyConnection, path: Path = CURATED) -> None:
     with transaction(con):
         con.execute("DELETE FROM lineage_curated")
         bulk.insert(con, "lineage_curated", rows)
+        materialise(con)
+
+
+def materialise(con: duckdb.DuckDBPyConnection) -> None:
+    """Recompute `lineage_links` (what the agency_lineage view shows) from the curated entries and the
+    notices' claims, resolved to the current agency ids; rewritten only if it changed."""
+    fresh = con.execute("SELECT * FROM lineage_resolved ORDER BY ALL").fetchall()
+    if fresh != con.execute("SELECT * FROM lineage_links ORDER BY ALL").fetchall():
+        con.execute("DELETE FROM lineage_links")
+        con.execute("INSERT INTO lineage_links SELECT * FROM lineage_resolved")

@@ -22,17 +22,17 @@ CHANGE_COLUMNS = (
 )  # fmt: skip
 
 _EVENTS = f"""
-with lineage as (
-    select unnest(?::varchar[]) as agency_id
-)
 select {", ".join("c." + c for c in CHANGE_COLUMNS)},
        a.name as agency, c.published_on, n.title as notice_title, n.doc_number
 from changes c
-join lineage using (agency_id)
 join agencies a on a.agency_id = c.agency_id
 join notices n on n.notice_id = c.notice_id
+where {{agencies}}
 order by c.published_on nulls first, c.to_snapshot, c.seq, c.change_type = 'transferred'
 """
+# The agency filter: one id uses the index on changes.agency_id; a lineage, a list.
+_ONE = "c.agency_id = ?"
+_MANY = "c.agency_id in (select unnest(?::varchar[]))"
 
 
 def _dicts(cursor: duckdb.DuckDBPyConnection) -> list[dict[str, Any]]:
@@ -75,13 +75,15 @@ def resolve_agency(con: duckdb.DuckDBPyConnection, name_or_alias: str) -> str | 
 def lineage_ids(con: duckdb.DuckDBPyConnection, agency_id: str) -> list[str]:
     """The agency and all its predecessors (following agency_lineage backwards), itself first."""
     with translated():
+        if not con.execute("SELECT 1 FROM lineage_links WHERE successor_id = ? LIMIT 1", [agency_id]).fetchone():
+            return [agency_id]
         rows = con.execute(
             """
             with recursive back(agency_id, depth) as (
                 select ?::varchar, 0
                 union
                 select l.predecessor_id, back.depth + 1
-                from agency_lineage l join back on l.successor_id = back.agency_id
+                from lineage_links l join back on l.successor_id = back.agency_id
                 where back.depth < 20
             )
             select agency_id, min(depth) as depth from back group by agency_id order by depth, agency_id
@@ -98,8 +100,9 @@ def agency_events(
     `changes` column plus `agency`, `published_on`, the notice's title and doc_number. `detail` is
     decoded JSON. This is what `yange diff --json` prints."""
     ids = lineage_ids(con, agency_id) if follow_lineage else [agency_id]
+    query = _EVENTS.format(agencies=_ONE if len(ids) == 1 else _MANY)
     with translated():
-        events = _dicts(con.execute(_EVENTS, [ids]))
+        events = _dicts(con.execute(query, [ids[0] if len(ids) == 1 else ids]))
     for event in events:
         event["detail"] = json.loads(event["detail"]) if event["detail"] else {}
     return events
