@@ -66,6 +66,20 @@ def test_regulation_only_with_a_site_suffix_title(clean_text: str) -> None:
     assert parsed.records[0].agency == "西南省水利厅"
 
 
+def test_function_shift_as_its_own_article(articles_text: str) -> None:
+    # some 2018-on regulations give 职能转变 an article of its own, with numbered items: adjustments
+    text = articles_text.replace(
+        "第四条 东海省生态环境厅设下列内设机构：",
+        "第四条 职能转变。东海省生态环境厅应当切实履行监管责任。\n（一）取消建设项目环境影响评价资质审批。\n"
+        "（二）加强生态环境保护统筹协调。\n第五条 东海省生态环境厅设下列内设机构：",
+    ).replace("第五条 东海省生态环境厅机关行政编制", "第六条 东海省生态环境厅机关行政编制")
+    parsed = parse_notice(text)
+    record = parsed.records[0]
+    assert [(a.ordinal, a.kind) for a in record.adjustments] == [(1, "cancelled"), (2, "strengthened")]
+    assert len(record.units) == 7 and record.staffing
+    assert not any("not read" in w for w in parsed.quality.warnings)
+
+
 def test_truncated_page_keeps_what_it_has(clean_text: str) -> None:
     cut = clean_text.index("承担水土流失综合防治工作，组织编制") + len("承担水土流失综合防治工作，组织编制")
     parsed = parse_notice(clean_text[:cut])
@@ -76,6 +90,7 @@ def test_truncated_page_keeps_what_it_has(clean_text: str) -> None:
     assert record.units[-1].duties.endswith("组织编制")
     assert ordinals(record, "duties") == list(range(1, 8))
     assert record.staffing == [] and record.other_matters == []
+    assert "no 人员编制 found" in parsed.quality.warnings
 
 
 def test_complete_notices_are_not_flagged_truncated(clean_text: str, fujian_text: str, mofcom_text: str) -> None:

@@ -148,10 +148,19 @@ def parse_sanding(text: str, title: str = "") -> tuple[AgencyRecord, QualityRepo
             OtherMatter(ordinal=it.ordinal or 0, text=it.text, span=_span(it)) for it in fixed.sections["other_matters"]
         ],
     )
+    warnings = list(fixed.warnings)
+    for r in regions:
+        if r.section == "preamble" and r.ordinal is not None:
+            n = len(find_items(text, r.start, r.end, "preamble"))
+            if n:
+                warnings.append(f"article {r.ordinal}: {n} numbered items in an article not read as a section")
+    for label, present in (("主要职责", record.duties), ("内设机构", record.units), ("人员编制", record.staffing)):
+        if not present:
+            warnings.append(f"no {label} found")
     quality = QualityReport(
         duplicates_removed=fixed.duplicates_removed,
         relocated=fixed.relocated,
         missing_ordinals=fixed.missing,  # type: ignore[arg-type]
-        warnings=fixed.warnings,
+        warnings=warnings,
     )
     return record, quality
