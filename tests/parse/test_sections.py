@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from models import ParsedNotice
 from tests.factories import adj, ordinals, project_adjustments, project_staffing, project_units, staff, unit
 from tests.parse.conftest import ARTICLES, CENTRAL, CLEAN
 from yange.parse import parse_notice
@@ -17,7 +18,7 @@ from yange.parse import parse_notice
 FUJIAN = Path(__file__).parents[1] / "golden" / "fujian-2010-foreign-trade-sanding.txt"
 
 
-def _parse(path: Path):  # noqa: ANN202 - a ParsedNotice
+def _parse(path: Path) -> ParsedNotice:
     return parse_notice(path.read_text(encoding="utf-8"), source=path.name)
 
 

@@ -10,7 +10,7 @@ import hashlib
 import importlib
 import re
 
-from models import Notice, NoticeKind, ParsedNotice, QualityReport
+from models import AgencyRecord, Notice, NoticeKind, ParsedNotice, QualityReport
 from yange.errors import NoticeRejected
 from yange.parse import vocab
 from yange.parse.decode import bytes_to_text
@@ -58,7 +58,8 @@ def _looks_truncated(text: str) -> bool:
     return not tail.endswith(_TERMINAL)
 
 
-def _amendment(text: str) -> tuple[list, QualityReport]:  # type: ignore[type-arg]
+def _amendment(text: str) -> tuple[list[AgencyRecord], QualityReport]:
+    """Records of an amendment notice, from the amendment parser (imported lazily: it is optional)."""
     try:
         module = importlib.import_module("yange.parse.amendment")
     except ImportError:
@@ -84,10 +85,11 @@ def parse_notice(text: str, *, source: str = "") -> ParsedNotice:
         else:
             record, quality = parse_sanding(norm, meta.title or "")
             records = [record]
-    except ValueError as exc:
-        if isinstance(exc, NoticeRejected):
-            raise
-        raise NoticeRejected("not_a_notice", str(exc)) from None
+    except NoticeRejected:
+        raise
+    except (ValueError, IndexError, KeyError) as exc:
+        # no sections found, or text so far from the genre that a record cannot be built
+        raise NoticeRejected("not_a_notice", f"{type(exc).__name__}: {exc}"[:300]) from None
     if not any(r.duties or r.units or r.adjustments or r.staffing or r.effects for r in records):
         raise NoticeRejected("not_a_notice", "no duties, units, adjustments or staffing found")
 
