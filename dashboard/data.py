@@ -23,7 +23,6 @@ import pandas as pd
 import streamlit as st
 
 import storage
-import storage.history
 from dashboard import queries
 from dashboard.compare import Reconciliation, Row, align, reconcile
 from models import AgencyRecord
@@ -238,6 +237,8 @@ def comparison(db: str, old_snapshot: str, new_snapshot: str) -> Comparison:
         for e in events.to_dict("records")
     ]
     if not stored:  # versions that are not adjacent: ask the history's own differ
+        import storage.history  # only here: it loads the differ
+
         stored = [c.model_dump(mode="json") for c in storage.history.default_differ()(old, new)]
     rows = align(old, new, stored)
     ops = [

@@ -89,9 +89,7 @@ def test_timeline_in_chromium(server: str, history: dict[str, Any]) -> None:
             page = browser.new_page(viewport={"width": 1400, "height": 1000})
             page.goto(server, wait_until="domcontentloaded")
             page.get_by_text("Reform timeline").wait_for(timeout=30_000)
-            page.wait_for_selector(
-                "[data-testid='stVegaLiteChart']", timeout=30_000
-            )
+            page.wait_for_selector("[data-testid='stVegaLiteChart']", timeout=30_000)
             _ready(page)
             assert page.locator("[data-testid='stException']").count() == 0
             body = page.inner_text("body")
