@@ -8,14 +8,38 @@ from yange.parse import vocab
 _NO_COUNTERPART = {"事业单位", "所属事业单位", "有关事业单位", "相关事业单位", ""}
 
 
-def classify_adjustment(text: str) -> tuple[AdjustmentKind, str | None]:
+def _is_self(name: str, agency: str) -> bool:
+    """Whether a name in an adjustment stands for the agency itself (省水利厅 for 西南省水利厅)."""
+    if not agency or vocab.SELF_REFERENCE.match(name):
+        return True
+    core = name.lstrip("原省市县区")
+    if not core:
+        return False
+    if core in agency or agency in name:
+        return True
+    # an abbreviation (省外经贸厅 for 福建省对外贸易经济合作厅): same last character, and nearly all
+    # of its characters found in the full name
+    shared = sum(1 for ch in core if ch in agency)
+    return core[-1] == agency[-1] and shared >= 0.8 * len(core)
+
+
+def classify_adjustment(text: str, agency: str = "") -> tuple[AdjustmentKind, str | None]:
     """KIND and counterpart agency of one 职责调整 item, from the cue table in vocab.KIND_CUES.
+
+    With the agency's name, 将…划入X where X is another agency reads as transferred_out.
 
     >>> classify_adjustment("从原省劳动和社会保障厅划入组织实施公民出境就业的职责。")
     ('transferred_in', '原省劳动和社会保障厅')
     >>> classify_adjustment("承担商务部下放的进出口企业经营资格备案职责。")
     ('delegated_in', '商务部')
+    >>> classify_adjustment("将原由本厅承担的价格监测职责划入省发展和改革委员会。", "东海省物价局")
+    ('transferred_out', '省发展和改革委员会')
+    >>> classify_adjustment("将原省口岸办的口岸协调职责划入省外经贸厅。", "福建省对外贸易经济合作厅")
+    ('transferred_in', '原省口岸办')
     """
+    target = vocab.TRANSFER_TARGET.search(text)
+    if target is not None and agency and not text.lstrip().startswith("从") and not _is_self(target.group(1), agency):
+        return "transferred_out", target.group(1)
     for kind, pattern in vocab.KIND_CUES:
         m = pattern.search(text)
         if m is None:

@@ -138,7 +138,7 @@ def parse_sanding(text: str, title: str = "") -> tuple[AgencyRecord, QualityRepo
         adjustments=[
             Adjustment(ordinal=it.ordinal or 0, kind=k, counterpart=c, text=it.text, span=_span(it))
             for it in fixed.sections["adjustments"]
-            for k, c in [classify_adjustment(it.text)]
+            for k, c in [classify_adjustment(it.text, agency)]
         ],
         duties=[_duty(text, it) for it in fixed.sections["duties"]],
         units=[_unit(it) for it in fixed.sections["units"]],

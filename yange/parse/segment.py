@@ -11,7 +11,7 @@ from yange.parse.items import cn_number
 # What an article of the 2018-on form is about, tried in order on the article's opening text.
 _ARTICLE_KINDS: list[tuple[str, re.Pattern[str]]] = [
     ("adjustments", re.compile(r"^[^。]{0,30}(?:职责调整|职能调整|职能转变)")),
-    ("duties", re.compile(r"主要职责是|主要职责：|主要职责如下|职责是：")),
+    ("duties", re.compile(r"主要职责是|主要职责：|主要职责如下|职责是：|(?:承担|履行)以下(?:主要)?职责")),
     ("units", re.compile(r"内设机构|设下列|职能司|处室")),
     ("other_matters", re.compile(r"其他事项|附则|本规定|职责分工|另行规定|施行")),
     ("staffing", re.compile(r"编制|领导职数")),

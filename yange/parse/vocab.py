@@ -65,14 +65,22 @@ HEADING = re.compile(
 # Cue patterns per KIND, tried in order; the first that matches an adjustment's text wins. Order
 # matters: 划给 before 划入 (从A划入 vs 划给B), 交由事业单位 before 交由其他部门, 下放给 (out) before
 # 承担…下放的 (in). Each has one capture group for the counterpart agency where the wording gives one.
+# What follows the receiving agency of a transfer: an optional verb, then the end of the clause. The
+# verb alone is not enough (省市场监督管理局 contains 管理), so the clause must end right after it.
+_RECEIVER_END = r"(?:承担|负责|行使|管理)?(?=[。，；]|$)"
+# 将…职责划入X: X is the receiver. When X is not the agency itself the duty leaves (transferred_out);
+# checked before KIND_CUES, with the agency's name in hand.
+TRANSFER_TARGET = re.compile(rf"划入([^，。；、]{{2,30}}?){_RECEIVER_END}")
+# Words that stand for the agency itself in its own regulation: 本部, 我厅, 该局.
+SELF_REFERENCE = re.compile(r"^(?:本|我|该|你)(?:部|厅|局|委|办|署|会|院|中心)$")
 KIND_CUES: list[tuple[str, re.Pattern[str]]] = [
     ("handed_to_institution", re.compile(r"交由(?:所属|相关|有关)?(事业单位|[^，。；]{0,20}?(?:中心|事业单位))")),
-    ("transferred_out", re.compile(r"(?:划给|划转给|划转至|划出至|移交给?|交由)([^，。；、]{2,30}?)(?:承担|负责|行使|管理|。|，|；|$)")),
+    ("transferred_out", re.compile(rf"(?:划给|划转给|划转至|划出至|移交给?|交由)([^，。；、]{{2,30}}?){_RECEIVER_END}")),
     ("transferred_out", re.compile(r"划出()")),
     ("transferred_in", re.compile(r"从([^，。；]{2,30}?)划入")),
     ("transferred_in", re.compile(r"将([^，。；]{2,30}?)的[^。；]{0,60}?(?:职责)?划入")),
     ("transferred_in", re.compile(r"划入()")),
-    ("delegated_out", re.compile(r"下放(?:给|至|到)([^，。；]{2,30}?)(?:承担|负责|行使|管理|。|，|；|$)")),
+    ("delegated_out", re.compile(rf"下放(?:给|至|到)([^，。；]{{2,30}}?){_RECEIVER_END}")),
     ("delegated_in", re.compile(r"(?:承担|承接)([^，。；的]{2,30}?)下放的")),
     ("delegated_in", re.compile(r"下放的()")),
     ("cancelled", re.compile(r"^\s*(?:取消|不再)()")),
