@@ -32,6 +32,7 @@ PAIRS_DIR = Path(__file__).resolve().parent.parent / "golden" / "pairs"
 # Derived later versions of the seeds, kept in PAIRS_DIR.
 FUJIAN_2012_FILE = "fujian-2012-foreign-trade-sanding-derived.txt"
 MOFCOM_2009_FILE = "mofcom-2009-unit-functions-derived.txt"
+FUJIAN_2013_FILE = "fujian-2013-foreign-trade-port-amend-derived.txt"
 Pair = tuple[AgencyRecord | None, AgencyRecord]
 
 
@@ -213,6 +214,19 @@ def parsed_2010_2012() -> Pair:
     return old, parse_notice(later, source=FUJIAN_2012_FILE).records[0]
 
 
+def parsed_amendment_2013() -> Pair:
+    """The derived 2012 regulation and the version a derived 2013 amendment makes of it (the port duty,
+    its two units, their staff and the name plate leave): declarations about staff and name plates."""
+    from yange.amend.apply import derive_version
+    from yange.parse import parse_notice
+
+    base = parse_notice((PAIRS_DIR / FUJIAN_2012_FILE).read_text(encoding="utf-8"), source=FUJIAN_2012_FILE)
+    old = base.records[0]
+    notice = parse_notice((PAIRS_DIR / FUJIAN_2013_FILE).read_text(encoding="utf-8"), source=FUJIAN_2013_FILE)
+    amendment = next(r for r in notice.records if r.agency == old.agency)
+    return old, derive_version(old, amendment, agency=old.agency).record
+
+
 def _mofcom_units(old_name: str, new_name: str) -> Pair:
     """One unit in the 2003 MOFCOM notice and in the derived 2009 one, as the parser reads them."""
     from yange.parse import parse_notice
@@ -268,6 +282,10 @@ PAIRS: dict[str, tuple[Callable[[], Pair], str]] = {
     "fujian-declared-vs-observed": (declared_vs_observed, FUJIAN_FILE),
     "fujian-other-matters": (other_matters, FUJIAN_FILE),
     "fujian-2010-2012-parsed": (parsed_2010_2012, f"{FUJIAN_FILE} and pairs/{FUJIAN_2012_FILE}"),
+    "fujian-2012-2013-amendment-parsed": (
+        parsed_amendment_2013,
+        f"pairs/{FUJIAN_2012_FILE} and pairs/{FUJIAN_2013_FILE}",
+    ),
     "mofcom-2003-2009-parsed": (parsed_2003_2009, f"{MOFCOM_FILE} and pairs/{MOFCOM_2009_FILE}"),
     "mofcom-2003-2009-trade-development-parsed": (
         parsed_trade_development,

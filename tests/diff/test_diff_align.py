@@ -114,3 +114,19 @@ def test_small_changes_and_numbers(old: str, new: str, changed: bool) -> None:
         return AgencyRecord(agency="某厅", duties=[Duty(ordinal=1, text=text, span=(0, len(text)))])
 
     assert bool(diff_snapshots(record(old), record(new))) is changed
+
+
+def test_subjects_of_an_amendment_clause_name_its_items_not_its_agencies() -> None:
+    from yange.diff.reconcile import subjects
+
+    clause = (
+        "将福建省对外贸易经济合作厅承担的起草并组织实施口岸工作政策、规划和协调口岸查验机构的职责及其内设的"
+        "口岸管理处、大通关协调处12名行政编制、2名正处级领导职数划入福建省人民政府口岸与海防办公室"
+    )
+    parts = subjects(clause, names=["福建省对外贸易经济合作厅", "福建省人民政府口岸与海防办公室"])
+    assert {"起草并组织实施口岸工作政策", "口岸管理处", "大通关协调处", "行政编制", "正处级领导职数"} <= set(
+        parts
+    )
+    assert not any("福建省对外贸易经济合作厅" in p for p in parts)
+    # a short subject stays whole: 口岸协调 is one thing, not two
+    assert subjects("从原省口岸和海防管理委员会办公室划入口岸协调职责。") == ["口岸协调"]

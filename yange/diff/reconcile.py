@@ -17,6 +17,15 @@ from yange.diff.text import bigrams, comparison_key, coverage
 
 # Breaks between the parts of one declaration's subject (not 、, which joins a list of one subject).
 CLAUSE_BREAK = re.compile(r"[，,；;]")
+# A long subject is a list of things (X职责及其内设的Y处、Z处…名行政编制): it is also scored by its
+# items, cut at 、 and at 职责/职能, each kept if it has at least MIN_ITEM_BIGRAMS bigrams.
+LONG_SUBJECT = 16
+ITEM_BREAK = re.compile(r"[、“”\"]|职责|职能|(?<=\D)(?=\d)")
+MIN_ITEM_BIGRAMS = 3
+# Words that open or close an item of such a list without naming anything: 及其内设的, 承担的, 所属,
+# a count (12名行政编制 is about 行政编制), a dangling 的.
+LEADING_FILLER = re.compile(r"^(?:及其|及|和|其|所属|内设的|内设|承担的|的|\d+[名个]?)+")
+TRAILING_FILLER = re.compile(r"的$")
 
 # Where the subject of a declaration sits, tried in this order; the first that matches wins.
 # 将X划给/交由… puts the subject between 将 and the verb; 从…划入X and 承担…下放的X put it after the verb;
@@ -25,7 +34,7 @@ SUBJECT_CUES: tuple[re.Pattern[str], ...] = (
     re.compile(r"将(?P<s>.+?)(?:划给|划出|划归|划转|划入|交由|交给|下放)"),
     re.compile(r"划入(?P<s>.+)"),
     re.compile(r"下放(?:的|给[^的]*的)?(?P<s>.+)"),
-    re.compile(r"(?:取消|不再承担|不再)(?P<s>.+)"),
+    re.compile(r"(?:取消|撤销|不再承担|不再)(?P<s>.+)"),
     re.compile(r"(?:加强|强化|承担|承接)(?P<s>.+)"),
 )
 # Generic tails that every duty shares and that would match anything: 的职责, 工作, 等事项.
@@ -35,10 +44,21 @@ RECONCILE_THRESHOLD = 0.5
 # Kinds that bring duties in show up as added text; kinds that take duties away, as removed text.
 INWARD = frozenset({"transferred_in", "delegated_in", "strengthened"})
 OUTWARD = frozenset({"cancelled", "transferred_out", "delegated_out", "handed_to_institution"})
-# A unit added or abolished brings or takes away its duties too (交由事业单位 often abolishes one).
-OBSERVED = frozenset({"duty_added", "duty_removed", "duty_reworded", "unit_added", "unit_removed"})
-# Declarations adjust duties: of the agency, or of one of its units. Other matters are not duties.
-OBSERVED_SECTIONS = frozenset({"duty", "unit"})
+# A unit added or abolished brings or takes away its duties too (交由事业单位 often abolishes one);
+# amendments also move staff (…12名行政编制划入…) and name plates (不再加挂…牌子).
+OBSERVED = frozenset(
+    {
+        "duty_added",
+        "duty_removed",
+        "duty_reworded",
+        "unit_added",
+        "unit_removed",
+        "staffing_changed",
+        "rank_changed",
+    }
+)
+# Other matters are arrangements between agencies, not duties: nothing declares them.
+OBSERVED_SECTIONS = frozenset({"duty", "unit", "staffing", "rank"})
 
 
 def subject(text: str) -> str:
@@ -53,10 +73,26 @@ def subject(text: str) -> str:
     return trimmed if comparison_key(trimmed) else body
 
 
-def subjects(text: str) -> list[str]:
-    """The subject split at its clause breaks (加强X职责，推动Y: X and Y), each without generic tails."""
-    parts = [GENERIC_TAIL.sub("", p) for p in CLAUSE_BREAK.split(subject(text))]
-    return [p for p in parts if comparison_key(p)] or [subject(text)]
+def _trim(part: str) -> str:
+    return LEADING_FILLER.sub("", TRAILING_FILLER.sub("", GENERIC_TAIL.sub("", part.strip())))
+
+
+def subjects(text: str, *, names: Sequence[str] = ()) -> list[str]:
+    """The subject split at its clause breaks (加强X职责，推动Y: X and Y), each without generic tails;
+    a long part is also given as its list items. `names` (the agency itself, the counterpart) are
+    cut out: they say who, not what."""
+    body = subject(text)
+    for name in sorted(filter(None, names), key=len, reverse=True):
+        body = body.replace(name, "，")
+    parts = [p for p in (_trim(p) for p in CLAUSE_BREAK.split(body)) if comparison_key(p)]
+    items = [
+        item
+        for p in parts
+        if len(comparison_key(p)) > LONG_SUBJECT
+        for item in (_trim(i) for i in ITEM_BREAK.split(p))
+        if len(bigrams(item)) >= MIN_ITEM_BIGRAMS
+    ]
+    return parts + [i for i in items if i not in parts] or [subject(text)]
 
 
 def declared_events(old: AgencyRecord | None, new: AgencyRecord) -> list[Change]:
@@ -85,10 +121,14 @@ def declared_events(old: AgencyRecord | None, new: AgencyRecord) -> list[Change]
 
 def _sides(change: Change) -> tuple[str, str, str]:
     """(the text as it now stands, the text as it stood, the characters the change touched)."""
+    name = change.unit_name or "" if change.change_type in ("unit_added", "unit_removed") else ""
     if change.change_type in ("duty_added", "unit_added"):
-        return change.new_text or "", "", change.new_text or ""
+        return name + (change.new_text or ""), "", name + (change.new_text or "")
     if change.change_type in ("duty_removed", "unit_removed"):
-        return "", change.old_text or "", change.old_text or ""
+        return "", name + (change.old_text or ""), name + (change.old_text or "")
+    if change.change_type in ("staffing_changed", "rank_changed"):
+        after, before = change.new_text or "", change.old_text or ""
+        return after, before, before + after
     touched = "".join(text for op, text in change.detail.get("ops", []) if op != "equal")
     return change.new_text or "", change.old_text or "", touched
 
@@ -104,9 +144,9 @@ def _score(part: str, kind: object, change: Change) -> float:
     return score if len(bigrams(part) & bigrams(touched)) >= need else 0.0
 
 
-def _evidence(declared: Change, observed: Sequence[tuple[int, Change]]) -> list[int]:
+def _evidence(declared: Change, observed: Sequence[tuple[int, Change]], names: Sequence[str]) -> list[int]:
     kind = declared.detail.get("kind")
-    parts = subjects(declared.new_text or "")
+    parts = subjects(declared.new_text or "", names=[*names, declared.detail.get("counterpart") or ""])
     return [
         index
         for index, change in observed
@@ -114,9 +154,12 @@ def _evidence(declared: Change, observed: Sequence[tuple[int, Change]]) -> list[
     ]
 
 
-def reconcile(changes: Sequence[Change], *, first_version: bool = False) -> list[Change]:
-    """The same changes, with the declared ones linked to their evidence and every observed duty
-    change marked as explained or not. Links are indexes into the returned list.
+def reconcile(
+    changes: Sequence[Change], *, first_version: bool = False, names: Sequence[str] = ()
+) -> list[Change]:
+    """The same changes, with the declared ones linked to their evidence and every observed change
+    of duties, units, staffing and rank marked as explained or not. Links are indexes into the
+    returned list. `names` are the agency's own names, which name no subject.
 
     For a first version there is nothing to compare with: `reconciled` is None, not False.
     """
@@ -128,7 +171,7 @@ def reconcile(changes: Sequence[Change], *, first_version: bool = False) -> list
     for k, change in enumerate(changes):
         if change.change_type != "declared_adjustment":
             continue
-        evidence = [] if first_version else _evidence(change, observed)
+        evidence = [] if first_version else _evidence(change, observed, names)
         for index in evidence:
             links.setdefault(index, []).append(k)
         reconciled: bool | None = None if first_version else bool(evidence)

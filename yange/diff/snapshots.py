@@ -38,4 +38,4 @@ def diff_snapshots(
         ),
         *diff_structured(old, new),
     ]
-    return reconcile([*declared, *observed])
+    return reconcile([*declared, *observed], names=[new.agency, *new.aliases])
