@@ -95,3 +95,18 @@ def test_swapping_versions_swaps_added_and_removed(a: AgencyRecord, b: AgencyRec
 @given(records(), records())
 def test_diff_is_deterministic(a: AgencyRecord, b: AgencyRecord) -> None:
     assert diff_snapshots(a, b) == diff_snapshots(a.model_copy(deep=True), b.model_copy(deep=True))
+
+
+@FAST
+@given(records(), records())
+def test_links_point_both_ways(a: AgencyRecord, b: AgencyRecord) -> None:
+    b = b.model_copy(update={"adjustments": BASE.adjustments[3:]})  # declarations a cannot share
+    changes = diff_snapshots(a, b)
+    for k, change in enumerate(changes):
+        for index in change.detail.get("evidence", []):
+            assert k in changes[index].detail["explained_by"]
+        for index in change.detail.get("explained_by", []):
+            assert changes[index].change_type == "declared_adjustment"
+            assert k in changes[index].detail["evidence"]
+        if "explained" in change.detail:
+            assert change.detail["explained"] == bool(change.detail["explained_by"])
