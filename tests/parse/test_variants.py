@@ -157,3 +157,23 @@ def test_genre_shaped_noise_never_crashes(pieces: list[str]) -> None:
     for record in parsed.records:
         for item in (*record.adjustments, *record.duties, *record.other_matters):
             assert parsed.text[item.span[0]:item.span[1]] == item.text
+
+
+def test_sharing_site_text_layout(clean_text: str) -> None:
+    # derived: a sharing site's plain-text layout, with a neighbouring document's title first, the
+    # metadata run together with • separators, 正文 glued to the title, doc number and date in brackets
+    letter, body = clean_text.split("西南省人民政府办公厅\n二〇〇九年八月十二日\n", 1)
+    lines = letter.splitlines()
+    title = lines[0]
+    page = (
+        "西南省各级人民政府行政机构设置和编制管理办法\n"
+        f"{title}\n"
+        f"{title}文章属性•【制定机关】西南省人民政府•【公布日期】2009.08.12•【字号】西政办[2009]88号"
+        f"•【施行日期】2009.08.12•【效力等级】地方规范性文件•【主题分类】行政机构设置和编制管理正文{title}"
+        "(西政办[2009]88号2009年8月12日)" + "".join(lines[2:]) + "\n" + body
+    )
+    parsed = parse_notice(page)
+    n = parsed.notice
+    assert (n.title, n.doc_number, n.issuer, str(n.published_on)) == (title, "西政办〔2009〕88号", "西南省人民政府", "2009-08-12")
+    assert [r.agency for r in parsed.records] == ["西南省水利厅"]
+    assert ordinals(parsed.records[0], "units") == [1, 2, 3, 4, 5, 6, 7, 8, None]

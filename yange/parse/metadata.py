@@ -80,17 +80,23 @@ def _title_candidates(text: str) -> list[re.Match[str]]:
     return list(vocab.NOTICE_TITLE.finditer(text, 0, min(len(text), 6000)))
 
 
-def _title_score(text: str, m: re.Match[str]) -> int:
+def _plain(s: str) -> str:
+    return re.sub(r"[《》〈〉、“”\s]", "", s)
+
+
+def _title_score(text: str, m: re.Match[str], cited: str) -> int:
     title = m.group(1)
     score = 0
     inner = re.search(r"印发(.+?)的通知", title)
-    if inner and f"《{inner.group(1).strip('《》〈〉')}》" in text:
+    if inner and f"《{_plain(inner.group(1))}》" in cited:
         score += 2  # the covering letter cites what it issues: 《…规定》
-    if vocab.DOC_NUMBER.search(text, m.end(), m.end() + 80):
+    if vocab.DOC_NUMBER.search(text, m.end(), m.end() + 120):
         score += 1
     line_end = text.find("\n", m.end())
     if vocab.SITE_SUFFIX.match(text, m.end(), len(text) if line_end < 0 else line_end):
         score -= 1  # the page's <title>: 关于…的通知_某某网
+    if vocab.TITLE_JUNK.match(m.group(1).split("关于", 1)[0]):
+        score -= 1  # page words glued in front: …正文江西省人民政府办公厅关于…
     return score
 
 
@@ -98,10 +104,14 @@ def choose_title(text: str) -> tuple[str | None, int, int]:
     """(title, start, end) of the covering letter's title, or the regulation's own title."""
     cands = _title_candidates(text)
     if cands:
-        # best score; then the longer title (with its issuer); then the first
-        best = max(cands, key=lambda m: (_title_score(text, m), len(m.group(1)), -m.start()))
+        cited = "".join(f"《{_plain(c)}》" for c in re.findall(r"《([^《》]{2,80})》", text[:20000]))
+        # best score, then the first
+        best = max(cands, key=lambda m: (_title_score(text, m, cited), -m.start()))
         title = vocab.SITE_SUFFIX.sub("", best.group(1)).strip()
-        return title, best.start(1), best.end(1)
+        prefix, _, rest = title.partition("关于")
+        prefix = vocab.TITLE_JUNK.sub("", prefix)
+        title = f"{prefix}关于{rest}"
+        return title, best.end(1) - len(title), best.end(1)
     for _agency, start, end in regulation_titles(text, 0, min(len(text), 4000)):
         return text[start:end], start, end
     for line in text.split("\n", 5)[:5]:

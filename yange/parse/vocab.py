@@ -174,10 +174,13 @@ CN_DATE = re.compile(rf"({_CN}{{4}})年({_CN}{{1,2}})月({_CN}{{1,3}})日")
 # 2010年5月29日 / 2010-05-29 / 2010.05.29 / 2010/5/29.
 ARABIC_DATE = re.compile(r"(\d{4})\s*(?:年|-|\.|/)\s*(\d{1,2})\s*(?:月|-|\.|/)\s*(\d{1,2})\s*日?")
 # Metadata blocks of document-sharing sites: 【制定机关】… 【字号】… 【公布日期】…
-META_FIELD = re.compile(r"【([^】]{2,8})】\s*([^【\n]*)")
+META_FIELD = re.compile(r"【([^】]{2,8})】\s*([^【\n•·|｜]*)")
 META_ISSUER = ("制定机关", "发布机关", "发文机关", "颁布机关")
 META_DOC_NUMBER = ("字号", "发文字号", "文号")
 META_DATE = ("公布日期", "发布日期", "成文日期", "颁布日期")
+# Page words that run into a title on sharing sites (…编制管理正文江西省人民政府办公厅关于…): a title's
+# issuer prefix starts after the last of them.
+TITLE_JUNK = re.compile(r".*(?:正文|标题|题名|名称|全文|原文|文章属性)[:：]?")
 # Suffix an issuing body's name ends with (a signature line before the date).
 ISSUER_SUFFIX = re.compile(r"(?:部|厅|局|委员会|委|办公厅|办公室|政府|院|署|会)$")
 # Page titles carry a site suffix: 关于…的通知_福建省人民政府门户网站 / … - 中国政府网 / …|某网.
