@@ -177,3 +177,12 @@ def test_sharing_site_text_layout(clean_text: str) -> None:
     assert (n.title, n.doc_number, n.issuer, str(n.published_on)) == (title, "西政办〔2009〕88号", "西南省人民政府", "2009-08-12")
     assert [r.agency for r in parsed.records] == ["西南省水利厅"]
     assert ordinals(parsed.records[0], "units") == [1, 2, 3, 4, 5, 6, 7, 8, None]
+
+
+def test_news_item_citing_an_amendment_is_not_one() -> None:
+    # derived: a news report that cites an amendment notice by its title
+    news = ("本报讯 近日，东海省机构编制委员会印发《关于调整东海省交通运输厅职责机构编制的通知》，"
+            "将东海省交通运输厅的港口行政管理职责划入东海省港航管理局。\n")
+    assert detect_kind(normalise(news)) != "amendment"
+    with pytest.raises(NoticeRejected):
+        parse_notice(news)

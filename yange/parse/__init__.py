@@ -41,11 +41,20 @@ def detect_kind(text: str) -> NoticeKind:
     'functions' for notices of X主要职能 unit headings; else 'sanding'."""
     head = text[:3000]
     restates = _restates_sections(text)
-    if vocab.AMENDMENT_TITLE.search(head) and not restates and not vocab.REGULATION_SUFFIX.search(head):
+    if _amendment_title(head) and not restates and not vocab.REGULATION_SUFFIX.search(head):
         return "amendment"
     if not restates and vocab.FUNCTIONS_CUE.search(text) and has_unit_headings(text):
         return "functions"
     return "sanding"
+
+
+def _amendment_title(head: str) -> bool:
+    """An amendment title standing as a title, not cited in 《》 (a news item reporting one)."""
+    for m in vocab.AMENDMENT_TITLE.finditer(head):
+        cited = m.start() > 0 and head[m.start() - 1] in "《〈"
+        if not cited and not head.startswith(("》", "〉"), m.end()):
+            return True
+    return False
 
 
 def _looks_truncated(text: str) -> bool:
