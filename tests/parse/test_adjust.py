@@ -46,6 +46,11 @@ SHAPES = [
     ("对外贸易处贯彻执行对外贸易发展规划。", "units"),               # opens with 对, still a unit name
     ("综合处。组织起草政策。", "units"),                             # opens with 综合, still a unit name
     ("机关党委负责机关的党群工作。", "units"),
+    ("组织人事处负责机关和直属单位的人事工作。", "units"),         # a name that opens with a verb word
+    ("研究室。研究全省经济形势。", "units"),
+    ("监督检查处承担执法监督工作。", "units"),
+    ("组织实施全省水资源调查评价工作。", "duties"),                # ...but a duty is not a unit
+    ("研究提出全省对外开放的政策建议。", "duties"),
     ("取消编报机电产品配额年度方案的职责。", "adjustments"),
     ("从原省口岸和海防管理委员会办公室划入口岸协调职责。", "adjustments"),
     ("承担商务部下放的进出口企业经营资格备案职责。", "adjustments"),

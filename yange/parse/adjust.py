@@ -56,7 +56,7 @@ def unit_name(text: str) -> tuple[str, str | None, int] | None:
     >>> unit_name("国际经贸关系处（省政府WTO事务协调办公室）承担WTO事务协调的有关工作。")
     ('国际经贸关系处', '省政府WTO事务协调办公室', 22)
     """
-    m = vocab.UNIT_SHAPE.match(text)
+    m = vocab.UNIT_SHAPE.match(text) or vocab.VERB_NAMED_UNIT.match(text)
     if m is None:
         return None
     rest = m.end()

@@ -128,6 +128,14 @@ UNIT_SHAPE = re.compile(
     r"(?:[（《(〈]([^（）()\n。]{1,30})[）)》〉])?"
     rf"(?=[。：:，\s]|{_VERB_ALT})"
 )
+# Short unit names that open with a verb-like word: 组织人事处, 研究室, 监督检查处, 规划处, 督查室. Only
+# when the name (at most 8 characters) is followed at once by a separator or a verb, which a main
+# duty (组织实施全省…) practically never is.
+VERB_NAMED_UNIT = re.compile(
+    rf"^((?:{_VERB_ALT}|规划|督查|监察)[\u4e00-\u9fff]{{0,6}}?(?:处|室|科|局|司|部|办公室|中心))"
+    r"(?:[（《(〈]([^（）()\n。]{1,30})[）)》〉])?"
+    rf"(?=[。：:\s]|{_VERB_ALT})"
+)
 # A main duty opens with a verb (or a subject then a verb); used to spot duties among other matters.
 DUTY_SHAPE = re.compile(rf"^(?:{_START_VERB_ALT})")
 
