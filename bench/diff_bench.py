@@ -101,7 +101,7 @@ def _both_sides(kind: str, a: Any, b: Any) -> list[EventKey]:
     if kind == "rank":
         return [("rank_changed", "rank", None, "rank", None)]
     if kind == "aliases":
-        return [("rank_changed", "rank", None, "aliases", None)]
+        return [("alias_changed", "alias", None, "aliases", None)]
     if kind == "count":
         return [("staffing_changed", "staffing", None, "declared_unit_count", None)]
     if kind == "staffing":

@@ -17,6 +17,7 @@ ChangeType = Literal[
     "unit_renamed",
     "staffing_changed",
     "rank_changed",
+    "alias_changed",
     "declared_adjustment",
     "transferred",
 ]
@@ -30,7 +31,7 @@ class Change(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     change_type: ChangeType
-    section: Literal["duty", "unit", "adjustment", "other", "staffing", "rank"] = "duty"
+    section: Literal["duty", "unit", "adjustment", "other", "staffing", "rank", "alias"] = "duty"
     unit_name: str | None = None
     old_text: str | None = None
     new_text: str | None = None

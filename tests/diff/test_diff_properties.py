@@ -85,7 +85,7 @@ def test_swapping_versions_swaps_added_and_removed(a: AgencyRecord, b: AgencyRec
     assert _texts(forward, "duty_added", "new_text") == _texts(backward, "duty_removed", "old_text")
     assert _texts(forward, "duty_reworded", "old_text") == _texts(backward, "duty_reworded", "new_text")
     assert _texts(forward, "unit_removed", "unit_name") == _texts(backward, "unit_added", "unit_name")
-    kinds = ("staffing_changed", "rank_changed", "unit_renamed")
+    kinds = ("staffing_changed", "rank_changed", "alias_changed", "unit_renamed")
     assert Counter(c.change_type for c in forward if c.change_type in kinds) == Counter(
         c.change_type for c in backward if c.change_type in kinds
     )

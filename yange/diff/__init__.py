@@ -16,7 +16,8 @@ Events (`models.Change`) and what their `detail` holds:
   `old_alias`, `new_alias` (old_text/new_text are the labels, name（alias）).
 - `staffing_changed` (section "staffing"): `field` ("staffing" with `category`, `included_in`, or
   "declared_unit_count"), `old_count`, `new_count`.
-- `rank_changed` (section "rank"): `field` "rank", or "aliases" with `added` / `removed`.
+- `rank_changed` (section "rank"): `field` "rank".
+- `alias_changed` (section "alias"): the agency's other names (加挂…牌子); `field` "aliases" with `added` / `removed`.
 - Every observed duty, unit, staffing and rank event: `explained` and `explained_by` (indexes of the
   declarations it bears out).
 - `transferred` (from `Transfer.to_change()`): both ends' agency, date, notice and change id.

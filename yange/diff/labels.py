@@ -29,7 +29,7 @@ def event_key(change: Change) -> EventKey:
         return (kind, section, change.unit_name, None, None)
     if section == "staffing":
         return (kind, section, None, d.get("category") or d.get("field"), None)
-    if section == "rank":
+    if section in ("rank", "alias"):
         return (kind, section, None, d.get("field"), None)
     old, new = d.get("old_ordinal"), d.get("new_ordinal")
     return (kind, section, None, None if old is None else str(old), None if new is None else str(new))

@@ -55,10 +55,11 @@ OBSERVED = frozenset(
         "unit_removed",
         "staffing_changed",
         "rank_changed",
+        "alias_changed",
     }
 )
 # Other matters are arrangements between agencies, not duties: nothing declares them.
-OBSERVED_SECTIONS = frozenset({"duty", "unit", "staffing", "rank"})
+OBSERVED_SECTIONS = frozenset({"duty", "unit", "staffing", "rank", "alias"})
 
 
 def subject(text: str) -> str:
@@ -126,7 +127,7 @@ def _sides(change: Change) -> tuple[str, str, str]:
         return name + (change.new_text or ""), "", name + (change.new_text or "")
     if change.change_type in ("duty_removed", "unit_removed"):
         return "", name + (change.old_text or ""), name + (change.old_text or "")
-    if change.change_type in ("staffing_changed", "rank_changed"):
+    if change.change_type in ("staffing_changed", "rank_changed", "alias_changed"):
         after, before = change.new_text or "", change.old_text or ""
         return after, before, before + after
     touched = "".join(text for op, text in change.detail.get("ops", []) if op != "equal")

@@ -77,8 +77,8 @@ def diff_structured(old: AgencyRecord, new: AgencyRecord) -> list[Change]:
     if "aliases" in touched:
         changes.append(
             Change(
-                change_type="rank_changed",
-                section="rank",
+                change_type="alias_changed",
+                section="alias",
                 old_text="、".join(old.aliases) or None,
                 new_text="、".join(new.aliases) or None,
                 detail={
