@@ -186,3 +186,22 @@ def test_news_item_citing_an_amendment_is_not_one() -> None:
     assert detect_kind(normalise(news)) != "amendment"
     with pytest.raises(NoticeRejected):
         parse_notice(news)
+
+
+TRUNCATIONS = [
+    # (where the page stops, truncated?)
+    ("机关行政编制为六十五名（含离退", True),                 # mid staffing, after the last item
+    ("两部门要进一步加强协调与配合。\n(二)所属事业单位的设置", True),  # mid last item
+    ("(二)所属事业单位的设置、职责和编制事项另行规定。", False),   # complete
+]
+
+
+@pytest.mark.parametrize(("stop", "truncated"), TRUNCATIONS)
+def test_truncation_points(clean_text: str, stop: str, truncated: bool) -> None:
+    text = clean_text[:clean_text.index(stop) + len(stop)]
+    assert parse_notice(text).quality.truncated is truncated
+
+
+def test_footer_after_a_complete_notice_is_not_truncation(clean_text: str) -> None:
+    page = clean_text + "版权所有 西南省人民政府 网站标识码 0000000001\n"
+    assert parse_notice(page).quality.truncated is False

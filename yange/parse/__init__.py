@@ -23,6 +23,8 @@ __all__ = ["detect_kind", "normalise", "parse_bytes", "parse_notice"]
 
 MAX_BYTES = 20 * 1024 * 1024
 _TERMINAL = tuple("。！？”）」》;；.")
+# Notice content that may follow the last numbered item: staffing and other sections' wording.
+_TAIL_CONTENT = re.compile(r"编制|职数|名|其他事项|附则|规定")
 _DUTY_LIST = re.compile(r"主要职责是|主要职责如下|主要职能是")
 
 
@@ -57,14 +59,41 @@ def _amendment_title(head: str) -> bool:
     return False
 
 
-def _looks_truncated(text: str) -> bool:
+def _ends_mid_sentence(text: str) -> bool:
     tail = text.rstrip()
     if not tail:
         return False
     last_line = tail.rsplit("\n", 1)[-1]
     if vocab.CN_DATE.search(last_line) or vocab.ARABIC_DATE.search(last_line):
-        return False
+        return False  # a signature date ends a notice without a full stop
     return not tail.endswith(_TERMINAL)
+
+
+def _last_item(records: list[AgencyRecord]) -> tuple[int, str] | None:
+    """(end offset, text) of the item that ends last in the text."""
+    last: tuple[int, str] | None = None
+    for r in records:
+        spans = [(x.span[1], x.text) for x in (*r.adjustments, *r.duties, *r.other_matters)]
+        spans += [(d.span[1], d.text) for duty in r.duties for d in duty.items]
+        spans += [(u.span[1], u.duties or u.name) for u in r.units]
+        for end, text in spans:
+            if last is None or end > last[0]:
+                last = (end, text)
+    return last
+
+
+def _looks_truncated(text: str, records: list[AgencyRecord], kind: NoticeKind) -> bool:
+    """A page cut short: its last item stops mid-sentence, or the text after the last item (a
+    staffing passage, say) does. Page furniture after a complete notice (a footer line with no full
+    stop) does not count."""
+    last = _last_item(records) if kind != "amendment" else None
+    if last is None:
+        return _ends_mid_sentence(text)
+    end, item_text = last
+    if not item_text.rstrip().endswith(_TERMINAL):
+        return True
+    tail = text[end:]
+    return bool(_TAIL_CONTENT.search(tail)) and _ends_mid_sentence(tail)
 
 
 def _amendment(text: str) -> tuple[list[AgencyRecord], QualityReport]:
@@ -103,7 +132,7 @@ def parse_notice(text: str, *, source: str = "") -> ParsedNotice:
         raise NoticeRejected("not_a_notice", "no duties, units, adjustments or staffing found")
 
     title = meta.title or (records[0].agency if records else "") or "未命名通知"
-    if _looks_truncated(norm):
+    if _looks_truncated(norm, records, kind):
         quality.truncated = True
         quality.warnings.append("text looks truncated: it stops mid-sentence")
     notice = Notice(

@@ -12,6 +12,8 @@ from yange.parse import vocab
 
 _TRAILING = " \n"
 _TITLE_STOP = "。；\n》」”"
+_SENTENCE_END = "。；！？"
+_RUNNING = re.compile(r"[，。；]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,7 +61,23 @@ def cut_at_boundary(text: str, start: int, end: int) -> int:
             while cut > floor and text[cut - 1] not in _TITLE_STOP:
                 cut -= 1
     m = vocab.HEADING.search(text, start + 1, cut)
-    return m.start() if m is not None else cut
+    if m is not None:
+        cut = m.start()
+    return _cut_at_trailing_line(text, start, cut)
+
+
+def _cut_at_trailing_line(text: str, start: int, end: int) -> int:
+    """End an item at a line break after a full stop when what follows is not running text (a
+    footer, a signature, a name line): the item has ended and the page goes on with something else."""
+    nl = text.find("\n", start, end)
+    while nl >= 0:
+        if nl > start and text[nl - 1] in _SENTENCE_END:
+            line_end = text.find("\n", nl + 1, end)
+            line = text[nl + 1:end if line_end < 0 else line_end]
+            if not _RUNNING.search(line):
+                return nl
+        nl = text.find("\n", nl + 1, end)
+    return end
 
 
 def find_items(
