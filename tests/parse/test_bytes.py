@@ -14,6 +14,8 @@ ENCODINGS = [
     ("utf-8", codecs.BOM_UTF8),            # UTF-8 with a BOM (Windows editors)
     ("utf-16-le", codecs.BOM_UTF16_LE),    # UTF-16 with BOM, both byte orders
     ("utf-16-be", codecs.BOM_UTF16_BE),
+    ("utf-16-le", b""),                    # UTF-16 saved without a BOM
+
     ("gb18030", b""),                      # GB18030 / GBK, common on older government sites
     ("gbk", b""),
 ]

@@ -35,7 +35,10 @@ def decode(data: bytes) -> str:
         except UnicodeDecodeError as exc:
             raise NoticeRejected("encoding", f"bad UTF-16: {exc.reason}") from None
     if b"\x00" in data[:4096]:
-        raise NoticeRejected("binary", "NUL bytes: not a text file")
+        text = _bomless_utf16(data)
+        if text is None:
+            raise NoticeRejected("binary", "NUL bytes: not a text file")
+        return text
     for encoding in ("utf-8", "gb18030"):
         try:
             text = data.decode(encoding)
@@ -50,6 +53,23 @@ def decode(data: bytes) -> str:
     if best is None or best.encoding is None:
         raise NoticeRejected("encoding", "no text encoding fits these bytes")
     return data.decode(best.encoding, errors="replace")
+
+
+def _bomless_utf16(data: bytes) -> str | None:
+    """UTF-16 saved without a BOM has NUL bytes too; accept it only when it decodes to text that is
+    nearly all ideographs, letters, punctuation and line breaks."""
+    if len(data) % 2:
+        return None
+    for encoding in ("utf-16-le", "utf-16-be"):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        sample = text[:2000]
+        readable = sum(1 for ch in sample if ch.isprintable() or ch in "\r\n\t")
+        if sample and readable >= 0.98 * len(sample) and _TEXT_CONTROL.search(sample) is None:
+            return text
+    return None
 
 
 def looks_like_html(text: str) -> bool:
