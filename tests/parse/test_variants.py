@@ -205,3 +205,10 @@ def test_truncation_points(clean_text: str, stop: str, truncated: bool) -> None:
 def test_footer_after_a_complete_notice_is_not_truncation(clean_text: str) -> None:
     page = clean_text + "版权所有 西南省人民政府 网站标识码 0000000001\n"
     assert parse_notice(page).quality.truncated is False
+
+
+def test_functions_notice_with_duty_headings(mofcom_text: str) -> None:
+    # the same kind of notice with X主要职责 headings instead of X主要职能
+    parsed = parse_notice(mofcom_text.replace("主要职能", "主要职责"))
+    assert parsed.notice.kind == "functions"
+    assert [r.agency for r in parsed.records] == [r.agency for r in parse_notice(mofcom_text).records]

@@ -40,12 +40,12 @@ def _restates_sections(text: str) -> bool:
 def detect_kind(text: str) -> NoticeKind:
     """'amendment' only when the title says the notice adjusts agencies and the text restates no
     主要职责 / 内设机构 sections (a full 三定 whose adjustments say 划入 stays 'sanding');
-    'functions' for notices of X主要职能 unit headings; else 'sanding'."""
+    'functions' for notices of X主要职能 / X主要职责 unit headings; else 'sanding'."""
     head = text[:3000]
     restates = _restates_sections(text)
     if _amendment_title(head) and not restates and not vocab.REGULATION_SUFFIX.search(head):
         return "amendment"
-    if not restates and vocab.FUNCTIONS_CUE.search(text) and has_unit_headings(text):
+    if not restates and has_unit_headings(text):
         return "functions"
     return "sanding"
 
