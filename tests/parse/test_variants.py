@@ -212,3 +212,14 @@ def test_functions_notice_with_duty_headings(mofcom_text: str) -> None:
     parsed = parse_notice(mofcom_text.replace("主要职能", "主要职责"))
     assert parsed.notice.kind == "functions"
     assert [r.agency for r in parsed.records] == [r.agency for r in parse_notice(mofcom_text).records]
+
+
+def test_units_listed_in_one_sentence(clean_text: str) -> None:
+    # some county notices only name their units: 设A、B、C等N个内设机构。
+    start = clean_text.index("根据上述职责，省水利厅设8个内设机构：")
+    end = clean_text.index("四、人员编制")
+    text = clean_text[:start] + "根据上述职责，省水利厅设办公室、规划计划处、水资源处、建设与管理处等4个内设机构。\n" + clean_text[end:]
+    record = parse_notice(text).records[0]
+    assert [(u.ordinal, u.name, u.duties) for u in record.units] == [
+        (None, "办公室", ""), (None, "规划计划处", ""), (None, "水资源处", ""), (None, "建设与管理处", "")]
+    assert record.declared_unit_count == 4

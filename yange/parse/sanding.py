@@ -66,7 +66,7 @@ def declared_units(text: str, start: int, end: int) -> int | None:
     m = vocab.DECLARED_UNITS.search(text, start, end)
     if m is None:
         return None
-    return cn_number(m.group(1) or m.group(2))
+    return cn_number(m.group(1) or m.group(2) or m.group(3))
 
 
 def _span(it: Item) -> tuple[int, int]:
@@ -82,13 +82,28 @@ def _duty(text: str, it: Item) -> Duty:
 
 
 def _unit(it: Item) -> Unit:
-    parsed = unit_name(it.text)
+    parsed = unit_name(it.text) or unit_name(it.text + "。")  # a bare name, as a listed unit has
     if parsed is None:
         # no recognisable name: keep the item, named by its first clause, rather than drop it
         name = re.split(r"[，。；：]", it.text, maxsplit=1)[0][:20]
         return Unit(ordinal=it.ordinal, name=name, alias=None, duties=it.text, span=_span(it))
     name, alias, rest = parsed
     return Unit(ordinal=it.ordinal, name=name, alias=alias, duties=it.text[rest:], span=_span(it))
+
+
+def _listed_units(text: str, region: Region) -> list[Item]:
+    """Units named in one sentence (设办公室、政策法规处等2个内设机构), each a unit without duties."""
+    m = vocab.UNIT_LIST.search(text, region.start, region.end)
+    if m is None:
+        return []
+    items = []
+    pos = m.start(1)
+    for name in m.group(1).split("、"):
+        start = text.index(name, pos)
+        pos = start + len(name)
+        if unit_name(name + "。") is not None:
+            items.append(Item(None, start, pos, name, "units", start))
+    return items
 
 
 def _items_of(text: str, region: Region) -> list[Item]:
@@ -99,6 +114,8 @@ def _items_of(text: str, region: Region) -> list[Item]:
         digits = find_items(text, region.start, region.end, region.section, vocab.DIGIT_MARKER, extra_starts=extra)
         if any(it.ordinal is not None for it in digits):
             items = digits
+    if not items and region.section == "units":
+        items = _listed_units(text, region)
     if not items and region.section == "other_matters" and region.ordinal is not None:
         # an article of the 2018-on form with no numbered items is one other matter
         body = text[region.start:region.end].strip()

@@ -12,7 +12,8 @@ from yange.parse.items import cn_number
 # 、，。；：（）, so 其中：厅长1名、副厅长5名 gives 厅长 and 副厅长.
 _ROW = re.compile(rf"([^、，。；：:（）()\s和及]{{1,40}}?)(?:为|共)?({vocab.COUNT})名")
 # The bracket that follows a row and starts with 含: its counts are included in that row.
-_INCLUDED = re.compile(r"（含([^（）]*)）")
+# A bracket right after a row that breaks its count down: （含…）, （其中…）, or a bare （正科级5名、…）.
+_INCLUDED = re.compile(r"（(?:含|其中[：:]?)?([^（）]*\d[^（）]*|[^（）]*名[^（）]*)）")
 # Leading words that are not part of a category: 其中, the agency itself (省对外贸易经济合作厅机关…).
 _LEAD = re.compile(r"^(?:其中|另有|另|设|核定|配备)")
 # 省对外贸易经济合作厅机关行政编制: an agency's (short) name before 机关 is not part of the category.

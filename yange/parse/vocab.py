@@ -139,10 +139,15 @@ VERB_NAMED_UNIT = re.compile(
 # A main duty opens with a verb (or a subject then a verb); used to spot duties among other matters.
 DUTY_SHAPE = re.compile(rf"^(?:{_START_VERB_ALT})")
 
+# A units section that only lists names: 设办公室、政策法规处、…等8个内设机构. Group 1 is the list.
+UNIT_LIST = re.compile(
+    rf"设(?:立|置)?(?:下列)?([^。：]{{2,400}}?)(?:等)?(?:{COUNT}个)?(?:内设机构|职能处室|职能科室|处室|科室)"
+)
 # 设22个内设机构 / 设下列12个内设机构 / 内设机构12个 / 设置15个职能处室.
 DECLARED_UNITS = re.compile(
     rf"设(?:立|置)?(?:下列)?({COUNT})个(?:内设机构|职能(?:司局|司|处室|处|局|部门)|处室|机构)"
     rf"|内设机构({COUNT})个"
+    rf"|等({COUNT})个(?:内设机构|职能处室|职能科室|处室|科室)"
 )
 
 # --- agency, aliases, rank -----------------------------------------------------------------------
