@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import difflib
+import io
 import json
 import os
 import sys
@@ -160,6 +161,17 @@ def changes(
     return _frame(db, queries.CHANGES_TABLE, {**params, "min_similarity": min_similarity, "limit": limit})
 
 
+def to_csv(frame: pd.DataFrame) -> bytes:
+    """CSV with a byte-order mark, so spreadsheet programs read the Chinese text as UTF-8."""
+    return frame.to_csv(index=False).encode("utf-8-sig")
+
+
+def to_parquet(frame: pd.DataFrame) -> bytes:
+    buffer = io.BytesIO()
+    frame.to_parquet(buffer, index=False)
+    return buffer.getvalue()
+
+
 @st.cache_data(ttl=TTL, show_spinner=False)
 def find_agency(db: str, q: str) -> pd.DataFrame:
     return _frame(db, queries.FIND_AGENCY, {"q": q.strip()})
@@ -180,7 +192,18 @@ def versions(db: str, agency_id: str) -> pd.DataFrame:
 
 @st.cache_data(ttl=TTL, show_spinner=False)
 def lineage(db: str, agency_id: str) -> pd.DataFrame:
-    return _frame(db, queries.AGENCY_LINEAGE, {"agency_id": agency_id})
+    """Linked agencies with a display name, whether they are stored, and the notice that says so."""
+    from storage.identity import display_name
+
+    frame = _frame(db, queries.AGENCY_LINEAGE, {"agency_id": agency_id})
+    frame["name"] = [
+        name if isinstance(name, str) else (display_name(key) if isinstance(key, str) else agency)
+        for name, key, agency in zip(frame["name"], frame["name_key"], frame["agency_id"], strict=True)
+    ]
+    frame["notice_id"] = [
+        s.removeprefix("notice:") if s.startswith("notice:") else None for s in frame["source"]
+    ]
+    return frame.drop(columns=["name_key"])
 
 
 @st.cache_data(ttl=TTL, show_spinner=False)
@@ -193,12 +216,15 @@ def staffing(db: str, agency_id: str) -> pd.DataFrame:
     return _frame(db, queries.STAFFING_OVER_TIME, {"agency_id": agency_id})
 
 
+def _as_record(value: str | dict[str, Any]) -> AgencyRecord:
+    return AgencyRecord.model_validate(value if isinstance(value, dict) else json.loads(value))
+
+
 def _record(db: str, snapshot_id: str) -> AgencyRecord:
     row = _row(db, queries.SNAPSHOT_RECORD, {"snapshot_id": snapshot_id})
     if row is None:
         raise StorageError(f"no version {snapshot_id}")
-    value = row["record"]
-    return AgencyRecord.model_validate(value if isinstance(value, dict) else json.loads(value))
+    return _as_record(row["record"])
 
 
 def _difflib_inline(old: str, new: str) -> list[Op]:
@@ -264,7 +290,11 @@ def notice(db: str, notice_id: str) -> dict[str, Any] | None:
 @st.cache_data(ttl=TTL, show_spinner=False)
 def notice_spans(db: str, notice_id: str) -> list[tuple[int, int, str]]:
     frame = _frame(db, queries.NOTICE_SPANS, {"notice_id": notice_id})
-    return [(int(r.span_start), int(r.span_end), f"{r.agency} · {r.section}") for r in frame.itertuples()]
+    spans = [(int(r.span_start), int(r.span_end), f"{r.agency} · {r.section}") for r in frame.itertuples()]
+    for row in _frame(db, queries.NOTICE_RECORDS, {"notice_id": notice_id}).itertuples():
+        record = _as_record(row.record)
+        spans.extend((e.span[0], e.span[1], f"{row.agency} · {e.type}") for e in record.effects)
+    return spans
 
 
 @st.cache_data(ttl=TTL, show_spinner=False)

@@ -57,7 +57,7 @@ select s.agency_id, a.name as agency, s.valid_from as day, s.snapshot_id, s.deri
 from snapshots s
 join agencies a on a.agency_id = s.agency_id
 left join notices n on n.notice_id = s.notice_id
-where list_contains($agencies, s.agency_id) and not s.partial
+where list_contains($agencies, s.agency_id) and not s.amendment
   and ($start is null or s.valid_from >= $start)
   and ($end is null or s.valid_from <= $end)
 order by s.valid_from
@@ -91,20 +91,32 @@ select s.snapshot_id, s.valid_from, s.valid_to, s.derived, s.base_snapshot, s.no
        n.title, n.doc_number, n.kind
 from snapshots s
 left join notices n on n.notice_id = s.notice_id
-where s.agency_id = $agency_id and not s.partial
+where s.agency_id = $agency_id and not s.amendment
 order by s.valid_from, s.seq, s.snapshot_id
 """
 
+# Predecessors and successors. A linked body that no stored notice defines has no agencies row; its
+# name key (region|name), whose hash is its id, still names it.
 AGENCY_LINEAGE = """
-select 'predecessor' as direction, l.relation, l.effective_date, l.predecessor_id as agency_id, a.name,
-       l.source
-from agency_lineage l left join agencies a on a.agency_id = l.predecessor_id
-where l.successor_id = $agency_id
-union all
-select 'successor', l.relation, l.effective_date, l.successor_id, a.name, l.source
-from agency_lineage l left join agencies a on a.agency_id = l.successor_id
-where l.predecessor_id = $agency_id
-order by effective_date nulls last, name
+with keys as (
+    select predecessor_key as key from lineage_claims
+    union select predecessor_key from lineage_curated
+    union select successor_key from lineage_curated
+),
+named as (select substr(sha256(key), 1, 16) as agency_id, min(key) as name_key from keys group by all),
+links as (
+    select 'predecessor' as direction, predecessor_id as agency_id, relation, effective_date, source
+    from agency_lineage where successor_id = $agency_id
+    union all
+    select 'successor', successor_id, relation, effective_date, source
+    from agency_lineage where predecessor_id = $agency_id
+)
+select l.direction, l.relation, l.effective_date, l.agency_id, a.name, n.name_key, l.source,
+       a.agency_id is not null as stored
+from links l
+left join agencies a on a.agency_id = l.agency_id
+left join named n on n.agency_id = l.agency_id
+order by l.direction, l.effective_date nulls last, coalesce(a.name, n.name_key)
 """
 
 RECORD_AS_OF = """
@@ -118,7 +130,7 @@ STAFFING_OVER_TIME = """
 select s.valid_from as day, st.category, st.count
 from staffing st
 join snapshots s on s.snapshot_id = st.snapshot_id
-where s.agency_id = $agency_id and st.included_in is null and not s.partial
+where s.agency_id = $agency_id and st.included_in is null and not s.amendment
 order by s.valid_from, st.category
 """
 
@@ -155,6 +167,14 @@ where s.notice_id = $notice_id and not s.derived and d.span_start is not null an
 order by d.span_start, d.span_end desc
 """
 
+# An amendment notice's own records: their effects carry the spans (derived versions point elsewhere).
+NOTICE_RECORDS = """
+select s.record, a.name as agency
+from snapshots s
+join agencies a on a.agency_id = s.agency_id
+where s.notice_id = $notice_id and not s.derived
+"""
+
 REJECTED = """
 select source, reason, ingested_at
 from notices where status = 'rejected'
@@ -168,7 +188,7 @@ select a.name as agency, s.valid_from, s.valid_to, d.section, d.ordinal, d.unit_
 from duties d
 join snapshots s on s.snapshot_id = d.snapshot_id
 join agencies a on a.agency_id = s.agency_id
-where contains(d.text, $q) and not s.partial and (not $current or s.valid_to is null)
+where contains(d.text, $q) and not s.amendment and (not $current or s.valid_to is null)
 order by a.name, s.valid_from, d.section, d.ordinal
 limit $limit
 """

@@ -40,11 +40,18 @@ lineage = data.lineage(db, agency_id)
 if not lineage.empty:
     st.subheader("Lineage")
     for row in lineage.itertuples():
-        label = f"{row.direction}: {row.name or row.agency_id} ({row.relation}, {row.effective_date or 'date unknown'})"
-        if row.name:
-            st.page_link("pages/agency.py", label=label, query_params={"agency": row.agency_id})
+        label = f"{row.direction}: {row.name} ({row.relation}, {row.effective_date or 'date unknown'})"
+        left, right = st.columns([3, 2])
+        if row.stored:
+            left.page_link("pages/agency.py", label=label, query_params={"agency": row.agency_id})
         else:
-            st.markdown(f"- {label}")
+            left.markdown(f"- {label}")
+        if row.notice_id:
+            right.page_link(
+                "pages/notice.py", label="stated in its notice", query_params={"notice": row.notice_id}
+            )
+        else:
+            right.caption(row.source)
 
 versions = data.versions(db, agency_id)
 st.subheader(f"Versions ({len(versions)})")
@@ -60,7 +67,11 @@ for row in versions[versions["derived"]].itertuples():
 
 st.subheader("Record in force on a date")
 day = st.date_input(
-    "Date", value=versions["valid_from"].max() if len(versions) else dt.date.today(), key="agency_day"
+    "Date",
+    value=versions["valid_from"].max() if len(versions) else dt.date.today(),
+    min_value=dt.date(1949, 10, 1),
+    max_value=dt.date(2100, 1, 1),
+    key="agency_day",
 )
 in_force = data.record_as_of(db, agency_id, day)
 if in_force.empty:

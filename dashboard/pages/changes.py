@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import io
-
 import streamlit as st
 
 from dashboard import data
@@ -32,18 +30,10 @@ st.dataframe(
 )
 
 csv_col, parquet_col = st.columns(2)
-csv_col.download_button(
-    "Download CSV",
-    table.to_csv(index=False).encode("utf-8-sig"),
-    "changes.csv",
-    "text/csv",
-    key="changes_csv",
-)
-parquet = io.BytesIO()
-table.to_parquet(parquet, index=False)
+csv_col.download_button("Download CSV", data.to_csv(table), "changes.csv", "text/csv", key="changes_csv")
 parquet_col.download_button(
     "Download Parquet",
-    parquet.getvalue(),
+    data.to_parquet(table),
     "changes.parquet",
     "application/vnd.apache.parquet",
     key="changes_parquet",

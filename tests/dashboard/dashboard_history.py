@@ -1,8 +1,8 @@
 """A small history database for the dashboard tests, stored through `storage.store_notice`.
 
 The notices are derived: written for these tests in the genre of the seeds (a provincial 三定 of
-2005 and its 2010 successor, and a ministry's unit-functions notice of 2003 and 2008), short enough
-that every expected agency, version and event is known.
+2005, its 2010 successor and a 2012 amendment notice, and a ministry's unit-functions notice of 2003
+and 2008), short enough that every expected agency, version and event is known.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from typing import Any
 from streamlit.testing.v1 import AppTest
 
 import storage
-from models import Adjustment, AgencyRecord, Duty, Notice, ParsedNotice, QualityReport, Staffing, Unit
+from models import Adjustment, AgencyRecord, Duty, Effect, Notice, ParsedNotice, QualityReport, Staffing, Unit
 
 APP = Path(__file__).resolve().parents[2] / "dashboard" / "app.py"
 # open_page(page, query=..., state=...) -> the AppTest after rendering that page (see conftest.py).
@@ -40,6 +40,16 @@ class _Text:
         return (start, start + len(line))
 
 
+def _counterpart(text: str) -> str | None:
+    """The body a 从…划入 adjustment names, as the parser reports it."""
+    return text[1 : text.index("划入")] if text.startswith("从") and "划入" in text else None
+
+
+def _counterpart(text: str) -> str | None:
+    """The body a 从…划入 adjustment names, as the parser reports it."""
+    return text[1 : text.index("划入")] if text.startswith("从") and "划入" in text else None
+
+
 def _fujian(year: int, *, adjustments: list[tuple[str, str]], duties: list[str], units: list[tuple[str, str]],
             staff: int, aliases: list[str], warnings: list[str]) -> ParsedNotice:  # fmt: skip
     title = (
@@ -49,8 +59,9 @@ def _fujian(year: int, *, adjustments: list[tuple[str, str]], duties: list[str],
     )
     t = _Text(title)
     adj = [
-        Adjustment(ordinal=k, kind=kind, text=s, span=t.add(s)) for k, (kind, s) in enumerate(adjustments, 1)
-    ]  # type: ignore[arg-type]
+        Adjustment(ordinal=k, kind=kind, counterpart=_counterpart(text), text=text, span=t.add(text))  # type: ignore[arg-type]
+        for k, (kind, text) in enumerate(adjustments, 1)
+    ]
     dut = [Duty(ordinal=k, text=s, span=t.add(s)) for k, s in enumerate(duties, 1)]
     uni = [Unit(ordinal=None, name=n, duties=d, span=t.add(f"{n}：{d}")) for n, d in units]
     line = f"{FUJIAN}机关行政编制为{staff}名。"
@@ -69,6 +80,22 @@ def _centre(year: int, duties: list[str], missing: list[int]) -> ParsedNotice:
     quality = QualityReport(missing_ordinals={"duties": missing} if missing else {})
     return _parsed(t.text, title, f"商办发〔{year}〕9号", "中华人民共和国商务部", dt.date(year, 6, 26), "functions",
                    [record], quality)  # fmt: skip
+
+
+def _amendment() -> ParsedNotice:
+    """闽编办-style amendment: renames one unit and adds another; storage derives a 2012 version."""
+    title = f"福建省机构编制委员会办公室关于调整{FUJIAN}职责机构编制的通知"
+    t = _Text(title)
+    rename, add = "将对外贸易处更名为国际贸易处。", "增设电子商务处，负责全省电子商务的推广应用工作。"
+    effects = [
+        Effect(ordinal=1, type="unit_renamed", subject="对外贸易处", old="对外贸易处", new="国际贸易处", text=rename,
+               span=t.add(rename)),
+        Effect(ordinal=2, type="unit_added", subject="电子商务处", new="负责全省电子商务的推广应用工作。", text=add,
+               span=t.add(add)),
+    ]  # fmt: skip
+    record = AgencyRecord(agency=FUJIAN, effects=effects)
+    return _parsed(t.text, title, "闽编办〔2012〕48号", "福建省机构编制委员会办公室", dt.date(2012, 3, 16), "amendment",
+                   [record], QualityReport())  # fmt: skip
 
 
 def _parsed(text: str, title: str, doc: str, issuer: str, day: dt.date, kind: str, records: list[AgencyRecord],
@@ -115,6 +142,7 @@ NOTICES: list[ParsedNotice] = [
         aliases=["福建省人民政府口岸工作办公室"],
         warnings=["declared 22 units, found 3"],
     ),
+    _amendment(),
     _centre(2003, ["承担部机关后勤服务保障工作。", "承担部机关委托管理的后勤行政管理职能。"], missing=[]),
     _centre(
         2008,
@@ -135,5 +163,9 @@ def build(path: Path) -> dict[str, Any]:
         storage.record_rejection(con, source=REJECTED_SOURCE, raw=b"\x00\x01", reason="binary: not text")
     with storage.open_reader(path) as con:
         ids = dict(con.execute("select name, agency_id from agencies").fetchall())
+        versions = con.execute(
+            "select a.name, list(s.snapshot_id order by s.valid_from) from snapshots s join agencies a using (agency_id)"
+            " where not s.amendment group by all"
+        ).fetchall()
     notices = {p.notice.published_on.year: p.notice.notice_id for p in NOTICES if p.notice.published_on}
-    return {"path": path, "agency_ids": ids, "notice_ids": notices}
+    return {"path": path, "agency_ids": ids, "notice_ids": notices, "versions": dict(versions)}

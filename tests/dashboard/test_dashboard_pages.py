@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -50,7 +51,7 @@ def test_timeline_shows_every_agency_and_its_events(open_page: OpenPage) -> None
     assert not at.exception
     metrics = _metrics(at)
     assert metrics["Agencies"] == "2"
-    assert metrics["Versions with changes"] == "2"  # the two later versions carry every event
+    assert metrics["Versions with changes"] == "3"  # every version but the two first ones
     assert int(metrics["Change events"]) >= 8
     assert len(at.get("vega_lite_chart")) == 1
     links = _links(at)
@@ -89,12 +90,41 @@ def test_timeline_agency_filter_and_date_range(open_page: OpenPage, history: dic
     assert "No change events match" in at.warning[0].value  # the centre changed in 2008 only
 
 
-def test_agency_page_lists_versions_and_compares_them(open_page: OpenPage, history: dict[str, Any]) -> None:
+def test_agency_page_lists_versions_lineage_and_the_derived_version(
+    open_page: OpenPage, history: dict[str, Any]
+) -> None:
     at = open_page("agency", query={"agency": history["agency_ids"][FUJIAN]})
     assert not at.exception
     assert at.title[0].value == FUJIAN
     versions = at.dataframe[0].value
-    assert [str(d)[:10] for d in versions["valid_from"]] == ["2005-05-29", "2010-05-29"]
+    assert [str(d)[:10] for d in versions["valid_from"]] == ["2005-05-29", "2010-05-29", "2012-03-16"]
+    assert versions["derived"].tolist() == [False, False, True]
+    links = {link.value: link.proto.query_string for link in at.get("page_link")}
+    # The 2012 version is derived, with a link to the amending notice.
+    derived = next(label for label in links if "derived" in label)
+    assert history["notice_ids"][2012] in links[derived]
+    # The 2010 notice says duties came from a body no notice defines: a predecessor, named.
+    assert any("predecessor: 福建省口岸和海防管理委员会办公室" in t.value for t in at.markdown)
+    assert any(
+        history["notice_ids"][2010] in q for label, q in links.items() if "stated in its notice" in label
+    )
+
+
+def test_agency_page_compares_the_derived_version_with_its_base(
+    open_page: OpenPage, history: dict[str, Any]
+) -> None:
+    at = open_page("agency", query={"agency": history["agency_ids"][FUJIAN]})
+    table = at.get("html")[0].value  # default: the last two versions
+    assert "<del>对外</del>贸易处" in table and "<ins>国际</ins>贸易处" in table  # the renamed unit
+    assert "电子商务处" in table and 'class="added"' in table and 'class="removed"' not in table
+
+
+def test_agency_page_compares_any_two_versions(open_page: OpenPage, history: dict[str, Any]) -> None:
+    first, second, _ = history["versions"][FUJIAN]
+    at = open_page("agency", query={"agency": history["agency_ids"][FUJIAN]})
+    at.selectbox(key="cmp_old").set_value(first)
+    at.selectbox(key="cmp_new").set_value(second).run()
+    assert not at.exception
     table = at.get("html")[0].value
     # Character-level highlighting of the reworded first duty, in two columns.
     assert "<del>" in table and "<ins>" in table
@@ -105,6 +135,22 @@ def test_agency_page_lists_versions_and_compares_them(open_page: OpenPage, histo
     # One declared adjustment is borne out (口岸协调 arrives), the other is flagged.
     assert len([w for w in at.warning if "Flagged" in w.value]) == 1
     assert any("口岸" in t.value and "✓" in t.value for t in at.text)
+
+
+def test_agency_page_diffs_versions_that_are_not_adjacent(
+    open_page: OpenPage, history: dict[str, Any]
+) -> None:
+    first, _, derived = history["versions"][FUJIAN]
+    at = open_page("agency", query={"agency": history["agency_ids"][FUJIAN]})
+    at.selectbox(key="cmp_old").set_value(first)
+    at.selectbox(key="cmp_new").set_value(derived).run()
+    assert not at.exception
+    table = at.get("html")[0].value
+    # The 2005 unit name against the amended one, though no stored event links these two versions.
+    plain = re.sub(r"</?(?:del|ins)>", "", table)
+    assert re.search(
+        r'<tr class="changed"><td class="old">外贸管理处：.*?<td class="new">国际贸易处：', plain
+    )
 
 
 def test_agency_page_record_as_of_a_date(open_page: OpenPage, history: dict[str, Any]) -> None:
@@ -153,6 +199,14 @@ def test_notice_page_highlights_spans_and_reports_quality(
     assert source.count("<mark") >= 8  # adjustments, duties and units of the 2010 record
     assert "&lt;b&gt;依法" in source and "<b>" not in source
     assert any(REJECTED_SOURCE in str(v) for df in at.dataframe for v in df.value.to_numpy().ravel())
+
+
+def test_notice_page_highlights_an_amendments_effects(open_page: OpenPage, history: dict[str, Any]) -> None:
+    at = open_page("notice", query={"notice": history["notice_ids"][2012]})
+    assert not at.exception
+    source = at.get("html")[0].value
+    assert source.count("<mark") == 2  # the rename and the new unit
+    assert "unit_renamed" in source
 
 
 def test_notice_page_shows_numbering_gaps(open_page: OpenPage, history: dict[str, Any]) -> None:
