@@ -223,3 +223,13 @@ def test_units_listed_in_one_sentence(clean_text: str) -> None:
     assert [(u.ordinal, u.name, u.duties) for u in record.units] == [
         (None, "办公室", ""), (None, "规划计划处", ""), (None, "水资源处", ""), (None, "建设与管理处", "")]
     assert record.declared_unit_count == 4
+
+
+def test_functions_page_repeating_its_attachment(mofcom_text: str) -> None:
+    once = parse_notice(mofcom_text)
+    attachment = mofcom_text[mofcom_text.index("附 件"):]
+    twice = parse_notice(mofcom_text + "\n" + attachment)
+    assert [r.agency for r in twice.records] == [r.agency for r in once.records]
+    assert [[d.text for d in r.duties] for r in twice.records] == [[d.text for d in r.duties] for r in once.records]
+    assert [len(r.other_matters) for r in twice.records] == [len(r.other_matters) for r in once.records]
+    assert twice.quality.duplicates_removed > once.quality.duplicates_removed

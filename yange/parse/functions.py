@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from models import AgencyRecord, Duty, OtherMatter, QualityReport
 from yange.parse import vocab
-from yange.parse.items import Item, find_items, lead_and_children
+from yange.parse.items import Item, cut_at_boundary, find_items, lead_and_children
 from yange.parse.repair import repair
 from yange.parse.segment import heading_regions
 
@@ -58,38 +58,47 @@ def _duty(text: str, it: Item) -> Duty:
     return Duty(ordinal=it.ordinal or 0, text=text[s:e], span=(s, e), items=kids)
 
 
-def _unit_record(text: str, h: _Heading, end: int, letter: dict[str, str]) -> tuple[AgencyRecord, QualityReport]:
-    aliases: list[str] = []
-    if h.alias:
-        aliases.append(h.alias)
+def _aliases(h: _Heading, letter: dict[str, str]) -> list[str]:
+    aliases: list[str] = [h.alias] if h.alias else []
     for name, alias in letter.items():
         if name == h.name or alias == h.alias:
             for candidate in (alias, name):
                 if candidate != h.name and candidate not in aliases:
                     aliases.append(candidate)
+    return aliases
 
-    subs = [r for r in heading_regions(text[:end]) if r.start >= h.end]
-    duties: list[Duty] = []
+
+def _unit_record(
+    text: str, h: _Heading, blocks: list[tuple[int, int]], letter: dict[str, str]
+) -> tuple[AgencyRecord, QualityReport]:
+    """One unit's record from its block (or blocks, when a page repeats the unit: the repeats
+    then count as duplicates)."""
+    items: list[Item] = []
     others: list[OtherMatter] = []
-    if subs and subs[0].section == "duties":
-        # 一、主要职能（一）…  二、其他事项 …: the sub-sections of one unit
-        items: list[Item] = []
-        for r in subs:
-            found = find_items(text, r.start, r.end, r.section)
-            if not found and r.section == "other_matters":
-                body = text[r.start:r.end].strip()
-                if body:
+    nested = True
+    for start, end in blocks:
+        subs = heading_regions(text, start, end)
+        if subs and subs[0].section == "duties":
+            # 一、主要职能（一）…  二、其他事项 …: the sub-sections of one unit
+            nested = False
+            for r in subs:
+                found = find_items(text, r.start, r.end, r.section)
+                body = text[r.start:cut_at_boundary(text, r.start, r.end)].strip()
+                if not found and r.section == "other_matters" and body and body not in [o.text for o in others]:
                     off = text.index(body, r.start)
                     others.append(OtherMatter(ordinal=0, text=body, span=(off, off + len(body))))
-            items.extend(found)
-        fixed = repair(items)
-        duties = [Duty(ordinal=it.ordinal or 0, text=it.text, span=(it.start, it.end)) for it in fixed.sections["duties"]]
-        others = [OtherMatter(ordinal=it.ordinal or 0, text=it.text, span=(it.start, it.end))
-                  for it in fixed.sections["other_matters"]] + others
-    else:
-        fixed = repair(find_items(text, h.end, end, "duties", vocab.TOP_MARKER))
+                items.extend(found)
+        else:
+            items.extend(find_items(text, start, end, "duties", vocab.TOP_MARKER))
+    fixed = repair(items)
+    if nested:
         duties = [_duty(text, it) for it in fixed.sections["duties"]]
-    record = AgencyRecord(agency=h.name, aliases=aliases, duties=duties, other_matters=others)
+    else:
+        duties = [Duty(ordinal=it.ordinal or 0, text=it.text, span=(it.start, it.end)) for it in fixed.sections["duties"]]
+    others = [
+        OtherMatter(ordinal=it.ordinal or 0, text=it.text, span=(it.start, it.end)) for it in fixed.sections["other_matters"]
+    ] + others
+    record = AgencyRecord(agency=h.name, aliases=_aliases(h, letter), duties=duties, other_matters=others)
     quality = QualityReport(duplicates_removed=fixed.duplicates_removed, relocated=fixed.relocated,
                             missing_ordinals=fixed.missing, warnings=fixed.warnings)  # type: ignore[arg-type]
     return record, quality
@@ -101,11 +110,15 @@ def parse_functions(text: str) -> tuple[list[AgencyRecord], QualityReport]:
     if not heads:
         raise ValueError("no unit headings (X主要职能) found")
     letter = {m.group(1): m.group(2) for m in _LETTER_ALIAS.finditer(text, 0, heads[0].start)}
-    records: list[AgencyRecord] = []
-    total = QualityReport()
+    # a page that repeats a unit (or the whole attachment) gives one record per unit name
+    units: dict[str, tuple[_Heading, list[tuple[int, int]]]] = {}
     for i, h in enumerate(heads):
         end = heads[i + 1].start if i + 1 < len(heads) else len(text)
-        record, q = _unit_record(text, h, end, letter)
+        units.setdefault(h.name, (h, []))[1].append((h.end, end))
+    records: list[AgencyRecord] = []
+    total = QualityReport()
+    for h, blocks in units.values():
+        record, q = _unit_record(text, h, blocks, letter)
         records.append(record)
         total.duplicates_removed += q.duplicates_removed
         total.relocated.extend(q.relocated)

@@ -26,12 +26,13 @@ class Region:
     ordinal: int | None = None  # the article number, for the 2018-on form
 
 
-def heading_regions(text: str) -> list[Region]:
-    """Sections opened by 一、职责调整 … headings. A heading whose number does not advance (the page
-    repeating 一、职责调整 inside 二、主要职责) is a repeat, not a new section."""
+def heading_regions(text: str, start: int = 0, end: int | None = None) -> list[Region]:
+    """Sections opened by 一、职责调整 … headings between start and end. A heading whose number does
+    not advance (the page repeating 一、职责调整 inside 二、主要职责) is a repeat, not a new section."""
+    end = len(text) if end is None else end
     kept: list[tuple[int, int, str]] = []
     last = 0
-    for m in vocab.HEADING.finditer(text):
+    for m in vocab.HEADING.finditer(text, start, end):
         n = cn_number(m.group(1))
         section = vocab.SECTION_HEADINGS.get(m.group(2))
         if n is None or section is None or n <= last:
@@ -40,8 +41,8 @@ def heading_regions(text: str) -> list[Region]:
         kept.append((m.start(), m.end(), section))
     regions = []
     for i, (_s, e, section) in enumerate(kept):
-        end = kept[i + 1][0] if i + 1 < len(kept) else len(text)
-        regions.append(Region(section, e, end))
+        stop = kept[i + 1][0] if i + 1 < len(kept) else end
+        regions.append(Region(section, e, stop))
     return regions
 
 
