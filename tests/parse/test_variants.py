@@ -233,3 +233,11 @@ def test_functions_page_repeating_its_attachment(mofcom_text: str) -> None:
     assert [[d.text for d in r.duties] for r in twice.records] == [[d.text for d in r.duties] for r in once.records]
     assert [len(r.other_matters) for r in twice.records] == [len(r.other_matters) for r in once.records]
     assert twice.quality.duplicates_removed > once.quality.duplicates_removed
+
+
+def test_page_repeating_the_whole_regulation(clean_text: str) -> None:
+    once, twice = parse_notice(clean_text), parse_notice(clean_text + clean_text)
+    for section in ("adjustments", "duties", "units", "other_matters"):
+        assert ordinals(twice.records[0], section) == ordinals(once.records[0], section)
+    assert twice.records[0].staffing == once.records[0].staffing
+    assert twice.quality.duplicates_removed >= 24  # every numbered item of the copy
