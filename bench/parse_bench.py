@@ -37,12 +37,13 @@ def run(ctx: dict) -> dict[str, float]:
         parsed += len(docs)
     per_s = parsed / elapsed
 
+    # peak of Python allocations while the whole corpus is parsed and its results held, as a batch is
     tracemalloc.start()
-    for data in docs:
-        parse_bytes(data)
+    held = [parse_bytes(data) for data in docs]
     _current, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
-    return {"parse_notices_per_s": round(per_s, 1), "parse_peak_mb": round(peak / 2**20, 2)}
+    del held
+    return {"parse_notices_per_s": round(per_s, 1), "parse_peak_mb": round(peak / 2**20, 3)}
 
 
 if __name__ == "__main__":
