@@ -43,11 +43,13 @@ def test_numbering_styles_give_the_same_records(clean_text: str, fmt: str) -> No
 
 
 def test_heading_words_of_other_eras(clean_text: str) -> None:
-    # 职能转变 for 职责调整 and 机构设置 for 内设机构, as some provinces write them
-    text = clean_text.replace("一、职责调整", "一、职能转变").replace("三、内设机构", "三、机构设置")
+    # 职能转变 for 职责调整, 机构设置 for 内设机构, 人员编制和领导职数, a bare 其他, as some write them
+    text = (clean_text.replace("一、职责调整", "一、职能转变").replace("三、内设机构", "三、机构设置")
+            .replace("四、人员编制", "四、人员编制和领导职数").replace("五、其他事项", "五、其他"))
     record = parse_notice(text).records[0]
     assert ordinals(record, "adjustments") == list(range(1, 8))
     assert len(record.units) == 9
+    assert len(record.staffing) == 7 and ordinals(record, "other_matters") == [1, 2]
 
 
 def test_title_with_book_marks(clean_text: str) -> None:

@@ -46,17 +46,20 @@ SECTION_HEADINGS: dict[str, str | None] = {
     "人员编制与领导职数": "staffing",
     "编制和领导职数": "staffing",
     "其他事项": "other_matters",
+    "其他": "other_matters",  # only as a heading line of its own: see HEADING
     # 附则 (本规定由…负责解释) closes the other matters but holds no numbered item of its own
     "附则": "preamble",
 }
 # 一、职责调整 / 二、主要职责: a top marker directly followed by a heading word. The heading is the
 # whole thing up to the next marker or sentence, so 主要职责 must not match 主要职责是 in a sentence.
-# Bare 编制 or 其他 are not heading words: 三、编制全省规划 is a numbered function, not a section.
+# Bare 编制 is not a heading word (三、编制全省规划 is a numbered function), and 其他 is one only on
+# a line of its own (四、其他).
 HEADING = re.compile(
     rf"(?:(?<=^)|(?<=[\n。；：\s”）]))({_CN}{{1,2}})、\s*("
-    + "|".join(sorted(SECTION_HEADINGS, key=len, reverse=True))
+    + "|".join(sorted((w for w in SECTION_HEADINGS if w != "其他"), key=len, reverse=True))
+    + r"|其他(?=\s*(?:\n|$|（)))"
     # not a heading when the words run on into a sentence: 主要职责是… / 内设机构的…
-    + r")(?![是的和与及为由等])",
+    + r"(?![是的和与及为由等])",
     re.MULTILINE,
 )
 
