@@ -5,6 +5,8 @@ from __future__ import annotations
 import codecs
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from yange.errors import NoticeRejected
 from yange.parse import parse_bytes, parse_notice
@@ -120,3 +122,21 @@ def test_deeply_nested_page_still_gives_its_text(clean_text: str) -> None:
     parsed = parse_bytes(html.encode("utf-8"))
     clean = parse_notice(clean_text)
     assert parsed.records == clean.records
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.binary(max_size=3000))
+def test_any_bytes_parse_or_are_rejected(data: bytes) -> None:
+    try:
+        parse_bytes(data)
+    except NoticeRejected as exc:
+        assert exc.reason_code in ("empty", "binary", "encoding", "not_a_notice", "too_large")
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("<>/=\"' divpscriptylenavbodyhtml主要职责（一）一、内设机构\n")), max_size=400))
+def test_tag_soup_parses_or_is_rejected(soup: str) -> None:
+    try:
+        parse_bytes(("<html>" + soup).encode("utf-8"))
+    except NoticeRejected as exc:
+        assert exc.reason_code in ("empty", "not_a_notice")
