@@ -127,8 +127,11 @@ def test_ministry_adjustments_other_matters_and_appendix() -> None:
 def test_duties_and_other_matters_of_the_article_form() -> None:
     parsed = _parse(ARTICLES)
     record = parsed.records[0]
-    assert ordinals(record, "duties") == list(range(1, 9))
-    assert record.duties[-1].text.startswith("职能转变。")  # the 职能转变 item stays in the duty list
+    assert ordinals(record, "duties") == list(range(1, 10))
+    assert record.duties[7].text.startswith("职能转变。")  # the 职能转变 item stays in the duty list
+    division = record.duties[8]  # 有关职责分工 with its numbered sub-items
+    assert division.text == "有关职责分工。"
+    assert [(d.ordinal, d.text[:12]) for d in division.items] == [(1, "与东海省自然资源厅的有关"), (2, "与东海省水利厅的有关职责")]
     # articles after the staffing article are other matters, numbered by article; 第一条 is preamble
     assert ordinals(record, "other_matters") == [6, 7, 8]
     assert parsed.quality.missing_ordinals == {}
