@@ -243,3 +243,12 @@ def test_page_repeating_the_whole_regulation(clean_text: str) -> None:
         assert ordinals(twice.records[0], section) == ordinals(once.records[0], section)
     assert twice.records[0].staffing == once.records[0].staffing
     assert twice.quality.duplicates_removed >= 24  # every numbered item of the copy
+
+
+def test_headings_without_numbers(clean_text: str) -> None:
+    # a page that dropped the heading numbers: 职责调整 / 主要职责 / … alone on their lines
+    text = re.sub(r"^[一二三四五]、(职责调整|主要职责|内设机构|人员编制|其他事项)$", r"\1", clean_text, flags=re.MULTILINE)
+    base, record = parse_notice(clean_text).records[0], parse_notice(text).records[0]
+    for section in ("adjustments", "duties", "units", "other_matters"):
+        assert ordinals(record, section) == ordinals(base, section), section
+    assert record.staffing == base.staffing

@@ -46,6 +46,23 @@ def heading_regions(text: str, start: int = 0, end: int | None = None) -> list[R
     return regions
 
 
+def bare_heading_regions(text: str) -> list[Region]:
+    """Sections opened by heading lines without numbers (职责调整 / 主要职责 / …, each alone on its
+    line). Only the first line of each section counts; a repeat is part of the page's noise."""
+    kept: list[tuple[int, int, str]] = []
+    seen: set[str] = set()
+    for m in vocab.BARE_HEADING.finditer(text):
+        section = vocab.SECTION_HEADINGS.get(m.group(1))
+        if section is None or section in seen:
+            continue
+        seen.add(section)
+        kept.append((m.start(), m.end(), section))
+    return [
+        Region(section, e, kept[i + 1][0] if i + 1 < len(kept) else len(text))
+        for i, (_s, e, section) in enumerate(kept)
+    ]
+
+
 def article_regions(text: str) -> list[Region]:
     """Sections of the 2018-on form, one per article 第N条, classified by what the article says."""
     marks = [(m.start(), m.end(), cn_number(m.group(1))) for m in vocab.ARTICLE_MARKER.finditer(text)]
@@ -75,11 +92,16 @@ def article_regions(text: str) -> list[Region]:
 
 
 def split_sections(text: str) -> list[Region]:
-    """Headings when the notice has them, else articles; [] when it has neither."""
+    """Numbered headings when the notice has them, else articles, else heading lines without
+    numbers (at least 主要职责 and one more); [] when it has none of these."""
     regions = heading_regions(text)
     if len({r.section for r in regions}) >= 2:
         return regions
     articles = article_regions(text)
     if len(articles) >= 2:
         return articles
+    bare = bare_heading_regions(text)
+    found = {r.section for r in bare}
+    if "duties" in found and len(found) >= 2:
+        return bare
     return regions

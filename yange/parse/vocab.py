@@ -63,6 +63,14 @@ HEADING = re.compile(
     re.MULTILINE,
 )
 
+# A heading line with no number (some pages drop them): the heading word alone on its line.
+BARE_HEADING = re.compile(
+    r"^\s*("
+    + "|".join(sorted((w for w in SECTION_HEADINGS if w != "其他"), key=len, reverse=True))
+    + r")\s*$",
+    re.MULTILINE,
+)
+
 # --- adjustment KINDs ----------------------------------------------------------------------------
 
 # Cue patterns per KIND, tried in order; the first that matches an adjustment's text wins. Order
