@@ -8,6 +8,7 @@ benchmark's overhead ratio and for quick tests. Both return an `IngestSummary`.
 from __future__ import annotations
 
 from prefect import flow
+from prefect.futures import PrefectFuture
 from prefect.utilities.annotations import quote
 
 from flows import stages, tasks
@@ -34,30 +35,33 @@ def ingest(
     db: str | None = None,
     progress: stages.Progress | None = None,
     policy: FetchPolicy | None = None,
+    batch_size: int = stages.BATCH_SIZE,
 ) -> IngestSummary:
     """Fetch new notices from every source, store them, and report what changed."""
     chosen, db_path, policy = _resolve(sources, db, policy)
-    report = progress or stages.no_progress
     summary = IngestSummary(sources=chosen, db=db_path)
     with stages.open_history(db_path) as history:
         memory = stages.load_memory(history)
         discover = tasks.discover_with_policy(policy)
         pending = [discover.submit(spec, memory=quote(memory), policy=policy) for spec in chosen]
         found = [tasks.settle_discovery(spec, f) for spec, f in zip(chosen, pending, strict=True)]
-        report("fetching", 0, len(found))
-        fetched = [tasks.fetch_source.submit(quote(d), memory=quote(memory), policy=policy) for d in found]
-        parsing = [
-            tasks.parse_source.submit(
-                quote(d), quote(f.result()), memory=quote(memory), max_bytes=policy.max_bytes
-            )
-            for d, f in zip(found, fetched, strict=True)
-        ]
-        batches = [p.result() for p in parsing]
+        counted = stages.RunProgress(progress or stages.no_progress, sum(len(d.candidates) for d in found))
+        # Batch k is fetched and parsed in the task runner while batch k-1 is stored here (one writer);
+        # only two batches are held at a time.
         outcomes: list[NoticeOutcome] = []
-        for batch in batches:
-            outcomes += tasks.store_source(quote(history), quote(batch), quote(report))
+        parsing: PrefectFuture[stages.Batch] | None = None
+        for part in stages.split(found, size=batch_size):
+            fetching = tasks.fetch_source.submit(quote(part), memory=quote(memory), policy=policy)
+            if parsing is not None:
+                outcomes += tasks.store_source(quote(history), quote(parsing.result()), quote(counted))
+            fetched = quote(fetching.result())
+            parsing = tasks.parse_source.submit(
+                quote(part), fetched, memory=quote(memory), max_bytes=policy.max_bytes
+            )
+        if parsing is not None:
+            outcomes += tasks.store_source(quote(history), quote(parsing.result()), quote(counted))
         outcomes = tasks.diff_changes(quote(history), quote(outcomes))
-        return tasks.report_run(quote(summary), quote(batches), quote(outcomes))
+        return tasks.report_run(quote(summary), quote(found), quote(outcomes))
 
 
 def run_pipeline(
@@ -65,26 +69,22 @@ def run_pipeline(
     db: str | None = None,
     progress: stages.Progress | None = None,
     policy: FetchPolicy | None = None,
+    batch_size: int = stages.BATCH_SIZE,
 ) -> IngestSummary:
     """The same stages as `ingest`, called directly: no Prefect, no artifact."""
     chosen, db_path, policy = _resolve(sources, db, policy)
-    report = progress or stages.no_progress
     summary = IngestSummary(sources=chosen, db=db_path)
     with stages.open_history(db_path) as history:
         memory = stages.load_memory(history)
         found = [stages.discover_with_retries(spec, memory=memory, policy=policy) for spec in chosen]
-        report("fetching", 0, len(found))
-        batches = [
-            stages.parse(
-                d, stages.fetch(d, memory=memory, policy=policy), memory=memory, max_bytes=policy.max_bytes
-            )
-            for d in found
-        ]
+        counted = stages.RunProgress(progress or stages.no_progress, sum(len(d.candidates) for d in found))
         outcomes: list[NoticeOutcome] = []
-        for batch in batches:
-            outcomes += stages.store(history, batch, progress=report)
+        for part in stages.split(found, size=batch_size):
+            fetched = stages.fetch(part, memory=memory, policy=policy)
+            batch = stages.parse(part, fetched, memory=memory, max_bytes=policy.max_bytes)
+            outcomes += stages.store(history, batch, progress=counted)
         outcomes = stages.diff(history, outcomes)
-        return stages.report(summary, batches, outcomes)
+        return stages.report(summary, found, outcomes)
 
 
 if __name__ == "__main__":

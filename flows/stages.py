@@ -35,8 +35,26 @@ log = logging.getLogger(__name__)
 Progress = Callable[[str, int, int | None], None]
 
 
+# Notices per batch: a big folder is split so that memory stays bounded (a batch holds its bytes and
+# parsed notices) while Prefect still runs only a few tasks per few hundred notices.
+BATCH_SIZE = 200
+
+
 def no_progress(stage: str, done: int, total: int | None) -> None:
     """The default progress callback: report nothing."""
+
+
+class RunProgress:
+    """Counts stored notices across all batches, so the caller sees one bar for the whole run."""
+
+    def __init__(self, callback: Progress, total: int) -> None:
+        self.callback = callback
+        self.total = total
+        self.done = 0
+
+    def __call__(self, stage: str, done: int, total: int | None) -> None:
+        self.done += 1
+        self.callback(stage, self.done, self.total)
 
 
 def default_policy() -> web.FetchPolicy:
@@ -159,6 +177,22 @@ def discover_with_retries(
             if not delays:
                 return failed_discovery(spec_text, exc)
             sleep(delays.pop(0))
+
+
+def split(discoveries: list[Discovery], *, size: int = BATCH_SIZE) -> list[Discovery]:
+    """Cut each source's candidates into batches of `size`. The listing's own memory (an index
+    page's links) rides on the last batch, so it is written only once all its notices are stored."""
+    batches: list[Discovery] = []
+    for found in discoveries:
+        if found.error or len(found.candidates) <= size:
+            batches.append(found)
+            continue
+        starts = range(0, len(found.candidates), size)
+        for start in starts:
+            last = start == starts[-1]
+            part = found.candidates[start : start + size]
+            batches.append(found.model_copy(update={"candidates": part, "seen": found.seen if last else []}))
+    return batches
 
 
 def fetch(discovery: Discovery, *, memory: SourceMemory, policy: web.FetchPolicy) -> list[Fetched]:
@@ -289,9 +323,9 @@ def diff(history: History, outcomes: list[NoticeOutcome]) -> list[NoticeOutcome]
     ]
 
 
-def report(summary: IngestSummary, batches: list[Batch], outcomes: list[NoticeOutcome]) -> IngestSummary:
+def report(summary: IngestSummary, found: list[Discovery], outcomes: list[NoticeOutcome]) -> IngestSummary:
     """Fill the run's summary: every notice's outcome and every source that failed."""
-    failures = [SourceFailure(source=b.source, reason=b.error) for b in batches if b.error]
+    failures = [SourceFailure(source=d.source, reason=d.error) for d in found if d.error]
     return summary.model_copy(
         update={"outcomes": outcomes, "failed_sources": failures, "finished_at": dt.datetime.now(dt.UTC)}
     )

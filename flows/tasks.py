@@ -83,10 +83,10 @@ def diff_changes(history: stages.History, outcomes: list[NoticeOutcome]) -> list
 
 @task(name="report", cache_policy=NO_CACHE)
 def report_run(
-    summary: IngestSummary, batches: list[stages.Batch], outcomes: list[NoticeOutcome]
+    summary: IngestSummary, found: list[stages.Discovery], outcomes: list[NoticeOutcome]
 ) -> IngestSummary:
     """Finish the summary and publish it as the run's markdown artifact."""
-    done = stages.report(summary, batches, outcomes)
+    done = stages.report(summary, found, outcomes)
     create_markdown_artifact(
         key=ARTIFACT_KEY,
         markdown=done.to_markdown(),

@@ -173,9 +173,14 @@ def test_a_failing_source_does_not_stop_the_others(
     assert "sources that failed" in summary.render()
 
 
-def test_progress_reports_every_stored_notice(inbox: Path, db: str) -> None:
+def test_progress_counts_across_batches(inbox: Path, db: str) -> None:
     calls: list[tuple[str, int, int | None]] = []
-    run_pipeline([str(inbox)], db=db, progress=lambda stage, done, total: calls.append((stage, done, total)))
+    run_pipeline(
+        [str(inbox)],
+        db=db,
+        batch_size=2,
+        progress=lambda stage, done, total: calls.append((stage, done, total)),
+    )
     stored = [c for c in calls if c[0].startswith("storing")]
     assert [done for _, done, _ in stored] == [1, 2, 3, 4, 5]
     assert {total for _, _, total in stored} == {5}
@@ -191,3 +196,28 @@ def test_summary_render_and_markdown(inbox: Path, db: str) -> None:
     assert markdown.count("\n| ") >= 2 + 3  # a row per new notice and per reject
     dumped = summary.model_dump(mode="json")
     assert dumped["new"] == 2 and len(dumped["rejected"]) == 3
+
+
+def test_small_batches_give_the_same_outcomes(inbox: Path, tmp_path: Path) -> None:
+    whole = run_pipeline([str(inbox)], db=str(tmp_path / "whole.duckdb"))
+    split = run_pipeline([str(inbox)], db=str(tmp_path / "split.duckdb"), batch_size=2)
+    assert [(o.location, o.outcome, o.reason) for o in split.outcomes] == [
+        (o.location, o.outcome, o.reason) for o in whole.outcomes
+    ]
+    assert split.change_events == whole.change_events
+
+
+def test_split_keeps_the_listing_memory_for_the_last_batch() -> None:
+    from flows.sources import Candidate
+    from flows.sources.state import SeenEntry
+    from flows.stages import Discovery, split
+
+    listing = SeenEntry(location="https://host/list.html", etag='"v1"')
+    found = Discovery(
+        source="s", candidates=[Candidate(source="s", location=f"n{i}") for i in range(5)], seen=[listing]
+    )
+    failed = Discovery(source="t", error="HTTP 404")
+    parts = split([found, failed], size=2)
+    assert [[c.location for c in p.candidates] for p in parts] == [["n0", "n1"], ["n2", "n3"], ["n4"], []]
+    assert [p.seen for p in parts] == [[], [], [listing], []]
+    assert parts[-1].error == "HTTP 404"
