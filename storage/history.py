@@ -56,13 +56,22 @@ def short_hash(*parts: str) -> str:
     return hashlib.sha256("|".join(parts).encode("utf-8")).hexdigest()[:16]
 
 
-@dataclass(frozen=True)
+@dataclass
 class Version:
+    """One version in an agency's chain; its record is parsed only when a diff needs it."""
+
     snapshot_id: str
     notice_id: str
     published_on: dt.date | None
-    record: AgencyRecord
+    record_json: str
     derived: bool = False
+    _record: AgencyRecord | None = None
+
+    @property
+    def record(self) -> AgencyRecord:
+        if self._record is None:
+            self._record = AgencyRecord.model_validate_json(self.record_json)
+        return self._record
 
 
 @dataclass(frozen=True)
@@ -78,6 +87,7 @@ class Stored:
     agency_key: str
     alias_keys: list[str]
     seq: int
+    names: list[str] | None  # the record's agency name and aliases as written (NULL before migration 6)
 
     @property
     def order(self) -> tuple[dt.date, str, int, str]:
@@ -93,16 +103,58 @@ def refresh(
     transfers: bool = True,
 ) -> set[str]:
     """Re-resolve identities and recompute every agency whose snapshots changed (and every agency
-    whose amendments name one of them); then re-pair transfers in their regions. Returns the ids."""
-    affected = resolve_agencies(con, touched=set(touched))
+    whose amendments name one of them); then re-pair transfers in their regions, resolve
+    counterparts and lineage. Returns the ids of the agencies recomputed."""
+    touched = set(touched)
+    affected, renamed_keys = resolve_agencies(con, touched=touched)
     affected |= _dependents(con, affected)
     regions = _regions(con, affected)
     for agency_id in sorted(affected):
         recompute_agency(con, agency_id, differ=differ, applier=applier)
     if transfers:
         link_transfers(con, regions=regions | _regions(con, affected))
-    lineage.materialise(con)
+    _resolve_counterparts(con)
+    if _lineage_stale(con, touched=touched, renamed_keys=renamed_keys):
+        lineage.materialise(con)
     return affected
+
+
+def _lineage_stale(con: duckdb.DuckDBPyConnection, *, touched: set[str], renamed_keys: set[str]) -> bool:
+    """Lineage changes only with new claims, or when a name that a claim or the curated file uses
+    moves to another agency."""
+    row = con.execute(
+        """
+        with used(name_key) as (
+            select predecessor_key from lineage_claims
+            union all select predecessor_key from lineage_curated
+            union all select successor_key from lineage_curated
+            union all select s.agency_key from lineage_claims c join snapshots s using (snapshot_id)
+        )
+        select (select count(*) from lineage_claims where snapshot_id in (select unnest(?::varchar[])))
+             + (select count(*) from used where name_key in (select unnest(?::varchar[])))
+        """,
+        [sorted(touched), sorted(renamed_keys)],
+    ).fetchone()
+    return bool(row and row[0])
+
+
+def _resolve_counterparts(con: duckdb.DuckDBPyConnection) -> None:
+    """Point every change that names another agency at that agency's current id (or NULL)."""
+    con.execute(
+        """
+        update changes set counterpart_agency_id = n.agency_id
+        from agency_names n
+        where changes.counterpart_key = n.name_key
+          and changes.counterpart_agency_id is distinct from n.agency_id
+        """
+    )
+    con.execute(
+        """
+        update changes set counterpart_agency_id = null
+        where counterpart_key is not null and counterpart_agency_id is not null
+          and counterpart_key not in (select name_key from agency_names)
+        """
+    )
 
 
 def _regions(con: duckdb.DuckDBPyConnection, agency_ids: set[str]) -> set[str]:
@@ -133,9 +185,10 @@ def _dependents(con: duckdb.DuckDBPyConnection, agency_ids: set[str]) -> set[str
 # Identity
 
 
-def resolve_agencies(con: duckdb.DuckDBPyConnection, *, touched: set[str]) -> set[str]:
+def resolve_agencies(con: duckdb.DuckDBPyConnection, *, touched: set[str]) -> tuple[set[str], set[str]]:
     """Group snapshots into agencies (names linked by aliases), fix their agency_id, and keep
-    `agency_names` in step. Returns the agencies whose membership changed or that were touched."""
+    `agency_names` in step. Returns the agencies whose membership changed or that were touched,
+    and the name keys whose agency changed."""
     rows = con.execute(
         "SELECT snapshot_id, agency_id, agency_key, alias_keys FROM snapshots WHERE NOT derived"
     ).fetchall()
@@ -175,19 +228,17 @@ def resolve_agencies(con: duckdb.DuckDBPyConnection, *, touched: set[str]) -> se
         elif snapshot_id in touched:
             affected.add(new)
     bulk.update(con, "snapshots", "snapshot_id", moves)
-    _sync_names(con, {key: ids[find(key)] for key in parent if find(key) in ids})
-    return affected
+    changed_keys = _sync_names(con, {key: ids[find(key)] for key in parent if find(key) in ids})
+    return affected, changed_keys
 
 
-def _sync_names(con: duckdb.DuckDBPyConnection, wanted: dict[str, str]) -> None:
+def _sync_names(con: duckdb.DuckDBPyConnection, wanted: dict[str, str]) -> set[str]:
     stored = dict(con.execute("SELECT name_key, agency_id FROM agency_names").fetchall())
     stale = [k for k, v in stored.items() if wanted.get(k) != v]
+    fresh = [{"name_key": k, "agency_id": v} for k, v in sorted(wanted.items()) if stored.get(k) != v]
     bulk.delete_in(con, "agency_names", "name_key", stale)
-    bulk.insert(
-        con,
-        "agency_names",
-        [{"name_key": k, "agency_id": v} for k, v in sorted(wanted.items()) if stored.get(k) != v],
-    )
+    bulk.insert(con, "agency_names", fresh)
+    return set(stale) | {row["name_key"] for row in fresh}
 
 
 def lookup(con: duckdb.DuckDBPyConnection, name: str, *, region: str) -> str | None:
@@ -205,15 +256,18 @@ def lookup(con: duckdb.DuckDBPyConnection, name: str, *, region: str) -> str | N
 def recompute_agency(
     con: duckdb.DuckDBPyConnection, agency_id: str, *, differ: Differ, applier: Applier | None
 ) -> None:
-    """Rebuild validity ranges, derived versions, changes and the agency row of one agency."""
+    """Rebuild validity ranges, derived versions, changes and the agency row of one agency.
+
+    Changes between two full versions are a pure function of the pair, so the rows of a pair that
+    is still consecutive are kept; only new pairs are diffed (a long history stays cheap to extend).
+    """
     _drop_derived(con, agency_id)
-    con.execute("DELETE FROM changes WHERE agency_id = ?", [agency_id])
     stored = sorted(
         (
             Stored(*row)
             for row in con.execute(
                 "SELECT s.snapshot_id, s.notice_id, n.published_on, s.record, s.amendment, s.display_name,"
-                "       s.agency_key, s.alias_keys, s.seq "
+                "       s.agency_key, s.alias_keys, s.seq, s.names "
                 "FROM snapshots s JOIN notices n USING (notice_id) "
                 "WHERE s.agency_id = ? AND NOT s.derived",
                 [agency_id],
@@ -222,6 +276,7 @@ def recompute_agency(
         key=lambda r: r.order,
     )
     if not stored:
+        con.execute("DELETE FROM changes WHERE agency_id = ?", [agency_id])
         con.execute("DELETE FROM agencies WHERE agency_id = ?", [agency_id])
         return
     region = min(r.agency_key for r in stored).split("|", 1)[0]
@@ -267,12 +322,12 @@ def _versions(
     closures: list[dt.date] = []
     derived_rows: list[dict[str, Any]] = []
     for row in stored:
-        record = AgencyRecord.model_validate_json(row.record_json)
         if not row.amendment:
-            versions.append(Version(row.snapshot_id, row.notice_id, row.published_on, record))
+            versions.append(Version(row.snapshot_id, row.notice_id, row.published_on, row.record_json))
             continue
         if applier is None:
             continue
+        record = AgencyRecord.model_validate_json(row.record_json)
         base = versions[-1] if versions else None
         counterparts = _counterparts(con, record, day=row.published_on, region=region)
         outcome = applier(base.record if base else None, record, agency=name, counterparts=counterparts)
@@ -282,8 +337,10 @@ def _versions(
             continue
         derived_id = short_hash("derived", row.snapshot_id, base.snapshot_id if base else "")
         amended = outcome.record
-        versions.append(Version(derived_id, row.notice_id, row.published_on, amended, derived=True))
         amended_json = amended.model_dump_json()
+        versions.append(
+            Version(derived_id, row.notice_id, row.published_on, amended_json, derived=True, _record=amended)
+        )
         derived_rows.append(
             {
                 "snapshot_id": derived_id,
@@ -299,6 +356,7 @@ def _versions(
                 "alias_keys": [],
                 "display_name": row.display_name,
                 "seq": row.seq,
+                "names": [],
             }
         )
         bulk.insert(con, "duties", duty_rows(derived_id, amended))
@@ -351,35 +409,43 @@ def _set_validity(
 def _write_changes(
     con: duckdb.DuckDBPyConnection, agency_id: str, versions: list[Version], *, differ: Differ, region: str
 ) -> None:
+    """Diff each consecutive pair of versions, keeping the stored rows of pairs of full versions
+    that are still consecutive (the same pair always gives the same changes)."""
+    derived = {v.snapshot_id for v in versions if v.derived}
+    stored_pairs = {
+        (r[0] or "", r[1])
+        for r in con.execute(
+            "SELECT DISTINCT from_snapshot, to_snapshot FROM changes WHERE agency_id = ? AND change_type <> 'transferred'",
+            [agency_id],
+        ).fetchall()
+    }
+    keep: set[tuple[str, str]] = set()
     rows: list[dict[str, Any]] = []
     for i, version in enumerate(versions):
         before = versions[i - 1] if i else None
+        pair = (before.snapshot_id if before else "", version.snapshot_id)
+        if pair in stored_pairs and not (set(pair) & derived):
+            keep.add(pair)
+            continue
         for seq, change in enumerate(differ(before.record if before else None, version.record)):
-            rows.append(
-                change_row(
-                    con,
-                    change,
-                    agency_id=agency_id,
-                    from_snapshot=before.snapshot_id if before else None,
-                    version=version,
-                    seq=seq,
-                    region=region,
-                )
-            )
+            rows.append(change_row(change, agency_id=agency_id, before=before, version=version, seq=seq, region=region))
+    stale = [
+        r[0]
+        for r in con.execute(
+            "SELECT change_id, coalesce(from_snapshot, ''), to_snapshot FROM changes WHERE agency_id = ?", [agency_id]
+        ).fetchall()
+        if (r[1], r[2]) not in keep
+    ]
+    bulk.delete_in(con, "changes", "change_id", stale)
     bulk.insert(con, "changes", rows)
 
 
 def change_row(
-    con: duckdb.DuckDBPyConnection,
-    change: Change,
-    *,
-    agency_id: str,
-    from_snapshot: str | None,
-    version: Version,
-    seq: int,
-    region: str,
+    change: Change, *, agency_id: str, before: Version | None, version: Version, seq: int, region: str
 ) -> dict[str, Any]:
-    counterpart = change.detail.get("counterpart") if isinstance(change.detail, dict) else None
+    """One `changes` row; the counterpart an event names is kept by name key (resolved later)."""
+    counterpart = change.detail.get("counterpart")
+    from_snapshot = before.snapshot_id if before else None
     return {
         "change_id": short_hash("change", from_snapshot or "", version.snapshot_id, str(seq)),
         "agency_id": agency_id,
@@ -397,7 +463,8 @@ def change_row(
         "old_span_end": change.old_span[1] if change.old_span else None,
         "new_span_start": change.new_span[0] if change.new_span else None,
         "new_span_end": change.new_span[1] if change.new_span else None,
-        "counterpart_agency_id": lookup(con, counterpart, region=region) if isinstance(counterpart, str) else None,
+        "counterpart_key": identity.name_key(counterpart, notice_region=region) if isinstance(counterpart, str) and counterpart else None,
+        "counterpart_agency_id": None,
         "counterpart_snapshot": None,
         "published_on": version.published_on,
         "seq": seq,
@@ -410,8 +477,12 @@ def _write_agency(
     """The agency row: named after its latest version; every other name it went by is an alias."""
     aliases: set[str] = set()
     for row in stored:
-        record = AgencyRecord.model_validate_json(row.record_json)
-        aliases.update([row.display_name, record.agency, *record.aliases, identity.display_name(row.agency_key)])
+        if row.names is None:
+            record = AgencyRecord.model_validate_json(row.record_json)
+            aliases.update([record.agency, *record.aliases])
+        else:
+            aliases.update(row.names)
+        aliases.update([row.display_name, identity.display_name(row.agency_key)])
         aliases.update(identity.display_name(k) for k in row.alias_keys or [])
     aliases.discard(name)
     con.execute("DELETE FROM agencies WHERE agency_id = ?", [agency_id])

@@ -172,6 +172,7 @@ def _insert_notice(
                 "alias_keys": sorted({_key(a, notice, region) for a in record.aliases} - {key}),
                 "display_name": identity.display_name(key),
                 "seq": seq,
+                "names": [record.agency, *record.aliases],
             }
         )
         duties += duty_rows(snapshot_id, record)
