@@ -153,3 +153,21 @@ def test_fujian_repairs() -> None:
     assert q.duplicates_removed == 12
     texts = [d.text for d in record.duties] + [a.text for a in record.adjustments] + [o.text for o in record.other_matters]
     assert len(texts) == len(set(texts))
+
+
+PREAMBLES = [
+    # (preamble sentence, aliases, rank) — derived wordings
+    ("设立东海省商务厅（加挂“东海省口岸办公室”牌子），为省人民政府组成部门，正厅级。", ["东海省口岸办公室"], "正厅级"),
+    ("东海省发展和改革委员会是省政府组成部门，为正厅级，对外保留东海省物价局牌子，加挂东海省粮食局、东海省能源局牌子。",
+     ["东海省物价局", "东海省粮食局", "东海省能源局"], "正厅级"),
+    ("示例市人民政府办公室是市政府工作部门，规格为副省级。", [], "副省级"),
+    ("设立示例县水务局，为县人民政府工作部门。", [], None),                # no rank stated
+    ("机关服务中心对外称“机关服务局”，为正局级事业单位。", ["机关服务局"], "正局级"),
+]
+
+
+@pytest.mark.parametrize(("head", "aliases", "rank"), PREAMBLES)
+def test_aliases_and_rank_from_the_preamble(head: str, aliases: list[str], rank: str | None) -> None:
+    from yange.parse.sanding import aliases_of, rank_of
+
+    assert (aliases_of(head), rank_of(head)) == (aliases, rank)

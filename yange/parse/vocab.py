@@ -163,12 +163,12 @@ DECLARED_UNITS = re.compile(
 
 # --- agency, aliases, rank -----------------------------------------------------------------------
 
-# 加挂“福建省人民政府口岸工作办公室”牌子 / 加挂A、B牌子 / 挂X牌子.
-ALIAS_SIGN = re.compile(r"(?:加挂|挂)[“\"「]?([^”\"」。；]{2,60}?)[”\"」]?牌子")
+# 加挂“福建省人民政府口岸工作办公室”牌子 / 加挂A、B牌子 / 挂X牌子 / 对外保留X牌子.
+ALIAS_SIGN = re.compile(r"(?:加挂|挂|保留)[“\"「]?([^”\"」。；，]{2,60}?)[”\"」]?(?:的)?牌子")
 # 对外称“机关服务局” / 对外称机关服务局.
 ALIAS_EXTERNAL = re.compile(r"对外称[“\"「]?([^”\"」。；，）)]{2,30})[”\"」]?")
-# 正厅级 / 副部级 / 正局级 / 为副部级. Must not match 省级 or 处级以下.
-RANK = re.compile(r"(?:为)?((?:正|副)(?:部|厅|局|司|处|科|省部|地厅|县处)级)")
+# 正厅级 / 副部级 / 正局级 / 为副部级 / 副省级. Must not match 省级 or 处级以下 (no 正/副 in front).
+RANK = re.compile(r"(?:为)?((?:正|副)(?:省部|地厅|县处|乡科|部|厅|局|司|处|科|省|地|县|乡)级)")
 # 设立X（加挂…牌子），为…  — the agency the regulation establishes.
 ESTABLISH = re.compile(r"设立([^，。；（(]{2,40}?)(?=[（(，,。；]|为)")
 # The fixed tail of a regulation's title; the agency is the run of text just before it (see
