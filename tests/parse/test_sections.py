@@ -14,6 +14,7 @@ from models import ParsedNotice
 from tests.factories import adj, ordinals, project_adjustments, project_staffing, project_units, staff, unit
 from tests.parse.conftest import ARTICLES, CENTRAL, CLEAN
 from yange.parse import parse_notice
+from yange.parse.sanding import aliases_of, rank_of
 
 FUJIAN = Path(__file__).parents[1] / "golden" / "fujian-2010-foreign-trade-sanding.txt"
 
@@ -168,6 +169,4 @@ PREAMBLES = [
 
 @pytest.mark.parametrize(("head", "aliases", "rank"), PREAMBLES)
 def test_aliases_and_rank_from_the_preamble(head: str, aliases: list[str], rank: str | None) -> None:
-    from yange.parse.sanding import aliases_of, rank_of
-
     assert (aliases_of(head), rank_of(head)) == (aliases, rank)
