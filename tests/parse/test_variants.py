@@ -252,3 +252,20 @@ def test_headings_without_numbers(clean_text: str) -> None:
     for section in ("adjustments", "duties", "units", "other_matters"):
         assert ordinals(record, section) == ordinals(base, section), section
     assert record.staffing == base.staffing
+
+
+def test_joint_covering_letter_of_the_2018_form(articles_text: str) -> None:
+    # derived: two issuers before the title, the regulation's name in 《》, a signature date line
+    letter = (
+        "中共东海省委办公厅　东海省人民政府办公厅关于印发《东海省生态环境厅职能配置、内设机构和人员编制规定》的通知\n"
+        "东委办发〔2018〕88号\n各市委、市人民政府，省委各部委，省直各单位：\n"
+        "《东海省生态环境厅职能配置、内设机构和人员编制规定》已经省委、省政府批准，现予印发。\n"
+        "中共东海省委办公厅\n东海省人民政府办公厅\n2018年12月28日\n"
+    )
+    parsed = parse_notice(letter + articles_text)
+    n = parsed.notice
+    assert n.title.startswith("中共东海省委办公厅 东海省人民政府办公厅关于印发《")
+    assert (n.doc_number, str(n.published_on)) == ("东委办发〔2018〕88号", "2018-12-28")
+    assert n.issuer is not None and "东海省人民政府办公厅" in n.issuer
+    assert parsed.records[0].agency == "东海省生态环境厅"
+    assert ordinals(parsed.records[0], "duties") == list(range(1, 10))

@@ -80,6 +80,9 @@ def _title_candidates(text: str) -> list[re.Match[str]]:
     return list(vocab.NOTICE_TITLE.finditer(text, 0, min(len(text), 6000)))
 
 
+_PUNCT_IN_NAME = re.compile(r"[\s，。；：:、《》“”]")
+
+
 def _plain(s: str) -> str:
     return re.sub(r"[《》〈〉、“”\s]", "", s)
 
@@ -100,6 +103,17 @@ def _title_score(text: str, m: re.Match[str], cited: str) -> int:
     return score
 
 
+def _co_issuer(text: str, title_start: int) -> str | None:
+    """A joint notice names its first issuer before a space: 中共某省委办公厅 某省人民政府办公厅关于…"""
+    if title_start < 2 or text[title_start - 1] != " ":
+        return None
+    line_start = text.rfind("\n", 0, title_start - 1) + 1
+    before = text[line_start:title_start - 1].strip()
+    if 2 <= len(before) <= 30 and not _PUNCT_IN_NAME.search(before) and vocab.ISSUER_SUFFIX.search(before):
+        return before
+    return None
+
+
 def choose_title(text: str) -> tuple[str | None, int, int]:
     """(title, start, end) of the covering letter's title, or the regulation's own title."""
     cands = _title_candidates(text)
@@ -111,7 +125,11 @@ def choose_title(text: str) -> tuple[str | None, int, int]:
         prefix, _, rest = title.partition("关于")
         prefix = vocab.TITLE_JUNK.sub("", prefix)
         title = f"{prefix}关于{rest}"
-        return title, best.end(1) - len(title), best.end(1)
+        start = best.end(1) - len(title)
+        co_issuer = _co_issuer(text, start)
+        if co_issuer:
+            title, start = f"{co_issuer} {title}", start - len(co_issuer) - 1
+        return title, start, best.end(1)
     for _agency, start, end in regulation_titles(text, 0, min(len(text), 4000)):
         return text[start:end], start, end
     for line in text.split("\n", 5)[:5]:
