@@ -14,7 +14,7 @@ from models import ParsedNotice
 from tests.factories import adj, ordinals, project_adjustments, project_staffing, project_units, staff, unit
 from tests.parse.conftest import ARTICLES, CENTRAL, CLEAN
 from yange.parse import parse_notice
-from yange.parse.sanding import aliases_of, rank_of
+from yange.parse.sanding import aliases_of, declared_units, rank_of
 
 FUJIAN = Path(__file__).parents[1] / "golden" / "fujian-2010-foreign-trade-sanding.txt"
 
@@ -170,3 +170,18 @@ PREAMBLES = [
 @pytest.mark.parametrize(("head", "aliases", "rank"), PREAMBLES)
 def test_aliases_and_rank_from_the_preamble(head: str, aliases: list[str], rank: str | None) -> None:
     assert (aliases_of(head), rank_of(head)) == (aliases, rank)
+
+
+DECLARED = [
+    ("根据上述职责，省外经贸厅设22个内设机构：", 22),
+    ("内设机构（司局）25个。", 25),
+    ("内设处室9个。", 9),
+    ("设置十五个职能处室。", 15),                 # Chinese numerals
+    ("设办公室、法规处等2个内设机构。", 2),
+    ("设下列内设机构：", None),                   # no count stated
+]
+
+
+@pytest.mark.parametrize(("sentence", "count"), DECLARED)
+def test_declared_unit_count(sentence: str, count: int | None) -> None:
+    assert declared_units(sentence, 0, len(sentence)) == count
