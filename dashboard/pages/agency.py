@@ -96,15 +96,25 @@ labels = {
 }
 ids = list(labels)
 old_col, new_col = st.columns(2)
-old_id = old_col.selectbox("Old version", ids, index=len(ids) - 2, format_func=labels.get, key="cmp_old")
-new_id = new_col.selectbox("New version", ids, index=len(ids) - 1, format_func=labels.get, key="cmp_new")
+# ?old=&new= (snapshot ids) make a comparison linkable; by default, the last two versions.
+wanted_old, wanted_new = st.query_params.get("old"), st.query_params.get("new")
+old_index = ids.index(wanted_old) if wanted_old in ids else len(ids) - 2
+new_index = ids.index(wanted_new) if wanted_new in ids else len(ids) - 1
+old_id = old_col.selectbox("Old version", ids, index=old_index, format_func=labels.get, key="cmp_old")
+new_id = new_col.selectbox("New version", ids, index=new_index, format_func=labels.get, key="cmp_new")
 if old_id == new_id:
     st.caption("Pick two different versions.")
     st.stop()
 cmp = data.comparison(db, old_id, new_id)
 counts = {s: sum(r.status == s for r in cmp.rows) for s in ("changed", "added", "removed", "same")}
 st.caption(" · ".join(f"{n} {s}" for s, n in counts.items()))
-st.html(render.compare_table(cmp.rows, cmp.ops, old_title=labels[old_id], new_title=labels[new_id]))
+changed_only = st.toggle("Only items that changed", value=True, key="cmp_changed_only")
+shown = [(r, o) for r, o in zip(cmp.rows, cmp.ops, strict=True) if not (changed_only and r.status == "same")]
+st.html(
+    render.compare_table(
+        [r for r, _ in shown], [o for _, o in shown], old_title=labels[old_id], new_title=labels[new_id]
+    )
+)
 
 if cmp.reconciliations:
     st.markdown("**Declared adjustments (职责调整) and the changes that bear them out**")

@@ -123,7 +123,8 @@ def test_agency_page_compares_any_two_versions(open_page: OpenPage, history: dic
     first, second, _ = history["versions"][FUJIAN]
     at = open_page("agency", query={"agency": history["agency_ids"][FUJIAN]})
     at.selectbox(key="cmp_old").set_value(first)
-    at.selectbox(key="cmp_new").set_value(second).run()
+    at.selectbox(key="cmp_new").set_value(second)
+    at.toggle(key="cmp_changed_only").set_value(False).run()
     assert not at.exception
     table = at.get("html")[0].value
     # Character-level highlighting of the reworded first duty, in two columns.
@@ -137,13 +138,20 @@ def test_agency_page_compares_any_two_versions(open_page: OpenPage, history: dic
     assert any("口岸" in t.value and "✓" in t.value for t in at.text)
 
 
+def test_agency_page_shows_unchanged_items_on_request(open_page: OpenPage, history: dict[str, Any]) -> None:
+    at = open_page("agency", query={"agency": history["agency_ids"][FUJIAN]})
+    assert 'class="same"' not in at.get("html")[0].value  # by default only what changed
+    at.toggle(key="cmp_changed_only").set_value(False).run()
+    table = at.get("html")[0].value
+    assert 'class="same"' in table and "办公室：负责文电" in table
+
+
 def test_agency_page_diffs_versions_that_are_not_adjacent(
     open_page: OpenPage, history: dict[str, Any]
 ) -> None:
     first, _, derived = history["versions"][FUJIAN]
-    at = open_page("agency", query={"agency": history["agency_ids"][FUJIAN]})
-    at.selectbox(key="cmp_old").set_value(first)
-    at.selectbox(key="cmp_new").set_value(derived).run()
+    # Linkable: the two versions come from the address.
+    at = open_page("agency", query={"agency": history["agency_ids"][FUJIAN], "old": first, "new": derived})
     assert not at.exception
     table = at.get("html")[0].value
     # The 2005 unit name against the amended one, though no stored event links these two versions.
