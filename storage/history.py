@@ -114,14 +114,13 @@ def refresh(
     if transfers:
         link_transfers(con, regions=regions | _regions(con, affected))
     _resolve_counterparts(con)
-    if _lineage_stale(con, touched=touched, renamed_keys=renamed_keys):
-        lineage.materialise(con)
+    _refresh_lineage(con, touched=touched, renamed_keys=renamed_keys)
     return affected
 
 
-def _lineage_stale(con: duckdb.DuckDBPyConnection, *, touched: set[str], renamed_keys: set[str]) -> bool:
-    """Lineage changes only with new claims, or when a name that a claim or the curated file uses
-    moves to another agency."""
+def _refresh_lineage(con: duckdb.DuckDBPyConnection, *, touched: set[str], renamed_keys: set[str]) -> None:
+    """Lineage links change only when a name that a claim or the curated file uses moves to another
+    agency (re-resolve all), or when new claims arrive (add theirs)."""
     row = con.execute(
         """
         with used(name_key) as (
@@ -130,12 +129,15 @@ def _lineage_stale(con: duckdb.DuckDBPyConnection, *, touched: set[str], renamed
             union all select successor_key from lineage_curated
             union all select s.agency_key from lineage_claims c join snapshots s using (snapshot_id)
         )
-        select (select count(*) from lineage_claims where snapshot_id in (select unnest(?::varchar[])))
-             + (select count(*) from used where name_key in (select unnest(?::varchar[])))
+        select (select count(*) from used where name_key in (select unnest(?::varchar[]))),
+               (select count(*) from lineage_claims where snapshot_id in (select unnest(?::varchar[])))
         """,
-        [sorted(touched), sorted(renamed_keys)],
+        [sorted(renamed_keys), sorted(touched)],
     ).fetchone()
-    return bool(row and row[0])
+    if row and row[0]:
+        lineage.materialise(con)
+    elif row and row[1]:
+        lineage.materialise(con, snapshot_ids=sorted(touched))
 
 
 def _resolve_counterparts(con: duckdb.DuckDBPyConnection) -> None:

@@ -60,9 +60,19 @@ def load_curated(con: duckdb.DuckDBPyConnection, path: Path = CURATED) -> None:
         materialise(con)
 
 
-def materialise(con: duckdb.DuckDBPyConnection) -> None:
-    """Recompute `lineage_links` (what the agency_lineage view shows) from the curated entries and the
-    notices' claims, resolved to the current agency ids; rewritten only if it changed."""
+def materialise(con: duckdb.DuckDBPyConnection, *, snapshot_ids: list[str] | None = None) -> None:
+    """Bring `lineage_links` (what the agency_lineage view shows) up to date.
+
+    With `snapshot_ids`, only the links those snapshots' claims state are added (a new notice whose
+    names resolve as before); otherwise every curated entry and claim is resolved again.
+    """
+    if snapshot_ids is not None:
+        con.execute(
+            "INSERT INTO lineage_links SELECT * FROM lineage_for_snapshots(?::VARCHAR[]) "
+            "EXCEPT SELECT * FROM lineage_links",
+            [sorted(snapshot_ids)],
+        )
+        return
     fresh = con.execute("SELECT * FROM lineage_resolved ORDER BY ALL").fetchall()
     if fresh != con.execute("SELECT * FROM lineage_links ORDER BY ALL").fetchall():
         con.execute("DELETE FROM lineage_links")
