@@ -187,13 +187,19 @@ def maybe_publish(con: duckdb.DuckDBPyConnection, *, every_seconds: float) -> No
 
 
 def close(con: duckdb.DuckDBPyConnection) -> None:
-    """Publish (for a file-backed writer) and close."""
+    """Publish (for a file-backed writer) and close.
+
+    Closing checkpoints, which touches the file; the copy just published holds the same content, so
+    it is touched after, lest readers take it for stale and copy the database again."""
+    published = None
     try:
-        if id(con) in _writers:
-            publish(con)
+        if id(con) in _writers and not in_transaction(con):
+            published = publish(con)
     finally:
         _writers.pop(id(con), None)
         con.close()
+    if published is not None:
+        os.utime(published)
 
 
 @contextlib.contextmanager
