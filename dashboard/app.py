@@ -17,13 +17,18 @@ if ROOT not in sys.path:
     sys.path.insert(0, ROOT)
 
 from dashboard import data  # noqa: E402
+from yange.errors import StorageError  # noqa: E402
 
 PAGES = Path(__file__).parent / "pages"
 
 st.set_page_config(page_title="Yange 沿革", page_icon=":material/account_balance:", layout="wide")
 
 db = data.db_path()
-state = data.status(db)
+state, problem = data.status(db)
+if state == "unreadable":
+    st.title("Yange 沿革: reform history")
+    st.error(f"The history database `{db}` cannot be read: {problem}", icon=":material/error:")
+    st.stop()
 if state != "ready":
     st.title("Yange 沿革: reform history")
     where = "does not exist yet" if state == "missing" else "holds no notices yet"
@@ -52,4 +57,7 @@ page = st.navigation(
         st.Page(PAGES / "sql.py", title="SQL", icon=":material/database:", url_path="sql"),
     ]
 )
-page.run()
+try:
+    page.run()
+except StorageError as exc:  # a database replaced or damaged while the app runs: say so, no traceback
+    st.error(f"Reading the history failed: {str(exc).splitlines()[0]}", icon=":material/error:")

@@ -27,6 +27,7 @@ import storage
 from dashboard import queries
 from dashboard.compare import Reconciliation, Row, align, reconcile
 from models import AgencyRecord
+from storage.db import translated
 from yange.errors import StorageError
 
 TTL = 60
@@ -35,7 +36,7 @@ DEFAULT_DB = "data/yange.duckdb"
 # Statements the SQL page runs; anything else (writes, ATTACH, COPY, SET, ...) is refused.
 READ_STATEMENTS = frozenset({"SELECT", "EXPLAIN"})
 
-DbStatus = Literal["missing", "empty", "ready"]
+DbStatus = Literal["missing", "empty", "unreadable", "ready"]
 Op = tuple[str, str]
 
 
@@ -62,7 +63,7 @@ def _reader(db: str) -> Iterator[Any]:
 
 def _frame(db: str, sql: str, params: dict[str, Any] | None = None) -> pd.DataFrame:
     """Rows as a DataFrame; through Arrow so that DATE columns stay dates (not midnight timestamps)."""
-    with _reader(db) as con:
+    with _reader(db) as con, translated():
         return con.sql(sql, params=params or {}).to_arrow_table().to_pandas()
 
 
@@ -72,16 +73,16 @@ def _row(db: str, sql: str, params: dict[str, Any] | None = None) -> dict[str, A
 
 
 @st.cache_data(ttl=10, show_spinner=False)
-def status(db: str) -> DbStatus:
-    """`missing` (no file), `empty` (nothing ingested yet) or `ready`."""
+def status(db: str) -> tuple[DbStatus, str]:
+    """`missing` (no file), `empty` (nothing ingested yet), `unreadable` (with the reason) or `ready`."""
     if not Path(db).is_file():
-        return "missing"
+        return "missing", ""
     try:
-        with _reader(db) as con:
-            count = con.execute(queries.NOTICE_COUNT).fetchone()[0]
-    except StorageError:
-        return "empty"
-    return "ready" if count else "empty"
+        with _reader(db) as con, translated():
+            count = con.execute(queries.NOTICE_COUNT).fetchall()[0][0]
+    except StorageError as exc:
+        return "unreadable", str(exc).splitlines()[0]
+    return ("ready" if count else "empty"), ""
 
 
 @dataclass(frozen=True)
@@ -100,8 +101,8 @@ def options(db: str) -> Options:
 
     agencies = _frame(db, queries.FILTER_AGENCIES)
     regions = _frame(db, queries.FILTER_REGIONS)["region"].tolist()
-    with _reader(db) as con:
-        first, last = con.execute(queries.DATE_RANGE).fetchone()
+    with _reader(db) as con, translated():
+        first, last = con.execute(queries.DATE_RANGE).fetchall()[0]
     return Options(
         dict(zip(agencies["agency_id"], agencies["name"], strict=True)),
         regions,

@@ -47,6 +47,14 @@ def test_timeline_in_chromium(server: str, history: dict[str, Any]) -> None:
             assert FUJIAN in body and "Change events" in body
             page.screenshot(path=str(ARTIFACTS / "timeline.png"), full_page=True)
 
+            # Click-through: a click on an event circle opens that agency's page.
+            page.locator("[data-testid='stVegaLiteChart'] svg g.mark-symbol path").first.click(force=True)
+            page.wait_for_url("**/agency?agency=*", timeout=30_000)
+            opened = page.url.split("agency=", 1)[1]
+            wait_ready(page, "Versions")
+            name = next(n for n, i in history["agency_ids"].items() if i == opened)
+            assert page.locator("h1").first.inner_text() == name
+
             page.goto(
                 f"{server}/agency?agency={history['agency_ids'][FUJIAN]}", wait_until="domcontentloaded"
             )

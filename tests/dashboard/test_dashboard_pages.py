@@ -38,6 +38,15 @@ def test_first_run_message_instead_of_an_error(
     assert not at.metric  # no page ran
 
 
+def test_unreadable_database_is_reported_not_raised(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    db = tmp_path / "yange.duckdb"
+    db.write_bytes(b"this is not a DuckDB file" * 100)
+    monkeypatch.setenv("YANGE_DB", str(db))
+    at = AppTest.from_file(str(APP), default_timeout=30).run()
+    assert not at.exception
+    assert "cannot be read" in at.error[0].value
+
+
 def test_db_argument_wins_over_environment(history: dict[str, Any], monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("YANGE_DB", "/nonexistent/yange.duckdb")
     monkeypatch.setattr("sys.argv", ["app.py", "--db", str(history["path"])])

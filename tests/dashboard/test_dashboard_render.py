@@ -145,3 +145,38 @@ def test_db_path(monkeypatch: pytest.MonkeyPatch, argv: list[str], env: str | No
     else:
         monkeypatch.setenv("YANGE_DB", env)
     assert data.db_path(argv) == expected
+
+
+def test_timeline_chart_lets_a_click_pick_an_agency() -> None:
+    import datetime as dt
+
+    import pandas as pd
+
+    from dashboard.charts import PICK, picked_agency, timeline_chart
+
+    events = pd.DataFrame(
+        {
+            "agency_id": ["a1"],
+            "agency": ["某厅"],
+            "day": [dt.date(2010, 5, 29)],
+            "change_type": ["duty_added"],
+            "events": [3],
+        }
+    )
+    versions = pd.DataFrame(
+        {
+            "agency_id": ["a1"],
+            "agency": ["某厅"],
+            "day": [dt.date(2010, 5, 29)],
+            "title": ["通知"],
+            "derived": [False],
+        }
+    )
+    spec = timeline_chart(events, versions).to_dict()
+    params = spec.get("params", []) + [p for layer in spec["layer"] for p in layer.get("params", [])]
+    assert [p["name"] for p in params] == [PICK]
+    assert params[0]["select"]["fields"] == ["agency_id"]
+    # What st.altair_chart(on_select="rerun") returns after a click, and after none.
+    assert picked_agency({"selection": {PICK: [{"agency_id": "a1"}]}}) == "a1"
+    assert picked_agency({"selection": {PICK: []}}) is None
+    assert picked_agency(None) is None
