@@ -141,7 +141,7 @@ def _refresh_lineage(con: duckdb.DuckDBPyConnection, *, touched: set[str], renam
 
 
 def _resolve_counterparts(con: duckdb.DuckDBPyConnection) -> None:
-    """Point every change that names another agency at that agency's current id (or NULL)."""
+    """Point every change that names another agency at that agency's current id (or NULL)..."""
     con.execute(
         """
         update changes set counterpart_agency_id = n.agency_id
@@ -155,6 +155,20 @@ def _resolve_counterparts(con: duckdb.DuckDBPyConnection) -> None:
         update changes set counterpart_agency_id = null
         where counterpart_key is not null and counterpart_agency_id is not null
           and counterpart_key not in (select name_key from agency_names)
+        """
+    )
+    # ... and at the counterpart's version in force on the event's date.
+    con.execute(
+        """
+        update changes set counterpart_snapshot = (
+            select s.snapshot_id from snapshots s
+            where s.agency_id = changes.counterpart_agency_id and not s.amendment
+              and s.valid_from <= changes.published_on
+              and (s.valid_to is null or s.valid_to > changes.published_on)
+            order by s.valid_from desc, s.snapshot_id limit 1
+        )
+        where counterpart_key is not null
+          and (counterpart_agency_id is not null or counterpart_snapshot is not null)
         """
     )
 

@@ -147,6 +147,12 @@ def test_counterpart_named_before_it_is_stored_is_resolved(con: duckdb.DuckDBPyC
     assert con.execute(query).fetchall() == [(None,)]
     store(con, SISTER)
     assert con.execute(query).fetchall() == [(queries.resolve_agency(con, "福建省口岸管理局"),)]
+    at = con.execute(
+        "SELECT c.counterpart_snapshot = s.snapshot_id FROM changes c, snapshots s "
+        "WHERE c.change_type = 'declared_adjustment' AND s.notice_id = ?",
+        [SISTER.notice.notice_id],
+    ).fetchall()
+    assert at == [(True,)]  # the sister agency's version in force on that day
 
 
 def test_any_ingestion_order_gives_identical_tables() -> None:
