@@ -24,6 +24,7 @@ PAGES = Path(__file__).parent / "pages"
 st.set_page_config(page_title="Yange 沿革", page_icon=":material/account_balance:", layout="wide")
 
 db = data.db_path()
+data.forget_if_changed(db)
 state, problem = data.status(db)
 if state == "unreadable":
     st.title("Yange 沿革: reform history")

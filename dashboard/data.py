@@ -52,6 +52,27 @@ def db_path(argv: Sequence[str] | None = None) -> str:
     return str(known.db or os.environ.get("YANGE_DB") or DEFAULT_DB)
 
 
+_seen: dict[str, float] = {}
+
+
+def forget_if_changed(db: str) -> bool:
+    """Drop every cached query when the history has been written since the last look, so a
+    finished ingest shows at once rather than after TTL. Returns whether it did."""
+    stamp = max((_mtime(p) for p in (Path(db), storage.published_path(db))), default=0.0)
+    changed = db in _seen and _seen[db] != stamp
+    _seen[db] = stamp
+    if changed:
+        st.cache_data.clear()
+    return changed
+
+
+def _mtime(path: Path) -> float:
+    try:
+        return path.stat().st_mtime
+    except OSError:
+        return 0.0
+
+
 @contextmanager
 def _reader(db: str) -> Iterator[Any]:
     con = storage.open_reader(Path(db))
@@ -68,8 +89,12 @@ def _frame(db: str, sql: str, params: dict[str, Any] | None = None) -> pd.DataFr
 
 
 def _row(db: str, sql: str, params: dict[str, Any] | None = None) -> dict[str, Any] | None:
-    frame = _frame(db, sql, params)
-    return None if frame.empty else frame.iloc[0].to_dict()
+    """The first row as plain Python values (NULL stays None; pandas would make it NaN)."""
+    with _reader(db) as con, translated():
+        cursor = con.execute(sql, params or {})
+        rows = cursor.fetchall()
+        names = [d[0] for d in cursor.description or []]
+    return dict(zip(names, rows[0], strict=True)) if rows else None
 
 
 @st.cache_data(ttl=10, show_spinner=False)
@@ -182,7 +207,7 @@ def find_agency(db: str, q: str) -> pd.DataFrame:
 def agency(db: str, agency_id: str) -> dict[str, Any] | None:
     row = _row(db, queries.AGENCY, {"agency_id": agency_id})
     if row is not None:
-        row["aliases"] = [str(a) for a in row["aliases"] if a != row["name"]]
+        row["aliases"] = [str(a) for a in row["aliases"] or [] if a != row["name"]]
     return row
 
 

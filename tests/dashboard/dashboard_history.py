@@ -26,6 +26,7 @@ FUJIAN = "福建省对外贸易经济合作厅"
 CENTRE = "机关服务中心"
 FUJIAN_2010_TITLE = "福建省人民政府办公厅关于印发福建省对外贸易经济合作厅主要职责内设机构和人员编制规定的通知"
 REJECTED_SOURCE = "examples/broken.txt"
+REJECTED_RAW = b"\x00\x01"
 
 
 class _Text:
@@ -160,7 +161,7 @@ def build(path: Path) -> dict[str, Any]:
     with storage.writer(path) as con:
         for parsed in NOTICES:
             storage.store_notice(con, parsed=parsed, raw=parsed.text.encode(), source=parsed.notice.source)
-        storage.record_rejection(con, source=REJECTED_SOURCE, raw=b"\x00\x01", reason="binary: not text")
+        storage.record_rejection(con, source=REJECTED_SOURCE, raw=REJECTED_RAW, reason="binary: not text")
     with storage.open_reader(path) as con:
         ids = dict(con.execute("select name, agency_id from agencies").fetchall())
         versions = con.execute(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 from pathlib import Path
 from typing import Any
@@ -10,7 +11,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 import storage
-from tests.dashboard.dashboard_history import APP, CENTRE, FUJIAN, REJECTED_SOURCE, OpenPage
+from tests.dashboard.dashboard_history import APP, CENTRE, FUJIAN, REJECTED_RAW, REJECTED_SOURCE, OpenPage
 
 CENTRE_NAME = "商务部" + CENTRE
 
@@ -45,6 +46,21 @@ def test_unreadable_database_is_reported_not_raised(tmp_path: Path, monkeypatch:
     at = AppTest.from_file(str(APP), default_timeout=30).run()
     assert not at.exception
     assert "cannot be read" in at.error[0].value
+
+
+def test_a_finished_ingest_shows_without_waiting_for_the_cache(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tests.dashboard.dashboard_history import NOTICES
+
+    db = tmp_path / "yange.duckdb"
+    storage.close(storage.connect(db))
+    monkeypatch.setenv("YANGE_DB", str(db))
+    assert "holds no notices" in AppTest.from_file(str(APP), default_timeout=30).run().info[0].value
+    with storage.writer(db) as con:
+        storage.store_notice(con, parsed=NOTICES[0], raw=NOTICES[0].text.encode(), source="a.txt")
+    at = AppTest.from_file(str(APP), default_timeout=30).run()
+    assert not at.info and at.title[0].value == "Reform timeline"
 
 
 def test_db_argument_wins_over_environment(history: dict[str, Any], monkeypatch: pytest.MonkeyPatch) -> None:
@@ -224,6 +240,14 @@ def test_notice_page_highlights_an_amendments_effects(open_page: OpenPage, histo
     source = at.get("html")[0].value
     assert source.count("<mark") == 2  # the rename and the new unit
     assert "unit_renamed" in source
+
+
+def test_notice_page_shows_why_an_input_was_rejected(open_page: OpenPage) -> None:
+    rejected = hashlib.sha256(REJECTED_RAW).hexdigest()  # a rejection's id is the hash of its bytes
+    at = open_page("notice", query={"notice": rejected})
+    assert not at.exception
+    assert at.subheader[0].value == REJECTED_SOURCE
+    assert "binary: not text" in at.error[0].value
 
 
 def test_notice_page_shows_numbering_gaps(open_page: OpenPage, history: dict[str, Any]) -> None:
