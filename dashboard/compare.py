@@ -45,6 +45,8 @@ class Row:
     status: Status
     change_type: str | None = None
     similarity: float | None = None
+    # The differ's own character-level ops (detail.ops), when its texts are exactly this row's.
+    ops: list[tuple[str, str]] | None = None
 
 
 @dataclass
@@ -145,11 +147,19 @@ def align(
         change = pairs.get(j, (i, {}))[1]
         status: Status = "same" if old[i].text == item.text else "changed"
         rows.append(
-            Row(item.section, old[i], item, status, change.get("change_type"), change.get("similarity"))
-        )
+            Row(item.section, old[i], item, status, change.get("change_type"), change.get("similarity"),
+                _differ_ops(change, old[i], item))
+        )  # fmt: skip
     rows.extend(_removed(old, emitted, upto=len(old), section=None))
     order = list(SECTION_TITLES)
     return sorted(rows, key=lambda r: order.index(r.section))
+
+
+def _differ_ops(change: Mapping[str, Any], old: Item, new: Item) -> list[tuple[str, str]] | None:
+    ops = (change.get("detail") or {}).get("ops")
+    if not ops or (change.get("old_text"), change.get("new_text")) != (old.text, new.text):
+        return None
+    return [(str(op), str(text)) for op, text in ops]
 
 
 def _removed(old: Sequence[Item], emitted: set[int], *, upto: int, section: str | None) -> list[Row]:

@@ -14,7 +14,7 @@ import io
 import json
 import os
 import sys
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -121,17 +121,16 @@ class Options:
 
 @st.cache_data(ttl=TTL, show_spinner=False)
 def options(db: str) -> Options:
-    """Choices for the filters of the timeline and changes pages."""
-    from models import CHANGE_TYPES
-
+    """Choices for the filters of the timeline and changes pages: what the history holds."""
     agencies = _frame(db, queries.FILTER_AGENCIES)
     regions = _frame(db, queries.FILTER_REGIONS)["region"].tolist()
+    types = _frame(db, queries.FILTER_CHANGE_TYPES)["change_type"].tolist()
     with _reader(db) as con, translated():
         first, last = con.execute(queries.DATE_RANGE).fetchall()[0]
     return Options(
         dict(zip(agencies["agency_id"], agencies["name"], strict=True)),
         regions,
-        list(CHANGE_TYPES),
+        types,
         first,
         last,
     )
@@ -253,8 +252,9 @@ def _record(db: str, snapshot_id: str) -> AgencyRecord:
     return _as_record(row["record"])
 
 
-def _difflib_inline(old: str, new: str) -> list[Op]:
-    """Character-level diff as (op, text) pairs, op in equal/insert/delete."""
+def _char_diff(old: str, new: str) -> list[Op]:
+    """Character-level (op, text) pairs, op in equal/insert/delete: for the rows the differ gave no
+    ops of its own (a unit shown with its name, a staffing line)."""
     ops: list[Op] = []
     for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, old, new, autojunk=False).get_opcodes():
         if tag == "equal":
@@ -265,10 +265,6 @@ def _difflib_inline(old: str, new: str) -> list[Op]:
         if j2 > j1:
             ops.append(("insert", new[j1:j2]))
     return ops
-
-
-# The differ's own inline diff once storage re-exports it; difflib until then.
-inline_diff: Callable[[str, str], list[Op]] = getattr(storage, "inline_diff", _difflib_inline)
 
 
 @dataclass(frozen=True)
@@ -294,7 +290,7 @@ def comparison(db: str, old_snapshot: str, new_snapshot: str) -> Comparison:
         stored = [c.model_dump(mode="json") for c in storage.history.default_differ()(old, new)]
     rows = align(old, new, stored)
     ops = [
-        inline_diff(r.old.text, r.new.text) if r.status == "changed" and r.old and r.new else None
+        (r.ops or _char_diff(r.old.text, r.new.text)) if r.status == "changed" and r.old and r.new else None
         for r in rows
     ]
     return Comparison(rows, ops, reconcile(new, stored), adjacent=not events.empty)

@@ -14,6 +14,8 @@ FILTER_AGENCIES = "select agency_id, name, region from agencies order by name"
 
 FILTER_REGIONS = "select distinct region from agencies order by region"
 
+FILTER_CHANGE_TYPES = "select distinct change_type from changes order by change_type"
+
 DATE_RANGE = "select min(valid_from), max(valid_from) from snapshots"
 
 # Shared filter of change events: agencies, regions, change types and an inclusive date range.

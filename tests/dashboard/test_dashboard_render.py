@@ -180,3 +180,20 @@ def test_timeline_chart_lets_a_click_pick_an_agency() -> None:
     assert picked_agency({"selection": {PICK: [{"agency_id": "a1"}]}}) == "a1"
     assert picked_agency({"selection": {PICK: []}}) is None
     assert picked_agency(None) is None
+
+
+def test_align_keeps_the_differs_own_character_ops_when_its_texts_are_the_rows() -> None:
+    ops = [["equal", "丙职责"], ["insert", "，加强监督"], ["equal", "。"]]
+    reworded = {"change_type": "duty_reworded", "section": "duty", "old_text": "丙职责。",
+                "new_text": "丙职责，加强监督。", "detail": {"ops": ops}}  # fmt: skip
+    (row,) = align(_record(["丙职责。"]), _record(["丙职责，加强监督。"]), [reworded])
+    assert row.ops == [tuple(op) for op in ops]
+    unit = {
+        "change_type": "unit_renamed",
+        "section": "unit",
+        "old_text": "外贸处",
+        "new_text": "贸易处",
+        "detail": {"ops": ops},
+    }
+    (renamed,) = align(_record([], units=("外贸处",)), _record([], units=("贸易处",)), [unit])
+    assert renamed.status == "changed" and renamed.ops is None  # row text is name + duties: diffed anew
