@@ -108,11 +108,11 @@ def refresh(
     touched = set(touched)
     affected, renamed_keys = resolve_agencies(con, touched=touched)
     affected |= _dependents(con, affected)
-    regions = _regions(con, affected)
+    regions, dates = _regions(con, affected), _change_dates(con, affected)
     for agency_id in sorted(affected):
         recompute_agency(con, agency_id, differ=differ, applier=applier)
     if transfers:
-        link_transfers(con, regions=regions | _regions(con, affected))
+        link_transfers(con, regions=regions | _regions(con, affected), dates=dates | _change_dates(con, affected))
     _resolve_counterparts(con)
     _refresh_lineage(con, touched=touched, renamed_keys=renamed_keys)
     return affected
@@ -176,6 +176,16 @@ def _resolve_counterparts(con: duckdb.DuckDBPyConnection) -> None:
 def _regions(con: duckdb.DuckDBPyConnection, agency_ids: set[str]) -> set[str]:
     rows = con.execute(
         "SELECT DISTINCT region FROM agencies WHERE agency_id IN (SELECT unnest(?::VARCHAR[]))", [sorted(agency_ids)]
+    ).fetchall()
+    return {r[0] for r in rows}
+
+
+def _change_dates(con: duckdb.DuckDBPyConnection, agency_ids: set[str]) -> set[dt.date]:
+    """The dates of these agencies' change events: where their transfers may pair."""
+    rows = con.execute(
+        "SELECT DISTINCT published_on FROM changes "
+        "WHERE agency_id IN (SELECT unnest(?::VARCHAR[])) AND published_on IS NOT NULL",
+        [sorted(agency_ids)],
     ).fetchall()
     return {r[0] for r in rows}
 

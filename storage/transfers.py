@@ -25,52 +25,93 @@ select c.change_id, c.agency_id, c.published_on, c.notice_id, c.to_snapshot, c.f
        c.change_type, c.section, c.old_text, c.new_text, c.old_span_start, c.old_span_end,
        c.new_span_start, c.new_span_end
 from changes c join agencies a using (agency_id)
-where a.region = ? and c.change_type in ('duty_removed', 'duty_added') and c.published_on is not null
+where a.region = ? and c.change_type in ('duty_removed', 'duty_added')
+  and c.published_on between ? and ?
 order by c.agency_id, c.published_on, c.to_snapshot, c.seq
 """
 
+_END_DATES = """
+select c.published_on,
+       count(*) filter (where c.change_type = 'duty_removed') as removed,
+       count(*) filter (where c.change_type = 'duty_added') as added
+from changes c join agencies a using (agency_id)
+where a.region = ? and c.change_type in ('duty_removed', 'duty_added') and c.published_on is not null
+group by c.published_on
+order by c.published_on
+"""
 
-def link_transfers(con: duckdb.DuckDBPyConnection, *, regions: Iterable[str] | None = None) -> int:
-    """Re-pair the transfers of the given regions (all regions if None); returns the pairs found."""
+
+def link_transfers(
+    con: duckdb.DuckDBPyConnection,
+    *,
+    regions: Iterable[str] | None = None,
+    dates: Iterable[dt.date] | None = None,
+) -> int:
+    """Re-pair the transfers of the given regions (all if None); returns the pairs found.
+
+    Two ends can pair only within the reform window, so a region's ends fall into clusters of dates
+    separated by more than the window, and the pairing of one cluster never depends on another.
+    With `dates` (those a write touched), only the clusters holding them are re-paired."""
     with transaction(con):
         if regions is None:
             regions = [r[0] for r in con.execute("SELECT DISTINCT region FROM agencies").fetchall()]
-        return sum(_link_region(con, region) for region in sorted(set(regions)))
+        wanted = None if dates is None else set(dates)
+        return sum(_link_region(con, region, wanted) for region in sorted(set(regions)))
 
 
-def _link_region(con: duckdb.DuckDBPyConnection, region: str) -> int:
+def _clusters(days: list[dt.date], window: int) -> list[tuple[dt.date, dt.date]]:
+    """[first, last] date ranges of `days` (sorted) split wherever two dates are over `window` apart."""
+    clusters: list[tuple[dt.date, dt.date]] = []
+    for day in days:
+        if clusters and (day - clusters[-1][1]).days <= window:
+            clusters[-1] = (clusters[-1][0], day)
+        else:
+            clusters.append((day, day))
+    return clusters
+
+
+def _link_region(con: duckdb.DuckDBPyConnection, region: str, dates: set[dt.date] | None) -> int:
     from yange.diff import AgencyEvents, find_transfers
+    from yange.settings import get_settings
 
-    con.execute(
-        "DELETE FROM changes WHERE change_type = 'transferred' "
-        "AND agency_id IN (SELECT agency_id FROM agencies WHERE region = ?)",
-        [region],
-    )
-    rows = con.execute(_ENDS, [region]).fetchall()
-    if not rows:
-        return 0
-    by_id = {r[0]: r for r in rows}
-    groups: dict[str, list[tuple[Any, ...]]] = {}
-    for row in rows:
-        groups.setdefault(row[4], []).append(row)
-    events = [
-        AgencyEvents(
-            agency_id=group[0][1],
-            published_on=group[0][2],
-            notice_id=group[0][3],
-            changes=[_change(r) for r in group],
-            change_ids=[r[0] for r in group],
+    stats = con.execute(_END_DATES, [region]).fetchall()
+    clusters = _clusters([r[0] for r in stats], get_settings().transfer_window_days)
+    found = 0
+    for first, last in clusters:
+        if dates is not None and not any(first <= d <= last for d in dates):
+            continue
+        con.execute(
+            "DELETE FROM changes WHERE change_type = 'transferred' AND published_on BETWEEN ? AND ? "
+            "AND agency_id IN (SELECT agency_id FROM agencies WHERE region = ?)",
+            [first, last, region],
         )
-        for group in groups.values()
-    ]
-    out: list[dict[str, Any]] = []
-    for transfer in find_transfers(events):
-        source, target = by_id[transfer.source.change_id], by_id[transfer.target.change_id]
-        change = transfer.to_change()
-        out.append(_row(change, end=source, other=target, direction="out"))
-        out.append(_row(change, end=target, other=source, direction="in"))
-    bulk.insert(con, "changes", out)
-    return len(out) // 2
+        inside = [r for r in stats if first <= r[0] <= last]
+        if not sum(r[1] for r in inside) or not sum(r[2] for r in inside):
+            continue  # nothing removed, or nothing added: no pair possible
+        rows = con.execute(_ENDS, [region, first, last]).fetchall()
+        by_id = {r[0]: r for r in rows}
+        groups: dict[str, list[tuple[Any, ...]]] = {}
+        for row in rows:
+            groups.setdefault(row[4], []).append(row)
+        events = [
+            AgencyEvents(
+                agency_id=group[0][1],
+                published_on=group[0][2],
+                notice_id=group[0][3],
+                changes=[_change(r) for r in group],
+                change_ids=[r[0] for r in group],
+            )
+            for group in groups.values()
+        ]
+        out: list[dict[str, Any]] = []
+        for transfer in find_transfers(events):
+            source, target = by_id[transfer.source.change_id], by_id[transfer.target.change_id]
+            change = transfer.to_change()
+            out.append(_row(change, end=source, other=target, direction="out"))
+            out.append(_row(change, end=target, other=source, direction="in"))
+        bulk.insert(con, "changes", out)
+        found += len(out) // 2
+    return found
 
 
 def _change(row: tuple[Any, ...]) -> Change:
