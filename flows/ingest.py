@@ -43,7 +43,10 @@ def ingest(
     with stages.open_history(db_path) as history:
         memory = stages.load_memory(history)
         discover = tasks.discover_with_policy(policy)
-        pending = [discover.submit(spec, memory=quote(memory), policy=policy) for spec in chosen]
+        # Submitted tasks get large values as `Sealed` (Dask turns `quote` into a tuple); tasks run in
+        # this thread get `quote`. Both keep Prefect from walking every field of every notice.
+        sealed = tasks.Sealed(memory)
+        pending = [discover.submit(spec, memory=sealed, policy=policy) for spec in chosen]
         found = [tasks.settle_discovery(spec, f) for spec, f in zip(chosen, pending, strict=True)]
         counted = stages.RunProgress(progress or stages.no_progress, sum(len(d.candidates) for d in found))
         # Batch k is fetched and parsed in the task runner while batch k-1 is stored here (one writer);
@@ -51,12 +54,12 @@ def ingest(
         outcomes: list[NoticeOutcome] = []
         parsing: PrefectFuture[stages.Batch] | None = None
         for part in stages.split(found, size=batch_size):
-            fetching = tasks.fetch_source.submit(quote(part), memory=quote(memory), policy=policy)
+            fetching = tasks.fetch_source.submit(tasks.Sealed(part), memory=sealed, policy=policy)
             if parsing is not None:
                 outcomes += tasks.store_source(quote(history), quote(parsing.result()), quote(counted))
-            fetched = quote(fetching.result())
+            fetched = tasks.Sealed(fetching.result())
             parsing = tasks.parse_source.submit(
-                quote(part), fetched, memory=quote(memory), max_bytes=policy.max_bytes
+                tasks.Sealed(part), fetched, memory=sealed, max_bytes=policy.max_bytes
             )
         if parsing is not None:
             outcomes += tasks.store_source(quote(history), quote(parsing.result()), quote(counted))

@@ -1,7 +1,7 @@
 """The ingest pipeline's stages as plain functions: discover, fetch, parse, store, diff, report.
 
-Each stage works on one batch (all the notices of one source), so the Prefect tasks in
-flows/tasks.py that wrap them cost a few task runs per source, not per notice. The same functions run
+Each stage works on one batch (up to BATCH_SIZE notices of one source), so the Prefect tasks in
+flows/tasks.py that wrap them cost a few task runs per batch, not per notice. The same functions run
 without Prefect in `flows.ingest.run_pipeline`. Stages hold no parsing or storage logic of their own:
 they call `yange.parse`, `storage` and the sources, and sort every notice into new / unchanged /
 rejected so that one bad notice never stops or loses the others.

@@ -7,7 +7,7 @@ No task caches: inputs are large batches of bytes, and hashing them would cost m
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from prefect import Task, task
 from prefect.artifacts import create_markdown_artifact
@@ -22,6 +22,22 @@ from flows.sources import Fetched, web
 from flows.sources.state import SourceMemory
 
 ARTIFACT_KEY = "yange-ingest-summary"
+T = TypeVar("T")
+
+
+class Sealed(Generic[T]):
+    """A large task argument Prefect must not walk into (thousands of notices, memory entries).
+
+    Prefect's own `quote` does this for tasks run in threads, but the Dask task runner unpacks it
+    into a plain tuple; a plain object is passed through by both and pickles for Dask workers."""
+
+    __slots__ = ("value",)
+
+    def __init__(self, value: T) -> None:
+        self.value = value
+
+    def __reduce__(self) -> tuple[type[Sealed[T]], tuple[T]]:
+        return (Sealed, (self.value,))
 
 
 def retry_transient_only(task: Task[..., Any], task_run: TaskRun, state: State[Any]) -> bool:
@@ -34,9 +50,11 @@ def retry_transient_only(task: Task[..., Any], task_run: TaskRun, state: State[A
 
 
 @task(name="discover", cache_policy=NO_CACHE, retry_condition_fn=retry_transient_only)
-def discover_source(spec_text: str, memory: SourceMemory, policy: web.FetchPolicy) -> stages.Discovery:
+def discover_source(
+    spec_text: str, memory: Sealed[SourceMemory], policy: web.FetchPolicy
+) -> stages.Discovery:
     """List one source's notices (a folder listing, an index page or a feed)."""
-    return stages.discover(spec_text, memory=memory, policy=policy)
+    return stages.discover(spec_text, memory=memory.value, policy=policy)
 
 
 def discover_with_policy(policy: web.FetchPolicy) -> Task[..., stages.Discovery]:
@@ -54,17 +72,22 @@ def settle_discovery(spec_text: str, future: PrefectFuture[stages.Discovery]) ->
 
 
 @task(name="fetch", cache_policy=NO_CACHE)
-def fetch_source(discovery: stages.Discovery, memory: SourceMemory, policy: web.FetchPolicy) -> list[Fetched]:
-    """Read or download every notice of one source."""
-    return stages.fetch(discovery, memory=memory, policy=policy)
+def fetch_source(
+    discovery: Sealed[stages.Discovery], memory: Sealed[SourceMemory], policy: web.FetchPolicy
+) -> list[Fetched]:
+    """Read or download every notice of one batch."""
+    return stages.fetch(discovery.value, memory=memory.value, policy=policy)
 
 
 @task(name="parse", cache_policy=NO_CACHE)
 def parse_source(
-    discovery: stages.Discovery, fetched: list[Fetched], memory: SourceMemory, max_bytes: int
+    discovery: Sealed[stages.Discovery],
+    fetched: Sealed[list[Fetched]],
+    memory: Sealed[SourceMemory],
+    max_bytes: int,
 ) -> stages.Batch:
-    """Parse one source's notices; rejects are sorted out, never raised."""
-    return stages.parse(discovery, fetched, memory=memory, max_bytes=max_bytes)
+    """Parse one batch; rejects are sorted out, never raised."""
+    return stages.parse(discovery.value, fetched.value, memory=memory.value, max_bytes=max_bytes)
 
 
 @task(name="store", cache_policy=NO_CACHE)

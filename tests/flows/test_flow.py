@@ -137,3 +137,13 @@ def test_flow_on_a_dask_local_cluster(tmp_path: Path, db: str) -> None:
     )
     summary = on_dask(sources=[str(inbox)], db=db)
     assert (summary.new, len(summary.rejected)) == (2, 0)
+
+
+@pytest.mark.parametrize("value", [[], {"a": 1}, None])
+def test_sealed_arguments_survive_pickling(value: object) -> None:
+    """Dask workers receive task arguments pickled; an empty or falsy value must come back as is."""
+    import pickle
+
+    from flows.tasks import Sealed
+
+    assert pickle.loads(pickle.dumps(Sealed(value))).value == value
