@@ -12,6 +12,8 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, computed_field
 
 Outcome = Literal["new", "unchanged", "rejected"]
+# The terminal summary lists at most this many new notices and rejects (the artifact lists all).
+LIST_LIMIT = 30
 
 
 class NoticeOutcome(BaseModel):
@@ -81,14 +83,18 @@ class IngestSummary(BaseModel):
         new = [o for o in self.outcomes if o.outcome == "new"]
         if new:
             lines.append("new notices:")
-            lines += [f"  {o.published_on or '----------'}  {o.title or o.location}" for o in new]
+            lines += [
+                f"  {o.published_on or '----------'}  {o.title or o.location}" for o in new[:LIST_LIMIT]
+            ]
+            lines += _more(len(new))
         events = self.change_events
         if events:
             lines.append(f"change events: {sum(events.values())}")
             lines += [f"  {kind}: {count}" for kind, count in events.items()]
         if self.rejected:
             lines.append("rejected:")
-            lines += [f"  {o.location}: {o.reason}" for o in self.rejected]
+            lines += [f"  {o.location}: {o.reason}" for o in self.rejected[:LIST_LIMIT]]
+            lines += _more(len(self.rejected))
         if self.failed_sources:
             lines.append("sources that failed:")
             lines += [f"  {f.source}: {f.reason}" for f in self.failed_sources]
@@ -120,6 +126,10 @@ class IngestSummary(BaseModel):
             out += [f"| {_md(f.source)} (whole source) | {_md(f.reason)} |" for f in self.failed_sources]
             out.append("")
         return "\n".join(out)
+
+
+def _more(count: int) -> list[str]:
+    return [f"  … and {count - LIST_LIMIT} more"] if count > LIST_LIMIT else []
 
 
 def _md(text: str) -> str:

@@ -221,3 +221,16 @@ def test_split_keeps_the_listing_memory_for_the_last_batch() -> None:
     assert [[c.location for c in p.candidates] for p in parts] == [["n0", "n1"], ["n2", "n3"], ["n4"], []]
     assert [p.seen for p in parts] == [[], [], [listing], []]
     assert parts[-1].error == "HTTP 404"
+
+
+def test_render_shortens_long_lists() -> None:
+    from flows.report import LIST_LIMIT, IngestSummary, NoticeOutcome
+
+    many = [
+        NoticeOutcome(source="s", location=f"n{i}", outcome="rejected", reason="empty: no text")
+        for i in range(45)
+    ]
+    text = IngestSummary(sources=["s"], outcomes=many).render()
+    assert text.count("empty: no text") == LIST_LIMIT
+    assert f"… and {45 - LIST_LIMIT} more" in text
+    assert IngestSummary(sources=["s"], outcomes=many).to_markdown().count("empty: no text") == 45
