@@ -1,7 +1,9 @@
 """Streamlit entry point: `streamlit run dashboard/app.py -- --db PATH` (or `yange dashboard`).
 
-Routes the pages with `st.navigation`; before any page runs it checks that there is a history to
-show, and otherwise explains how to make one instead of failing.
+Routes the pages (dashboard/views/*.py) with `st.navigation`; before any page runs it checks that
+there is a history to show, and otherwise explains how to make one instead of failing. The folder is
+not called `pages/`: Streamlit would then also serve each file as a page of its own at its address,
+bypassing this router (and its checks) when someone opens a link such as /changes directly.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ if ROOT not in sys.path:
 from dashboard import data  # noqa: E402
 from yange.errors import StorageError  # noqa: E402
 
-PAGES = Path(__file__).parent / "pages"
+VIEWS = Path(__file__).parent / "views"
 
 st.set_page_config(page_title="Yange 沿革", page_icon=":material/account_balance:", layout="wide")
 
@@ -45,17 +47,17 @@ st.sidebar.caption(f"History: `{db}`")
 page = st.navigation(
     [
         st.Page(
-            PAGES / "timeline.py",
+            VIEWS / "timeline.py",
             title="Timeline",
             icon=":material/timeline:",
             url_path="timeline",
             default=True,
         ),
-        st.Page(PAGES / "agency.py", title="Agency", icon=":material/account_balance:", url_path="agency"),
-        st.Page(PAGES / "changes.py", title="Changes", icon=":material/compare_arrows:", url_path="changes"),
-        st.Page(PAGES / "notice.py", title="Notice", icon=":material/description:", url_path="notice"),
-        st.Page(PAGES / "search.py", title="Search duties", icon=":material/search:", url_path="search"),
-        st.Page(PAGES / "sql.py", title="SQL", icon=":material/database:", url_path="sql"),
+        st.Page(VIEWS / "agency.py", title="Agency", icon=":material/account_balance:", url_path="agency"),
+        st.Page(VIEWS / "changes.py", title="Changes", icon=":material/compare_arrows:", url_path="changes"),
+        st.Page(VIEWS / "notice.py", title="Notice", icon=":material/description:", url_path="notice"),
+        st.Page(VIEWS / "search.py", title="Search duties", icon=":material/search:", url_path="search"),
+        st.Page(VIEWS / "sql.py", title="SQL", icon=":material/database:", url_path="sql"),
     ]
 )
 try:

@@ -24,7 +24,7 @@ def _open(db: Path, page: str | None, query: dict[str, str] | None, state: dict[
         at.session_state[key] = value
     at.run()
     if page:
-        at.switch_page(f"pages/{page}.py").run()
+        at.switch_page(f"views/{page}.py").run()
     return at
 
 

@@ -62,5 +62,13 @@ def test_timeline_in_chromium(server: str, history: dict[str, Any]) -> None:
             assert page.locator("[data-testid='stException']").count() == 0
             assert page.locator("ins").count() > 0 and page.locator("del").count() > 0
             page.screenshot(path=str(ARTIFACTS / "agency.png"), full_page=True)
+
+            # A link opened cold, in a new session, still goes through the router and its checks.
+            fresh = browser.new_page(viewport={"width": 1400, "height": 1000})
+            fresh.goto(f"{server}/changes", wait_until="domcontentloaded")
+            wait_ready(fresh, "Change events")
+            nav = fresh.locator("[data-testid='stSidebarNav']").inner_text()
+            assert "Timeline" in nav and "Search duties" in nav
+            assert fresh.locator("[data-testid='stException']").count() == 0
         finally:
             browser.close()

@@ -19,7 +19,7 @@ st.caption(f"{len(hits)} matches" + (" (the first 200)" if len(hits) == 200 else
 for agency_id, group in hits.groupby("agency_id", sort=False):
     first = group.iloc[0]
     st.page_link(
-        "pages/agency.py", label=f"{first.agency} ({len(group)})", query_params={"agency": agency_id}
+        "views/agency.py", label=f"{first.agency} ({len(group)})", query_params={"agency": agency_id}
     )
     st.dataframe(
         group[["valid_from", "valid_to", "section", "ordinal", "unit_name", "text"]],

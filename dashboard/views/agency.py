@@ -43,12 +43,12 @@ if not lineage.empty:
         label = f"{row.direction}: {row.name} ({row.relation}, {row.effective_date or 'date unknown'})"
         left, right = st.columns([3, 2])
         if row.stored:
-            left.page_link("pages/agency.py", label=label, query_params={"agency": row.agency_id})
+            left.page_link("views/agency.py", label=label, query_params={"agency": row.agency_id})
         else:
             left.markdown(f"- {label}")
         if row.notice_id:
             right.page_link(
-                "pages/notice.py", label="stated in its notice", query_params={"notice": row.notice_id}
+                "views/notice.py", label="stated in its notice", query_params={"notice": row.notice_id}
             )
         else:
             right.caption(row.source)
@@ -60,7 +60,7 @@ st.dataframe(
 )
 for row in versions[versions["derived"]].itertuples():
     st.page_link(
-        "pages/notice.py",
+        "views/notice.py",
         label=f"Version of {row.valid_from} is derived: applies the amending notice {row.title}",
         query_params={"notice": row.notice_id},
     )

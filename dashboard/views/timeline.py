@@ -29,7 +29,7 @@ event = st.altair_chart(
     charts.timeline_chart(events, versions), on_select="rerun", key="timeline_chart", width="stretch"
 )
 if picked := charts.picked_agency(event):
-    st.switch_page("pages/agency.py", query_params={"agency": picked})
+    st.switch_page("views/agency.py", query_params={"agency": picked})
 
 st.subheader("Open an agency")
 per_agency = (
@@ -40,5 +40,5 @@ per_agency = (
 columns = st.columns(3)
 for k, row in enumerate(per_agency.itertuples()):
     columns[k % 3].page_link(
-        "pages/agency.py", label=f"{row.agency} · {row.events} events", query_params={"agency": row.agency_id}
+        "views/agency.py", label=f"{row.agency} · {row.events} events", query_params={"agency": row.agency_id}
     )
