@@ -226,18 +226,27 @@ def open_reader(path: str | Path, *, wait_seconds: float = 30.0) -> duckdb.DuckD
     deadline = time.monotonic() + wait_seconds
     while True:
         if _stale(source, target):
-            with contextlib.suppress(StorageTransientError):
+            try:
                 _refresh(source, target)
+            except StorageTransientError:
+                pass  # a writer holds it: read what it last published
+            except (StorageError, OSError):
+                # No copy can be written beside it (a read-only folder): read the database itself.
+                return _read_only(source, wait_seconds=max(0.0, deadline - time.monotonic()))
         if target.exists():
-            con = retry(lambda: duckdb.connect(str(target), read_only=True), wait_seconds=wait_seconds)
-            with translated():
-                con.execute("SET TimeZone = 'UTC'")
-            return con
+            return _read_only(target, wait_seconds=wait_seconds)
         if not source.exists():
             raise StorageError(f"{source}: no history database")
         if time.monotonic() >= deadline:
             raise StorageTransientError(f"{source}: a writer holds the database and nothing is published yet")
         time.sleep(0.1)
+
+
+def _read_only(path: Path, *, wait_seconds: float) -> duckdb.DuckDBPyConnection:
+    con = retry(lambda: duckdb.connect(str(path), read_only=True), wait_seconds=wait_seconds)
+    with translated():
+        con.execute("SET TimeZone = 'UTC'")
+    return con
 
 
 def _stale(source: Path, target: Path) -> bool:

@@ -10,7 +10,10 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 import storage
+from storage import db
 from tests.storage.conftest import dump
 from tests.storage.factories import fake_diff, notice, record
 
@@ -111,3 +114,18 @@ def test_reader_refreshes_a_copy_left_stale_by_a_writer_that_did_not_publish(db_
     con.close()  # closed without publishing
     with storage.open_reader(db_path) as reader:
         assert reader.execute("SELECT count(*) FROM notices").fetchone() == (1,)
+
+
+def test_reader_reads_in_place_when_no_copy_can_be_written(db_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    con = storage.connect(db_path)
+    for year in (2014, 2016):
+        parsed = notice(f"福建省人民政府办公厅关于印发福建省商务厅职责的通知{year}", f"{year}-01-01", record("福建省商务厅", [f"负责{year}年商务工作"]))
+        storage.store_notice(con, parsed=parsed, raw=b"x", source="x", differ=fake_diff)
+    con.close()  # the copy published after the first notice is now stale
+
+    def read_only_folder(source: Path, target: Path) -> None:
+        raise PermissionError(13, "Permission denied", str(target))
+
+    monkeypatch.setattr(db, "_refresh", read_only_folder)
+    with storage.open_reader(db_path) as reader:
+        assert reader.execute("SELECT count(*) FROM notices").fetchone() == (2,)

@@ -266,3 +266,23 @@ def fake_apply_derivation(base, amendment, *, agency, counterparts=None):  # typ
     if base is None:
         return _Derived(fake_apply(record(agency), amendment, agency=agency), True)
     return _Derived(fake_apply(base, amendment, agency=agency), False)
+
+
+def test_abolished_agency_is_closed_on_the_amendment_date(con: duckdb.DuckDBPyConnection) -> None:
+    abolish = notice(
+        "福建省机构编制委员会关于不再保留省对外贸易经济合作厅的通知",
+        "2015-06-01",
+        record("省对外贸易经济合作厅", effects=[effect("body_abolished", "不再保留省对外贸易经济合作厅", subject="省对外贸易经济合作厅")]),
+        kind="amendment",
+    )
+
+    def abolishing(base, amendment, *, agency, counterparts=None):  # type: ignore[no-untyped-def]
+        derived = _Derived(base, False)
+        derived.abolished = True
+        return derived
+
+    for parsed in (V2010, abolish, V2014):
+        store(con, parsed, applier=abolishing)
+    rows = con.execute("SELECT valid_from, valid_to FROM snapshots WHERE NOT amendment ORDER BY valid_from").fetchall()
+    assert rows == [(dt.date(2010, 5, 29), dt.date(2014, 3, 1)), (dt.date(2014, 3, 1), dt.date(2015, 6, 1))]
+    assert con.execute("SELECT count(*) FROM duties_as_of(DATE '2016-01-01')").fetchone() == (0,)
