@@ -286,3 +286,13 @@ def test_abolished_agency_is_closed_on_the_amendment_date(con: duckdb.DuckDBPyCo
     rows = con.execute("SELECT valid_from, valid_to FROM snapshots WHERE NOT amendment ORDER BY valid_from").fetchall()
     assert rows == [(dt.date(2010, 5, 29), dt.date(2014, 3, 1)), (dt.date(2014, 3, 1), dt.date(2015, 6, 1))]
     assert con.execute("SELECT count(*) FROM duties_as_of(DATE '2016-01-01')").fetchone() == (0,)
+
+
+def test_an_undated_notice_is_kept_but_never_in_force(con: duckdb.DuckDBPyConnection) -> None:
+    undated = notice("福建省人民政府办公厅关于印发福建省对外贸易经济合作厅职责的通知（无日期）", None, record("福建省对外贸易经济合作厅", ["负责某项工作"]))
+    store(con, undated)
+    store(con, V2010)
+    rows = con.execute("SELECT valid_from, valid_to FROM snapshots ORDER BY valid_from NULLS FIRST").fetchall()
+    assert rows == [(None, dt.date(2010, 5, 29)), (dt.date(2010, 5, 29), None)]
+    texts = {r[0] for r in con.execute("SELECT text FROM duties_as_of(DATE '2000-01-01')").fetchall()}
+    assert texts == set()
