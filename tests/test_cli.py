@@ -71,3 +71,52 @@ def test_every_command_has_help(command: str) -> None:
     result = runner.invoke(app, [command, "--help"])
     assert result.exit_code == 0
     assert len(result.stdout.strip()) > 40
+
+
+@pytest.fixture(scope="module")
+def history(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The two seeds and a derived later Fujian version, stored without Prefect."""
+    import storage
+    from yange.parse import parse_bytes
+
+    db = tmp_path_factory.mktemp("cli") / "history.duckdb"
+    later = Path(__file__).parent / "golden" / "pairs" / "fujian-2012-foreign-trade-sanding-derived.txt"
+    with storage.writer(db) as con:
+        for path in (FUJIAN, MOFCOM, later):
+            raw = path.read_bytes()
+            storage.store_notice(con, parsed=parse_bytes(raw, source=str(path)), raw=raw, source=str(path))
+    return db
+
+
+def test_diff_json_has_the_contract_columns_oldest_first(history: Path) -> None:
+    result = runner.invoke(app, ["diff", "福建省对外贸易经济合作厅", "--db", str(history), "--json"])
+    assert result.exit_code == 0, result.output
+    events = json.loads(result.stdout)
+    required = {"change_id", "agency_id", "from_snapshot", "to_snapshot", "change_type", "old_text",
+                "new_text", "similarity", "notice_id", "agency", "published_on"}  # fmt: skip
+    assert events and all(required <= set(e) for e in events)
+    dates = [e["published_on"] for e in events]
+    assert dates == sorted(dates) and dates[0] == "2010-05-29" and dates[-1] > "2012"
+    assert {"declared_adjustment", "duty_reworded"} <= {e["change_type"] for e in events}
+
+
+def test_diff_finds_an_agency_by_alias_and_prints_lines(history: Path) -> None:
+    result = runner.invoke(app, ["diff", "福建省人民政府口岸工作办公室", "--db", str(history)])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("福建省人民政府口岸工作办公室: ")
+    assert "2010-05-29  福建省人民政府办公厅关于印发" in result.stdout
+    assert "duty_reworded" in result.stdout
+
+
+def test_diff_unknown_agency_exits_2(history: Path) -> None:
+    result = runner.invoke(app, ["diff", "火星省气象局", "--db", str(history)])
+    assert result.exit_code == 2
+    assert "unknown agency: 火星省气象局" in result.stderr
+
+
+def test_rebuild_reproduces_the_same_changes(history: Path) -> None:
+    before = json.loads(runner.invoke(app, ["diff", "福建省对外贸易经济合作厅", "--db", str(history), "--json"]).stdout)
+    result = runner.invoke(app, ["rebuild", "--db", str(history)])
+    assert result.exit_code == 0, result.output
+    after = json.loads(runner.invoke(app, ["diff", "福建省对外贸易经济合作厅", "--db", str(history), "--json"]).stdout)
+    assert [(e["change_id"], e["change_type"]) for e in after] == [(e["change_id"], e["change_type"]) for e in before]

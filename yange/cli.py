@@ -124,27 +124,35 @@ def diff(
 
 
 def _print_events(agency: str, events: list[dict[str, Any]]) -> None:
-    from rich.console import Console
-    from rich.table import Table
-
-    table = Table(title=f"{agency}: {len(events)} change events", show_lines=False)
-    for column in ("published_on", "change_type", "unit_name", "old_text", "new_text", "similarity"):
-        table.add_column(column)
+    """One heading per version, one line per event: plain text that pipes and greps well."""
+    typer.echo(f"{agency}: {len(events)} change events")
+    heading = None
     for event in events:
-        sim = event.get("similarity")
-        table.add_row(
-            str(event.get("published_on") or ""),
-            str(event.get("change_type")),
-            str(event.get("unit_name") or ""),
-            _clip(event.get("old_text")),
-            _clip(event.get("new_text")),
-            "" if sim is None else f"{sim:.2f}",
-        )
-    Console().print(table)
+        this = (event.get("published_on"), event.get("notice_title"), event.get("doc_number"))
+        if this != heading:
+            heading = this
+            typer.echo(f"\n{this[0] or 'undated'}  {this[1] or ''}  {this[2] or ''}".rstrip())
+        typer.echo("  " + _event_line(event))
 
 
-def _clip(text: object, width: int = 60) -> str:
-    value = "" if text is None else str(text)
+def _event_line(event: dict[str, Any]) -> str:
+    kind = str(event.get("change_type"))
+    unit = f"[{event['unit_name']}] " if event.get("unit_name") else ""
+    old, new = str(event.get("old_text") or ""), str(event.get("new_text") or "")
+    if old and new:  # start both snippets just before the first difference, where the reader looks
+        same = len(os.path.commonprefix([old, new]))
+        cut = max(0, same - 8)
+        lead = "…" if cut else ""
+        body = f"{lead}{_clip(old[cut:])} -> {lead}{_clip(new[cut:])}"
+    else:
+        body = _clip(old or new)
+    sim = event.get("similarity")
+    tail = "" if sim is None else f"  ({sim:.2f})"
+    return f"{kind:<20} {unit}{body}{tail}"
+
+
+def _clip(text: object, width: int = 36) -> str:
+    value = "" if text is None else " ".join(str(text).split())
     return value if len(value) <= width else value[: width - 1] + "…"
 
 
@@ -175,11 +183,8 @@ def rebuild(db: DbOption = None) -> None:
     path = _db_path(db)
     if not path.exists():
         raise _fail(f"{path}: no history database", 2)
-    con = storage.connect(path)
-    try:
+    with storage.writer(path) as con:
         result = storage.rebuild(con)
-    finally:
-        con.close()
     typer.echo(" ".join(f"{key}={value}" for key, value in result.items()))
 
 
