@@ -14,6 +14,7 @@ import io
 import json
 import os
 import sys
+import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -32,6 +33,7 @@ from yange.errors import StorageError
 
 TTL = 60
 SQL_ROW_LIMIT = 10_000
+SQL_TIMEOUT_S = 20.0
 DEFAULT_DB = "data/yange.duckdb"
 # Statements the SQL page runs; anything else (writes, ATTACH, COPY, SET, ...) is refused.
 READ_STATEMENTS = frozenset({"SELECT", "EXPLAIN"})
@@ -329,24 +331,34 @@ def search_duties(db: str, q: str, *, current_only: bool = False, limit: int = 2
     return _frame(db, queries.SEARCH_DUTIES, {"q": q, "current": current_only, "limit": limit})
 
 
-def run_sql(db: str, sql: str, limit: int = SQL_ROW_LIMIT) -> pd.DataFrame:
-    """Run one read-only statement from the SQL page, at most `limit` rows.
+def run_sql(db: str, sql: str, limit: int = SQL_ROW_LIMIT, timeout_s: float = SQL_TIMEOUT_S) -> pd.DataFrame:
+    """Run one read-only statement from the SQL page: at most `limit` rows, interrupted after
+    `timeout_s` seconds so a runaway join cannot hold a server thread.
 
     Refuses anything but a single SELECT/EXPLAIN before running it (DuckDB's own parser says what a
     statement is), on a read-only connection with external file access switched off.
     """
     with _reader(db) as con:
         try:
-            statements = con.extract_statements(sql)
-        except Exception as exc:  # a syntax error: show DuckDB's message
+            with translated():
+                statements = con.extract_statements(sql)
+        except StorageError as exc:  # a syntax error: show DuckDB's message
             raise QueryRefused(str(exc).splitlines()[0]) from exc
         if len(statements) != 1:
             raise QueryRefused(f"one statement at a time, got {len(statements)}")
         kind = statements[0].type.name
         if kind not in READ_STATEMENTS:
             raise QueryRefused(f"{kind} statements are refused: this page only reads")
-        con.execute("set enable_external_access = false")
+        timer = threading.Timer(timeout_s, con.interrupt)
         try:
-            return con.sql(sql).limit(limit).df()
-        except Exception as exc:
-            raise QueryRefused(str(exc).splitlines()[0]) from exc
+            with translated():
+                con.execute("set enable_external_access = false")
+                timer.start()
+                return con.sql(sql).limit(limit).to_arrow_table().to_pandas()
+        except StorageError as exc:
+            message = str(exc).splitlines()[0]
+            if "interrupt" in message.lower():
+                message = f"stopped after {timeout_s:g} s: {message}"
+            raise QueryRefused(message) from exc
+        finally:
+            timer.cancel()

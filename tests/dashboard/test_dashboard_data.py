@@ -65,3 +65,8 @@ def test_run_sql_refuses_anything_but_reading(history: dict[str, Any], sql: str)
     with pytest.raises(data.QueryRefused):
         data.run_sql(str(history["path"]), sql)
     assert len(data.run_sql(str(history["path"]), "select * from changes")) > 0  # nothing was touched
+
+
+def test_run_sql_stops_a_runaway_query(history: dict[str, Any]) -> None:
+    with pytest.raises(data.QueryRefused, match="stopped after"):
+        data.run_sql(str(history["path"]), "select count(*) from range(10000000000) a", timeout_s=0.2)

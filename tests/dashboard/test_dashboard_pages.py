@@ -292,3 +292,9 @@ def test_sql_page_runs_the_example_query(open_page: OpenPage) -> None:
     result = at.dataframe[0].value
     assert {"change_type", "events"} <= set(result.columns)
     assert result["events"].sum() >= 8
+
+
+def test_agency_page_with_an_unknown_id_says_so(open_page: OpenPage) -> None:
+    at = open_page("agency", query={"agency": "no-such-agency"})
+    assert not at.exception
+    assert "No agency with id no-such-agency" in at.error[0].value
