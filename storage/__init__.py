@@ -4,7 +4,17 @@ Writers use `connect` (or `writer`, which also publishes for readers on exit); r
 `open_reader`, which never waits for a writer. See docs/schema.md for the relations.
 """
 
-from storage.db import close, connect, open_reader, publish, published_path, transaction, translated, writer
+from storage.db import (
+    close,
+    connect,
+    maybe_publish,
+    open_reader,
+    publish,
+    published_path,
+    transaction,
+    translated,
+    writer,
+)
 from storage.queries import change_counts
 from storage.repository import rebuild, record_rejection, store_notice
 from storage.transfers import link_transfers
@@ -14,6 +24,7 @@ __all__ = [
     "close",
     "connect",
     "link_transfers",
+    "maybe_publish",
     "open_reader",
     "publish",
     "published_path",

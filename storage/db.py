@@ -77,6 +77,8 @@ def connect(path: str | Path, *, read_only: bool = False, wait_seconds: float = 
             lineage.load_curated(con)
             if target != ":memory:":
                 _writers[id(con)] = (Path(target), 0.0)
+                if not published_path(target).exists():
+                    publish(con)  # readers always find a copy, even during this writer's first run
     except BaseException:
         con.close()
         raise
