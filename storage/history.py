@@ -44,11 +44,14 @@ def default_differ() -> Differ:
 
 
 def default_applier() -> Applier | None:
-    """The amendment engine, when it is installed; without it amendment records stay unapplied."""
+    """The amendment engine, when it is installed; without it amendment records stay unapplied.
+    Only its absence is tolerated: an engine that fails to import is an error, not a silent skip."""
     try:
         from yange.amend.apply import derive_version
-    except ImportError:
-        return None
+    except ModuleNotFoundError as exc:
+        if exc.name in {"yange.amend", "yange.amend.apply"}:
+            return None
+        raise
     return derive_version
 
 
