@@ -28,6 +28,9 @@ if totals.get("agencies", 0) > TOP:
 event = st.altair_chart(
     charts.timeline_chart(events, versions), on_select="rerun", key="timeline_chart", width="stretch"
 )
+st.caption(
+    "Grey ticks are versions; circles are change events by type, sized by count. Click a circle to open its agency."
+)
 if picked := charts.picked_agency(event):
     st.switch_page("views/agency.py", query_params={"agency": picked})
 
