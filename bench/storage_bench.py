@@ -16,8 +16,6 @@ import time
 from pathlib import Path
 from typing import Any
 
-import pyarrow as pa
-
 import storage
 from storage import queries
 
@@ -48,18 +46,20 @@ def build(path: Path) -> None:
         stale.unlink(missing_ok=True)
     con = storage.connect(path)
     words = vocabulary()
-    con.register("vocab", pa.table({"i": list(range(len(words))), "phrase": words}))
-    params = {"n": AGENCIES, "v": VERSIONS, "items": ITEMS, "words": len(words), "regions": REGIONS, "kinds": KINDS, "types": CHANGE_TYPES}
+    params = {
+        "n": AGENCIES, "v": VERSIONS, "items": ITEMS, "words": len(words), "vocab": words,
+        "regions": REGIONS, "kinds": KINDS, "types": CHANGE_TYPES,
+    }  # fmt: skip
     def sql(query: str) -> None:
-        con.execute(query, {k: v for k, v in params.items() if f"${k}" in query})
+        used = set(re.findall(r"\$(\w+)", query))
+        con.execute(query, {k: v for k, v in params.items() if k in used})
 
     with storage.transaction(con):
         sql(
             """
             create temp table g_agency as
             select i, substr(sha256('bench-agency|' || i), 1, 16) as agency_id,
-                   list_element($regions::varchar[], 1 + i % len($regions::varchar[])) as region,
-                   (select phrase from vocab where vocab.i = a.i % $words) as stem
+                   list_element($regions::varchar[], 1 + i % len($regions::varchar[])) as region
             from range($n) a(i)
             """
         )
@@ -110,8 +110,8 @@ def build(path: Path) -> None:
                    case when k between 40 and 47 then '第' || (k - 39) || '处' end,
                    null,
                    case when k >= 48 then list_element($kinds::varchar[], 1 + (i + k) % len($kinds::varchar[])) end,
-                   (select phrase from vocab where vocab.i = (i * 7 + k * 13 + v * (k % 3)) % $words) || '，' ||
-                   (select phrase from vocab where vocab.i = (i * 3 + k * 29) % $words) || '。',
+                   list_element($vocab::varchar[], 1 + (i * 7 + k * 13 + v * (k % 3)) % $words) || '，' ||
+                   list_element($vocab::varchar[], 1 + (i * 3 + k * 29) % $words) || '。',
                    k * 60, k * 60 + 58, k
             from g_version, range($items) r(k)
             order by snapshot_id, k
@@ -133,8 +133,8 @@ def build(path: Path) -> None:
                    case when prev.snapshot_id is null then 'declared_adjustment'
                         else list_element($types::varchar[], 1 + (cur.i + k) % len($types::varchar[])) end,
                    'duty',
-                   (select phrase from vocab where vocab.i = (cur.i + k * 11) % $words),
-                   (select phrase from vocab where vocab.i = (cur.i + k * 17 + 5) % $words),
+                   list_element($vocab::varchar[], 1 + (cur.i + k * 11) % $words),
+                   list_element($vocab::varchar[], 1 + (cur.i + k * 17 + 5) % $words),
                    0.5 + ((cur.i + k) % 50) / 100.0, cur.notice_id, '{}', cur.valid_from, k
             from g_version cur
             left join g_version prev on prev.agency_id = cur.agency_id and prev.v = cur.v - 1,
@@ -143,7 +143,6 @@ def build(path: Path) -> None:
             order by cur.agency_id, cur.v, k
             """
         )
-    con.unregister("vocab")
     storage.close(con)  # checkpoints and publishes the readers' copy
 
 
