@@ -72,10 +72,20 @@ def resolve_agency(con: duckdb.DuckDBPyConnection, name_or_alias: str) -> str | 
     return None
 
 
-def lineage_ids(con: duckdb.DuckDBPyConnection, agency_id: str) -> list[str]:
-    """The agency and all its predecessors (following agency_lineage backwards), itself first."""
+# Relations that make the predecessor's history part of the successor's: the same body renamed, or
+# bodies merged into or split into it. A duty taken over from a former body (duties_absorbed) is not.
+SUCCESSION = ("renamed", "merged_into", "split_into", "abolished_into")
+
+
+def lineage_ids(
+    con: duckdb.DuckDBPyConnection, agency_id: str, *, relations: tuple[str, ...] = SUCCESSION
+) -> list[str]:
+    """The agency and its predecessors by `relations` (agency_lineage followed backwards), itself first."""
     with translated():
-        if not con.execute("SELECT 1 FROM lineage_links WHERE successor_id = ? LIMIT 1", [agency_id]).fetchone():
+        if not con.execute(
+            "SELECT 1 FROM lineage_links WHERE successor_id = ? AND list_contains(?, relation) LIMIT 1",
+            [agency_id, list(relations)],
+        ).fetchone():
             return [agency_id]
         rows = con.execute(
             """
@@ -84,11 +94,11 @@ def lineage_ids(con: duckdb.DuckDBPyConnection, agency_id: str) -> list[str]:
                 union
                 select l.predecessor_id, back.depth + 1
                 from lineage_links l join back on l.successor_id = back.agency_id
-                where back.depth < 20
+                where back.depth < 20 and list_contains(?::varchar[], l.relation)
             )
             select agency_id, min(depth) as depth from back group by agency_id order by depth, agency_id
             """,
-            [agency_id],
+            [agency_id, list(relations)],
         ).fetchall()
     return [str(r[0]) for r in rows]
 

@@ -72,3 +72,27 @@ def test_malformed_curated_entry_is_refused(tmp_path: Path) -> None:
     bad.write_text("- predecessor: 甲部\n  successor: 乙部\n  relation: absorbed_somehow\n  source: x\n", encoding="utf-8")
     with pytest.raises(StorageError, match="entry 1"):
         lineage.curated_rows(bad)
+
+
+def test_timelines_follow_succession_not_every_duty_taken_over(con: duckdb.DuckDBPyConnection) -> None:
+    former = notice(
+        "福建省人民政府办公厅关于印发福建省口岸和海防管理委员会办公室主要职责的通知",
+        "2005-01-01",
+        record("福建省口岸和海防管理委员会办公室", ["负责口岸协调"]),
+    )
+    taker = notice(
+        "福建省人民政府办公厅关于印发福建省对外贸易经济合作厅主要职责的通知",
+        "2010-05-29",
+        record(
+            "福建省对外贸易经济合作厅",
+            ["负责口岸协调"],
+            adjustments=[("transferred_in", "原省口岸和海防管理委员会办公室", "从原省口岸和海防管理委员会办公室划入口岸协调职责")],
+        ),
+    )
+    store(con, former)
+    store(con, taker)
+    trade = queries.resolve_agency(con, "福建省对外贸易经济合作厅")
+    port = queries.resolve_agency(con, "福建省口岸和海防管理委员会办公室")
+    assert trade and port
+    assert queries.lineage_ids(con, trade) == [trade]
+    assert queries.lineage_ids(con, trade, relations=("duties_absorbed",)) == [trade, port]
