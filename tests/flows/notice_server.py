@@ -4,6 +4,7 @@ Routes (all under the server's base address):
     /index.html       an index page linking to the notices below (and to things that are not notices)
     /feed.xml         an RSS feed of the same notices;  /atom.xml  an Atom feed
     /n/<name>         a notice from tests/golden, with an ETag: answers 304 to If-None-Match
+    /gbk/<name>       the notice as an HTML page encoded in GB18030 (as many government sites serve)
     /flaky/<name>     500 on the first request, then the notice
     /down             500 always
     /slow             sleeps past any test timeout before answering
@@ -12,6 +13,7 @@ Routes (all under the server's base address):
     /huge             a 50 MB body sent in chunks, no Content-Length
     /huge-declared    a 50 MB Content-Length header (body sent lazily)
     /not-a-notice     a page of text that is no reform notice
+    /gbk-index.html   an index page linking to /gbk/mofcom.txt
     /failures.html    an index page linking to every failure case above, and to two good notices
     /flaky-index.html 500 on the first request, then the index page
 Every request is counted in `hits[path]`, every 200 answer with a body in `downloads[path]`.
@@ -94,6 +96,9 @@ class NoticeServer:
     def route(self, h: BaseHTTPRequestHandler, path: str) -> None:
         if path == "/index.html":
             self._send(h, INDEX.encode(), "text/html; charset=utf-8", etag=self.index_etag)
+        elif path == "/gbk-index.html":
+            link = '<a href="/gbk/mofcom.txt">商务部主要职能的通知</a>'
+            self._send(h, f"<html><body>{link}</body></html>".encode(), "text/html; charset=utf-8")
         elif path == "/failures.html":
             self._send(h, FAILURES.encode(), "text/html; charset=utf-8")
         elif path == "/flaky-index.html":
@@ -110,6 +115,11 @@ class NoticeServer:
             self._send(
                 h, body, "text/plain; charset=utf-8", etag='"' + hashlib.sha256(body).hexdigest()[:16] + '"'
             )
+        elif path.startswith("/gbk/") and path[5:] in NOTICES:
+            lines = NOTICES[path[5:]].read_text(encoding="utf-8").splitlines()
+            page = "".join(f"<p>{line}</p>" for line in lines)
+            html = f'<html><head><meta charset="gb2312"><title>通知</title></head><body>{page}</body></html>'
+            self._send(h, html.encode("gb18030"), "text/html")
         elif path.startswith("/flaky/") and path[7:] in NOTICES:
             if self.hits[path] == 1:
                 self._status(h, 500)

@@ -234,3 +234,9 @@ def test_render_shortens_long_lists() -> None:
     assert text.count("empty: no text") == LIST_LIMIT
     assert f"… and {45 - LIST_LIMIT} more" in text
     assert IngestSummary(sources=["s"], outcomes=many).to_markdown().count("empty: no text") == 45
+
+
+def test_html_notice_in_a_legacy_encoding(server: NoticeServer, policy: FetchPolicy, db: str) -> None:
+    summary = run_pipeline([f"{server.base}/gbk-index.html"], db=db, policy=policy)
+    assert (summary.new, len(summary.rejected)) == (1, 0)
+    assert summary.outcomes[0].title == "商务部关于印发机关服务中心、外贸发展中心等单位的主要职能的通知"
