@@ -16,7 +16,7 @@ from storage.db import (
     writer,
 )
 from storage.queries import change_counts
-from storage.repository import rebuild, record_rejection, store_notice
+from storage.repository import rebuild, record_rejection, store_notice, store_notices
 from storage.transfers import link_transfers
 
 __all__ = [
@@ -31,6 +31,7 @@ __all__ = [
     "rebuild",
     "record_rejection",
     "store_notice",
+    "store_notices",
     "transaction",
     "translated",
     "writer",

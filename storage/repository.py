@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any, Literal
 
 import duckdb
@@ -56,6 +56,34 @@ def store_notice(
         refresh(con, touched=touched, differ=differ, applier=applier, transfers=transfers)
     maybe_publish(con, every_seconds=PUBLISH_EVERY_SECONDS)
     return "new"
+
+
+def store_notices(
+    con: duckdb.DuckDBPyConnection,
+    items: Iterable[tuple[ParsedNotice, bytes, str]],
+    *,
+    differ: Differ | None = None,
+    applier: Applier | None = _DEFAULT,
+) -> list[Literal["new", "unchanged"]]:
+    """Store a batch of (parsed, raw, source) in ONE transaction with one history recomputation:
+    the same tables as storing them one by one, much faster for a bulk load; but one failure
+    rolls back the whole batch."""
+    differ = differ or default_differ()
+    applier = default_applier() if applier is _DEFAULT else applier
+    outcomes: list[Literal["new", "unchanged"]] = []
+    with transaction(con):
+        touched: list[str] = []
+        for parsed, raw, source in items:
+            row = con.execute("SELECT status FROM notices WHERE notice_id = ?", [parsed.notice.notice_id]).fetchone()
+            if row is not None and row[0] == "parsed":
+                outcomes.append("unchanged")
+                continue
+            touched += _insert_notice(con, parsed=parsed, raw=raw, source=source)
+            outcomes.append("new")
+        if touched:
+            refresh(con, touched=touched, differ=differ, applier=applier)
+    maybe_publish(con, every_seconds=PUBLISH_EVERY_SECONDS)
+    return outcomes
 
 
 def record_rejection(con: duckdb.DuckDBPyConnection, *, source: str, raw: bytes | None, reason: str) -> None:

@@ -296,3 +296,14 @@ def test_an_undated_notice_is_kept_but_never_in_force(con: duckdb.DuckDBPyConnec
     assert rows == [(None, dt.date(2010, 5, 29)), (dt.date(2010, 5, 29), None)]
     texts = {r[0] for r in con.execute("SELECT text FROM duties_as_of(DATE '2000-01-01')").fetchall()}
     assert texts == set()
+
+
+def test_a_batch_gives_the_same_tables_as_one_by_one(con: duckdb.DuckDBPyConnection) -> None:
+    for parsed in HISTORY:
+        store(con, parsed)
+    batch = storage.connect(":memory:")
+    items = [(p, p.text.encode(), p.notice.source) for p in reversed(HISTORY)]
+    assert storage.store_notices(batch, items, differ=fake_diff) == ["new"] * 4
+    assert dump(batch) == dump(con)
+    assert storage.store_notices(batch, items[:1], differ=fake_diff) == ["unchanged"]
+    batch.close()
