@@ -1,4 +1,4 @@
-"""The `ingest` flow: discover -> fetch -> parse -> store -> diff -> report, one batch per source.
+"""The `ingest` flow: discover -> fetch -> parse -> store -> diff -> report, in batches of notices.
 
 `ingest` runs under Prefect (local mode needs no server: the first run of a process starts a
 temporary one); `run_pipeline` calls the very same stage functions without Prefect, for the
