@@ -50,6 +50,7 @@ def build(path: Path) -> None:
         "n": AGENCIES, "v": VERSIONS, "items": ITEMS, "words": len(words), "vocab": words,
         "regions": REGIONS, "kinds": KINDS, "types": CHANGE_TYPES,
     }  # fmt: skip
+
     def sql(query: str) -> None:
         used = set(re.findall(r"\$(\w+)", query))
         con.execute(query, {k: v for k, v in params.items() if k in used})
@@ -174,8 +175,12 @@ def run(ctx: dict[str, Any]) -> dict[str, float]:
         days = [dt.date(2001, 1, 1) + dt.timedelta(days=rng.randrange(6000)) for _ in range(RUNS)]
         queries.duties_as_of(con, days[0], agency_id=picks[0])  # warm the caches once
         queries.agency_events(con, picks[0], follow_lineage=True)
-        asof = _median_ms(lambda a, d: queries.duties_as_of(con, d, agency_id=a), list(zip(picks, days, strict=True)))
-        timeline = _median_ms(lambda a: queries.agency_events(con, a, follow_lineage=True), [[a] for a in picks])
+        asof = _median_ms(
+            lambda a, d: queries.duties_as_of(con, d, agency_id=a), list(zip(picks, days, strict=True))
+        )
+        timeline = _median_ms(
+            lambda a: queries.agency_events(con, a, follow_lineage=True), [[a] for a in picks]
+        )
     finally:
         con.close()
     return {

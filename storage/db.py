@@ -23,7 +23,12 @@ from yange.errors import StorageError, StorageTransientError
 T = TypeVar("T")
 
 # DuckDB's messages for a file another process holds, and for write-write conflicts.
-_TRANSIENT_MARKERS = ("could not set lock", "conflicting lock", "resource temporarily unavailable", "conflict")
+_TRANSIENT_MARKERS = (
+    "could not set lock",
+    "conflicting lock",
+    "resource temporarily unavailable",
+    "conflict",
+)
 
 # Open transactions per connection (see `transaction`).
 _depth: dict[int, int] = {}
@@ -55,7 +60,9 @@ def published_path(path: str | Path) -> Path:
     return p.with_name(p.stem + ".read" + (p.suffix or ".duckdb"))
 
 
-def connect(path: str | Path, *, read_only: bool = False, wait_seconds: float = 0.0) -> duckdb.DuckDBPyConnection:
+def connect(
+    path: str | Path, *, read_only: bool = False, wait_seconds: float = 0.0
+) -> duckdb.DuckDBPyConnection:
     """Open the history (":memory:" works too), set UTC, and bring the schema up to date.
 
     A read-write open applies pending migrations in place (each in a transaction) and reloads the

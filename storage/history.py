@@ -115,7 +115,9 @@ def refresh(
     for agency_id in sorted(affected):
         recompute_agency(con, agency_id, differ=differ, applier=applier)
     if transfers:
-        link_transfers(con, regions=regions | _regions(con, affected), dates=dates | _change_dates(con, affected))
+        link_transfers(
+            con, regions=regions | _regions(con, affected), dates=dates | _change_dates(con, affected)
+        )
     _resolve_counterparts(con)
     _refresh_lineage(con, touched=touched, renamed_keys=renamed_keys)
     return affected
@@ -178,7 +180,8 @@ def _resolve_counterparts(con: duckdb.DuckDBPyConnection) -> None:
 
 def _regions(con: duckdb.DuckDBPyConnection, agency_ids: set[str]) -> set[str]:
     rows = con.execute(
-        "SELECT DISTINCT region FROM agencies WHERE agency_id IN (SELECT unnest(?::VARCHAR[]))", [sorted(agency_ids)]
+        "SELECT DISTINCT region FROM agencies WHERE agency_id IN (SELECT unnest(?::VARCHAR[]))",
+        [sorted(agency_ids)],
     ).fetchall()
     return {r[0] for r in rows}
 
@@ -273,7 +276,8 @@ def _sync_names(con: duckdb.DuckDBPyConnection, wanted: dict[str, str]) -> set[s
 def lookup(con: duckdb.DuckDBPyConnection, name: str, *, region: str) -> str | None:
     """The agency a name (as written in a notice of `region`) resolves to, if any is stored."""
     row = con.execute(
-        "SELECT agency_id FROM agency_names WHERE name_key = ?", [identity.name_key(name, notice_region=region)]
+        "SELECT agency_id FROM agency_names WHERE name_key = ?",
+        [identity.name_key(name, notice_region=region)],
     ).fetchone()
     return row[0] if row else None
 
@@ -427,11 +431,15 @@ def _set_validity(
         if version.published_on is not None:
             ends += [d for d in closures if d >= version.published_on]
         valid_to = min((d for d in ends if d is not None), default=None)
-        updates.append({"snapshot_id": version.snapshot_id, "valid_from": version.published_on, "valid_to": valid_to})
+        updates.append(
+            {"snapshot_id": version.snapshot_id, "valid_from": version.published_on, "valid_to": valid_to}
+        )
     in_chain = {v.snapshot_id for v in versions}
     for row in stored:
         if row.snapshot_id not in in_chain:
-            updates.append({"snapshot_id": row.snapshot_id, "valid_from": row.published_on, "valid_to": row.published_on})
+            updates.append(
+                {"snapshot_id": row.snapshot_id, "valid_from": row.published_on, "valid_to": row.published_on}
+            )
     bulk.update(con, "snapshots", "snapshot_id", updates)
 
 
@@ -457,11 +465,16 @@ def _write_changes(
             keep.add(pair)
             continue
         for seq, change in enumerate(differ(before.record if before else None, version.record)):
-            rows.append(change_row(change, agency_id=agency_id, before=before, version=version, seq=seq, region=region))
+            rows.append(
+                change_row(
+                    change, agency_id=agency_id, before=before, version=version, seq=seq, region=region
+                )
+            )
     stale = [
         r[0]
         for r in con.execute(
-            "SELECT change_id, coalesce(from_snapshot, ''), to_snapshot FROM changes WHERE agency_id = ?", [agency_id]
+            "SELECT change_id, coalesce(from_snapshot, ''), to_snapshot FROM changes WHERE agency_id = ?",
+            [agency_id],
         ).fetchall()
         if (r[1], r[2]) not in keep
     ]
@@ -492,7 +505,9 @@ def change_row(
         "old_span_end": change.old_span[1] if change.old_span else None,
         "new_span_start": change.new_span[0] if change.new_span else None,
         "new_span_end": change.new_span[1] if change.new_span else None,
-        "counterpart_key": identity.name_key(counterpart, notice_region=region) if isinstance(counterpart, str) and counterpart else None,
+        "counterpart_key": identity.name_key(counterpart, notice_region=region)
+        if isinstance(counterpart, str) and counterpart
+        else None,
         "counterpart_agency_id": None,
         "counterpart_snapshot": None,
         "published_on": version.published_on,

@@ -54,7 +54,10 @@ def _key(name: str) -> str:
 def load_curated(con: duckdb.DuckDBPyConnection, path: Path = CURATED) -> None:
     """Replace `lineage_curated` with the file's entries (cheap; done whenever a writer connects)."""
     rows = curated_rows(path)
-    wanted = sorted((r["predecessor_key"], r["successor_key"], r["relation"], r["effective_date"], r["source"]) for r in rows)
+    wanted = sorted(
+        (r["predecessor_key"], r["successor_key"], r["relation"], r["effective_date"], r["source"])
+        for r in rows
+    )
     if wanted == con.execute("SELECT * FROM lineage_curated ORDER BY ALL").fetchall():
         return  # unchanged: a writer that stores nothing leaves the file untouched
     with transaction(con):

@@ -48,7 +48,9 @@ def applied(con: duckdb.DuckDBPyConnection) -> list[int]:
         ).fetchone()
         if not exists or not exists[0]:
             return []
-        return [row[0] for row in con.execute("SELECT version FROM schema_version ORDER BY version").fetchall()]
+        return [
+            row[0] for row in con.execute("SELECT version FROM schema_version ORDER BY version").fetchall()
+        ]
 
 
 def migrate(con: duckdb.DuckDBPyConnection, *, upto: int | None = None) -> list[int]:
@@ -66,7 +68,10 @@ def migrate(con: duckdb.DuckDBPyConnection, *, upto: int | None = None) -> list[
             continue
         with transaction(con):
             con.execute(migration.sql)
-            con.execute("INSERT INTO schema_version (version, name) VALUES (?, ?)", [migration.version, migration.name])
+            con.execute(
+                "INSERT INTO schema_version (version, name) VALUES (?, ?)",
+                [migration.version, migration.name],
+            )
         newly.append(migration.version)
     return newly
 

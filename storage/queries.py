@@ -46,7 +46,9 @@ def resolve_agency(con: duckdb.DuckDBPyConnection, name_or_alias: str) -> str | 
     if not name:
         return None
     with translated():
-        row = con.execute("SELECT agency_id FROM agencies WHERE name = ? OR agency_id = ?", [name, name]).fetchone()
+        row = con.execute(
+            "SELECT agency_id FROM agencies WHERE name = ? OR agency_id = ?", [name, name]
+        ).fetchone()
         if row:
             return str(row[0])
         found = con.execute(
@@ -118,7 +120,9 @@ def agency_events(
     return events
 
 
-def timeline(con: duckdb.DuckDBPyConnection, agency_id: str, *, follow_lineage: bool = True) -> list[dict[str, Any]]:
+def timeline(
+    con: duckdb.DuckDBPyConnection, agency_id: str, *, follow_lineage: bool = True
+) -> list[dict[str, Any]]:
     """One agency's versions across its lineage, oldest first, each with its notice and a count of
     change events by type: the rows of the dashboard's timeline."""
     ids = lineage_ids(con, agency_id) if follow_lineage else [agency_id]
@@ -161,7 +165,9 @@ def duties_as_of(
     where, params = ("WHERE agency_id = ?", [day, agency_id]) if agency_id else ("", [day])
     with translated():
         return _dicts(
-            con.execute(f"SELECT * FROM duties_as_of(?::DATE) {where} ORDER BY agency, snapshot_id, position", params)
+            con.execute(
+                f"SELECT * FROM duties_as_of(?::DATE) {where} ORDER BY agency, snapshot_id, position", params
+            )
         )
 
 

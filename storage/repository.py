@@ -46,7 +46,9 @@ def store_notice(
     storage.link_transfers once at the end, which gives the same tables).
     """
     with translated():
-        row = con.execute("SELECT status FROM notices WHERE notice_id = ?", [parsed.notice.notice_id]).fetchone()
+        row = con.execute(
+            "SELECT status FROM notices WHERE notice_id = ?", [parsed.notice.notice_id]
+        ).fetchone()
     if row is not None and row[0] == "parsed":
         return "unchanged"
     differ = differ or default_differ()
@@ -74,7 +76,9 @@ def store_notices(
     with transaction(con):
         touched: list[str] = []
         for parsed, raw, source in items:
-            row = con.execute("SELECT status FROM notices WHERE notice_id = ?", [parsed.notice.notice_id]).fetchone()
+            row = con.execute(
+                "SELECT status FROM notices WHERE notice_id = ?", [parsed.notice.notice_id]
+            ).fetchone()
             if row is not None and row[0] == "parsed":
                 outcomes.append("unchanged")
                 continue
@@ -114,23 +118,38 @@ def rebuild(
         ).fetchall()
     counts = {"notices": len(stored), "parsed": 0, "rejected": 0}
     with transaction(con):
-        for table in ("changes", "duties", "staffing", "lineage_claims", "snapshots", "agency_names", "agencies", "notices"):
+        for table in (
+            "changes",
+            "duties",
+            "staffing",
+            "lineage_claims",
+            "snapshots",
+            "agency_names",
+            "agencies",
+            "notices",
+        ):
             con.execute(f"DELETE FROM {table}")
         touched: list[str] = []
         for _, source, raw, ingested_at, _status, reason in stored:
             if raw is None:
-                _insert_rejection(con, source=source, raw=None, reason=reason or "unreadable", ingested_at=ingested_at)
+                _insert_rejection(
+                    con, source=source, raw=None, reason=reason or "unreadable", ingested_at=ingested_at
+                )
                 counts["rejected"] += 1
                 continue
             try:
                 parsed = parser(bytes(raw), source=source)
             except NoticeRejected as exc:
-                _insert_rejection(con, source=source, raw=bytes(raw), reason=str(exc), ingested_at=ingested_at)
+                _insert_rejection(
+                    con, source=source, raw=bytes(raw), reason=str(exc), ingested_at=ingested_at
+                )
                 counts["rejected"] += 1
                 continue
             if con.execute("SELECT 1 FROM notices WHERE notice_id = ?", [parsed.notice.notice_id]).fetchone():
                 continue  # two raw forms of one notice now normalise to the same text
-            touched += _insert_notice(con, parsed=parsed, raw=bytes(raw), source=source, ingested_at=ingested_at)
+            touched += _insert_notice(
+                con, parsed=parsed, raw=bytes(raw), source=source, ingested_at=ingested_at
+            )
             counts["parsed"] += 1
         refresh(con, touched=touched, differ=differ, applier=applier)
         for table in ("snapshots", "changes"):
@@ -195,7 +214,9 @@ def _insert_notice(
                 "partial": False,
                 "base_snapshot": None,
                 "amendment": notice.kind == "amendment",
-                "counterpart_keys": sorted({_key(e.counterpart, notice, region) for e in record.effects if e.counterpart}),
+                "counterpart_keys": sorted(
+                    {_key(e.counterpart, notice, region) for e in record.effects if e.counterpart}
+                ),
                 "agency_key": key,
                 "alias_keys": sorted({_key(a, notice, region) for a in record.aliases} - {key}),
                 "display_name": identity.display_name(key),
@@ -225,12 +246,18 @@ def stated_predecessors(record: AgencyRecord) -> list[tuple[str, str]]:
     no longer kept (不再保留…) inside this agency. Returns (predecessor name, relation)."""
     found: list[tuple[str, str]] = []
     for adjustment in record.adjustments:
-        if adjustment.kind == "transferred_in" and adjustment.counterpart and _FORMER.match(adjustment.counterpart):
+        if (
+            adjustment.kind == "transferred_in"
+            and adjustment.counterpart
+            and _FORMER.match(adjustment.counterpart)
+        ):
             found.append((adjustment.counterpart, "duties_absorbed"))
     for effect in record.effects:
         if effect.type == "body_abolished" and effect.subject:
             found.append((effect.subject, "abolished_into"))
-        elif effect.type == "duty_transferred_in" and effect.counterpart and _FORMER.match(effect.counterpart):
+        elif (
+            effect.type == "duty_transferred_in" and effect.counterpart and _FORMER.match(effect.counterpart)
+        ):
             found.append((effect.counterpart, "duties_absorbed"))
     return sorted(set(found))
 

@@ -30,7 +30,13 @@ def duty_rows(snapshot_id: str, record: AgencyRecord) -> list[dict[str, Any]]:
         )
 
     for adjustment in record.adjustments:
-        add("adjustment", ordinal=adjustment.ordinal, kind=adjustment.kind, text=adjustment.text, span=adjustment.span)
+        add(
+            "adjustment",
+            ordinal=adjustment.ordinal,
+            kind=adjustment.kind,
+            text=adjustment.text,
+            span=adjustment.span,
+        )
 
     def add_duty(duty: Duty, parent: int | None) -> None:
         add("duty", ordinal=duty.ordinal, parent_ordinal=parent, text=duty.text, span=duty.span)

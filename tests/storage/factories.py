@@ -28,12 +28,17 @@ def record(
         aliases=list(aliases),
         rank="正厅级",
         duties=[duty(i, text) for i, text in enumerate(duties, 1)],
-        units=[Unit(ordinal=i, name=n, duties=d, span=(0, 1)) for i, (n, d) in enumerate((units or {}).items(), 1)],
+        units=[
+            Unit(ordinal=i, name=n, duties=d, span=(0, 1))
+            for i, (n, d) in enumerate((units or {}).items(), 1)
+        ],
         adjustments=[
             Adjustment(ordinal=i, kind=kind, counterpart=cp, text=text, span=(0, 1))  # type: ignore[arg-type]
             for i, (kind, cp, text) in enumerate(adjustments, 1)
         ],
-        staffing=[Staffing(category="机关行政编制", count=staff, text=f"机关行政编制{staff}名")] if staff else [],
+        staffing=[Staffing(category="机关行政编制", count=staff, text=f"机关行政编制{staff}名")]
+        if staff
+        else [],
         effects=list(effects),
     )
 
@@ -66,7 +71,9 @@ def fake_diff(old: AgencyRecord | None, new: AgencyRecord) -> list[Change]:
     before = {d.text for d in old.duties} if old else set()
     after = {d.text for d in new.duties}
     changes = [Change(change_type="duty_removed", old_text=t) for t in sorted(before - after)]
-    changes += [Change(change_type="duty_added", new_text=t, new_span=(0, len(t))) for t in sorted(after - before)]
+    changes += [
+        Change(change_type="duty_added", new_text=t, new_span=(0, len(t))) for t in sorted(after - before)
+    ]
     changes += [
         Change(
             change_type="declared_adjustment",

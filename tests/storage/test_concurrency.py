@@ -60,7 +60,12 @@ storage.store_notice(con, parsed=second, raw=b"second", source="second", differ=
 def _spawn(script: str, *args: str) -> subprocess.Popen[str]:
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     return subprocess.Popen(
-        [sys.executable, "-c", script, *args], cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+        [sys.executable, "-c", script, *args],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
     )
 
 
@@ -98,7 +103,11 @@ def test_killed_writer_leaves_the_database_as_before_its_notice(db_path: Path, t
         writer.communicate(timeout=30)
     con = storage.connect(db_path, wait_seconds=10)
     expected = storage.connect(":memory:")
-    first = notice("福建省人民政府办公厅关于印发福建省商务厅主要职责的通知", "2014-01-01", record("福建省商务厅", ["负责商务工作"]))
+    first = notice(
+        "福建省人民政府办公厅关于印发福建省商务厅主要职责的通知",
+        "2014-01-01",
+        record("福建省商务厅", ["负责商务工作"]),
+    )
     storage.store_notice(expected, parsed=first, raw=b"first", source="first", differ=fake_diff)
     assert dump(con) == dump(expected)
     con.close()
@@ -109,17 +118,27 @@ def test_reader_refreshes_a_copy_left_stale_by_a_writer_that_did_not_publish(db_
     con = storage.connect(db_path)
     storage.close(con)  # publishes an empty history
     con = storage.connect(db_path)
-    parsed = notice("福建省人民政府办公厅关于印发福建省商务厅主要职责的通知", "2014-01-01", record("福建省商务厅", ["负责商务工作"]))
+    parsed = notice(
+        "福建省人民政府办公厅关于印发福建省商务厅主要职责的通知",
+        "2014-01-01",
+        record("福建省商务厅", ["负责商务工作"]),
+    )
     storage.store_notice(con, parsed=parsed, raw=b"x", source="x", differ=fake_diff)
     con.close()  # closed without publishing
     with storage.open_reader(db_path) as reader:
         assert reader.execute("SELECT count(*) FROM notices").fetchone() == (1,)
 
 
-def test_reader_reads_in_place_when_no_copy_can_be_written(db_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_reader_reads_in_place_when_no_copy_can_be_written(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     con = storage.connect(db_path)
     for year in (2014, 2016):
-        parsed = notice(f"福建省人民政府办公厅关于印发福建省商务厅职责的通知{year}", f"{year}-01-01", record("福建省商务厅", [f"负责{year}年商务工作"]))
+        parsed = notice(
+            f"福建省人民政府办公厅关于印发福建省商务厅职责的通知{year}",
+            f"{year}-01-01",
+            record("福建省商务厅", [f"负责{year}年商务工作"]),
+        )
         storage.store_notice(con, parsed=parsed, raw=b"x", source="x", differ=fake_diff)
     con.close()  # the copy published after the first notice is now stale
 

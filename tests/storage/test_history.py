@@ -25,7 +25,13 @@ V2010 = notice(
         "福建省对外贸易经济合作厅",
         ["贯彻执行国家对外经贸的法律法规", "负责口岸管理工作", "负责外商投资管理"],
         aliases=["福建省人民政府口岸工作办公室"],
-        adjustments=[("transferred_in", "原省口岸和海防管理委员会办公室", "从原省口岸和海防管理委员会办公室划入口岸协调职责")],
+        adjustments=[
+            (
+                "transferred_in",
+                "原省口岸和海防管理委员会办公室",
+                "从原省口岸和海防管理委员会办公室划入口岸协调职责",
+            )
+        ],
         staff=100,
     ),
 )
@@ -53,7 +59,9 @@ HISTORY = [V2010, V2014, V2009, SISTER]
 
 
 def store(con: duckdb.DuckDBPyConnection, parsed: ParsedNotice, **kwargs: object) -> str:
-    return storage.store_notice(con, parsed=parsed, raw=parsed.text.encode(), source=parsed.notice.source, differ=fake_diff, **kwargs)  # type: ignore[arg-type]
+    return storage.store_notice(
+        con, parsed=parsed, raw=parsed.text.encode(), source=parsed.notice.source, differ=fake_diff, **kwargs
+    )  # type: ignore[arg-type]
 
 
 def test_same_notice_is_stored_once(con: duckdb.DuckDBPyConnection) -> None:
@@ -66,7 +74,9 @@ def test_same_notice_is_stored_once(con: duckdb.DuckDBPyConnection) -> None:
 
 def test_notice_row_keeps_raw_text_and_quality(con: duckdb.DuckDBPyConnection) -> None:
     store(con, V2010)
-    raw, text, status, kind, quality = con.execute("SELECT raw, text, status, kind, quality FROM notices").fetchone()
+    raw, text, status, kind, quality = con.execute(
+        "SELECT raw, text, status, kind, quality FROM notices"
+    ).fetchone()
     assert bytes(raw) == V2010.text.encode() and text == V2010.text
     assert (status, kind) == ("parsed", "sanding")
     assert '"duplicates_removed"' in quality
@@ -112,7 +122,8 @@ def test_duties_as_of(con: duckdb.DuckDBPyConnection, day: str, expected: set[st
     for parsed in HISTORY:
         store(con, parsed)
     rows = con.execute(
-        "SELECT text FROM duties_as_of(?::DATE) WHERE agency = '福建省对外贸易经济合作厅' AND section = 'duty'", [day]
+        "SELECT text FROM duties_as_of(?::DATE) WHERE agency = '福建省对外贸易经济合作厅' AND section = 'duty'",
+        [day],
     ).fetchall()
     assert {r[0] for r in rows} - {"贯彻执行国家对外经贸的法律法规"} == expected
 
@@ -122,7 +133,10 @@ def test_changes_between_consecutive_versions(con: duckdb.DuckDBPyConnection) ->
         store(con, parsed)
     agency_id = queries.resolve_agency(con, "福建省对外贸易经济合作厅")
     assert agency_id
-    events = [(str(e["published_on"]), e["change_type"], e["old_text"] or e["new_text"]) for e in queries.agency_events(con, agency_id)]
+    events = [
+        (str(e["published_on"]), e["change_type"], e["old_text"] or e["new_text"])
+        for e in queries.agency_events(con, agency_id)
+    ]
     assert ("2010-05-29", "duty_removed", "负责加工贸易管理") in events
     assert ("2010-05-29", "duty_added", "负责口岸管理工作") in events
     assert ("2014-03-01", "duty_removed", "负责口岸管理工作") in events
@@ -216,7 +230,10 @@ def test_functions_notice_units_belong_to_their_ministry(con: duckdb.DuckDBPyCon
 AMEND = notice(
     "福建省机构编制委员会关于调整省对外贸易经济合作厅职责的通知",
     "2012-07-01",
-    record("省对外贸易经济合作厅", effects=[effect("duty_transferred_in", "负责服务贸易促进", counterpart="省发展和改革委员会")]),
+    record(
+        "省对外贸易经济合作厅",
+        effects=[effect("duty_transferred_in", "负责服务贸易促进", counterpart="省发展和改革委员会")],
+    ),
     kind="amendment",
 )
 
@@ -250,7 +267,9 @@ def test_backfilled_base_re_derives_the_amended_version() -> None:
     assert tables[0] == tables[1] == tables[2]
 
 
-def test_without_the_amendment_engine_amendments_stay_out_of_the_chain(con: duckdb.DuckDBPyConnection) -> None:
+def test_without_the_amendment_engine_amendments_stay_out_of_the_chain(
+    con: duckdb.DuckDBPyConnection,
+) -> None:
     for parsed in (V2010, AMEND):
         store(con, parsed, applier=None)
     assert con.execute("SELECT count(*) FROM snapshots WHERE derived").fetchone() == (0,)
@@ -272,7 +291,12 @@ def test_abolished_agency_is_closed_on_the_amendment_date(con: duckdb.DuckDBPyCo
     abolish = notice(
         "福建省机构编制委员会关于不再保留省对外贸易经济合作厅的通知",
         "2015-06-01",
-        record("省对外贸易经济合作厅", effects=[effect("body_abolished", "不再保留省对外贸易经济合作厅", subject="省对外贸易经济合作厅")]),
+        record(
+            "省对外贸易经济合作厅",
+            effects=[
+                effect("body_abolished", "不再保留省对外贸易经济合作厅", subject="省对外贸易经济合作厅")
+            ],
+        ),
         kind="amendment",
     )
 
@@ -283,16 +307,24 @@ def test_abolished_agency_is_closed_on_the_amendment_date(con: duckdb.DuckDBPyCo
 
     for parsed in (V2010, abolish, V2014):
         store(con, parsed, applier=abolishing)
-    rows = con.execute("SELECT valid_from, valid_to FROM snapshots WHERE NOT amendment ORDER BY valid_from").fetchall()
+    rows = con.execute(
+        "SELECT valid_from, valid_to FROM snapshots WHERE NOT amendment ORDER BY valid_from"
+    ).fetchall()
     assert rows == [(dt.date(2010, 5, 29), dt.date(2014, 3, 1)), (dt.date(2014, 3, 1), dt.date(2015, 6, 1))]
     assert con.execute("SELECT count(*) FROM duties_as_of(DATE '2016-01-01')").fetchone() == (0,)
 
 
 def test_an_undated_notice_is_kept_but_never_in_force(con: duckdb.DuckDBPyConnection) -> None:
-    undated = notice("福建省人民政府办公厅关于印发福建省对外贸易经济合作厅职责的通知（无日期）", None, record("福建省对外贸易经济合作厅", ["负责某项工作"]))
+    undated = notice(
+        "福建省人民政府办公厅关于印发福建省对外贸易经济合作厅职责的通知（无日期）",
+        None,
+        record("福建省对外贸易经济合作厅", ["负责某项工作"]),
+    )
     store(con, undated)
     store(con, V2010)
-    rows = con.execute("SELECT valid_from, valid_to FROM snapshots ORDER BY valid_from NULLS FIRST").fetchall()
+    rows = con.execute(
+        "SELECT valid_from, valid_to FROM snapshots ORDER BY valid_from NULLS FIRST"
+    ).fetchall()
     assert rows == [(None, dt.date(2010, 5, 29)), (dt.date(2010, 5, 29), None)]
     texts = {r[0] for r in con.execute("SELECT text FROM duties_as_of(DATE '2000-01-01')").fetchall()}
     assert texts == set()

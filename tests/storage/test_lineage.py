@@ -56,20 +56,30 @@ def test_notice_states_a_predecessor(con: duckdb.DuckDBPyConnection) -> None:
         record(
             "福建省对外贸易经济合作厅",
             ["负责口岸协调"],
-            adjustments=[("transferred_in", "原省口岸和海防管理委员会办公室", "从原省口岸和海防管理委员会办公室划入口岸协调职责")],
+            adjustments=[
+                (
+                    "transferred_in",
+                    "原省口岸和海防管理委员会办公室",
+                    "从原省口岸和海防管理委员会办公室划入口岸协调职责",
+                )
+            ],
         ),
     )
     store(con, parsed)
     agency_id = queries.resolve_agency(con, "福建省对外贸易经济合作厅")
     rows = con.execute(
-        "SELECT predecessor_id, relation, effective_date::VARCHAR FROM agency_lineage WHERE successor_id = ?", [agency_id]
+        "SELECT predecessor_id, relation, effective_date::VARCHAR FROM agency_lineage WHERE successor_id = ?",
+        [agency_id],
     ).fetchall()
     assert rows == [(identity.agency_id("福建|口岸和海防管理委员会办公室"), "duties_absorbed", "2010-05-29")]
 
 
 def test_malformed_curated_entry_is_refused(tmp_path: Path) -> None:
     bad = tmp_path / "lineage.yaml"
-    bad.write_text("- predecessor: 甲部\n  successor: 乙部\n  relation: absorbed_somehow\n  source: x\n", encoding="utf-8")
+    bad.write_text(
+        "- predecessor: 甲部\n  successor: 乙部\n  relation: absorbed_somehow\n  source: x\n",
+        encoding="utf-8",
+    )
     with pytest.raises(StorageError, match="entry 1"):
         lineage.curated_rows(bad)
 
@@ -86,7 +96,13 @@ def test_timelines_follow_succession_not_every_duty_taken_over(con: duckdb.DuckD
         record(
             "福建省对外贸易经济合作厅",
             ["负责口岸协调"],
-            adjustments=[("transferred_in", "原省口岸和海防管理委员会办公室", "从原省口岸和海防管理委员会办公室划入口岸协调职责")],
+            adjustments=[
+                (
+                    "transferred_in",
+                    "原省口岸和海防管理委员会办公室",
+                    "从原省口岸和海防管理委员会办公室划入口岸协调职责",
+                )
+            ],
         ),
     )
     store(con, former)

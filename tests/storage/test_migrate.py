@@ -69,7 +69,9 @@ def test_older_database_is_upgraded_in_place(db_path: Path) -> None:
     con.close()
 
 
-def test_failed_migration_leaves_the_previous_version(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_failed_migration_leaves_the_previous_version(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     sql_dir = tmp_path / "sql"
     sql_dir.mkdir()
     shutil.copy(migrate.SQL_DIR / "001_tables.sql", sql_dir)
@@ -79,11 +81,15 @@ def test_failed_migration_leaves_the_previous_version(tmp_path: Path, monkeypatc
     with pytest.raises(StorageError, match="no_such_table"):
         migrate.migrate(con)
     assert migrate.applied(con) == [1]
-    assert con.execute("SELECT count(*) FROM information_schema.tables WHERE table_name = 'half_done'").fetchone() == (0,)
+    assert con.execute(
+        "SELECT count(*) FROM information_schema.tables WHERE table_name = 'half_done'"
+    ).fetchone() == (0,)
     con.close()
 
 
-def test_misnamed_or_duplicate_migrations_are_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_misnamed_or_duplicate_migrations_are_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setattr(migrate, "SQL_DIR", tmp_path)
     (tmp_path / "001_a.sql").write_text("select 1;")
     (tmp_path / "001_b.sql").write_text("select 1;")
@@ -106,7 +112,12 @@ def test_a_database_held_by_another_process_is_a_transient_error(db_path: Path) 
     import sys
 
     holder = subprocess.Popen(
-        [sys.executable, "-c", "import duckdb, sys, time; c = duckdb.connect(sys.argv[1]); print('held', flush=True); time.sleep(60)", str(db_path)],
+        [
+            sys.executable,
+            "-c",
+            "import duckdb, sys, time; c = duckdb.connect(sys.argv[1]); print('held', flush=True); time.sleep(60)",
+            str(db_path),
+        ],
         stdout=subprocess.PIPE,
         text=True,
     )

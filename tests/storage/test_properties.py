@@ -14,7 +14,13 @@ from tests.storage.conftest import dump
 from tests.storage.factories import fake_diff, notice, record
 
 AGENCIES = ["福建省商务厅", "省商务厅", "福建省口岸管理局", "福建省发展和改革委员会"]
-DUTIES = ["负责口岸管理工作", "负责外商投资管理", "负责电子商务促进", "负责加工贸易管理", "拟订对外贸易发展规划"]
+DUTIES = [
+    "负责口岸管理工作",
+    "负责外商投资管理",
+    "负责电子商务促进",
+    "负责加工贸易管理",
+    "拟订对外贸易发展规划",
+]
 
 notices = st.lists(
     st.tuples(
@@ -37,7 +43,9 @@ def build(items: list[tuple[str, dt.date, list[str]]]) -> list:  # type: ignore[
 
 @settings(max_examples=10, deadline=None)
 @given(items=notices, data=st.data())
-def test_ingestion_order_never_matters(items: list[tuple[str, dt.date, list[str]]], data: st.DataObject) -> None:
+def test_ingestion_order_never_matters(
+    items: list[tuple[str, dt.date, list[str]]], data: st.DataObject
+) -> None:
     parsed = build(items)
     shuffled = data.draw(st.permutations(parsed))
     tables = []

@@ -56,7 +56,9 @@ def load(con: duckdb.DuckDBPyConnection, items: list[tuple[ParsedNotice, bytes, 
         storage.store_notice(con, parsed=notice, raw=raw, source=source)
 
 
-def test_seeds_build_a_history(con: duckdb.DuckDBPyConnection, parsed: list[tuple[ParsedNotice, bytes, str]]) -> None:
+def test_seeds_build_a_history(
+    con: duckdb.DuckDBPyConnection, parsed: list[tuple[ParsedNotice, bytes, str]]
+) -> None:
     load(con, parsed)
     agency_id = queries.resolve_agency(con, "省对外贸易经济合作厅")
     assert agency_id is not None
@@ -72,7 +74,11 @@ def test_seeds_build_a_history(con: duckdb.DuckDBPyConnection, parsed: list[tupl
     assert ("2012-09-20", "unit_renamed") in types
     assert ("2015-01-20", "duty_reworded") in types
     json.dumps(events, ensure_ascii=False, default=str)  # what `yange diff --json` prints
-    units_2013 = {r["unit_name"] for r in queries.duties_as_of(con, dt.date(2013, 1, 1), agency_id=agency_id) if r["section"] == "unit"}
+    units_2013 = {
+        r["unit_name"]
+        for r in queries.duties_as_of(con, dt.date(2013, 1, 1), agency_id=agency_id)
+        if r["section"] == "unit"
+    }
     assert "对外投资和经济合作处" in units_2013 and "对外投资处" not in units_2013
     assert con.execute("SELECT count(*) FROM agencies WHERE region = '中央'").fetchone() == (6,)
 
@@ -88,7 +94,9 @@ def test_order_of_real_notices_does_not_matter(parsed: list[tuple[ParsedNotice, 
     assert all(d == dumps[0] for d in dumps[1:])
 
 
-def test_rebuild_reproduces_the_history(con: duckdb.DuckDBPyConnection, parsed: list[tuple[ParsedNotice, bytes, str]]) -> None:
+def test_rebuild_reproduces_the_history(
+    con: duckdb.DuckDBPyConnection, parsed: list[tuple[ParsedNotice, bytes, str]]
+) -> None:
     load(con, parsed)
     with pytest.raises(NoticeRejected) as rejected:
         parse_bytes(b"", source="empty.txt")

@@ -22,7 +22,11 @@ D = dt.date
         # a chain of dates each within the window of the last is one cluster
         ([D(2010, 1, 1), D(2010, 12, 1), D(2011, 11, 1)], 365, [(D(2010, 1, 1), D(2011, 11, 1))]),
         # a gap over the window splits
-        ([D(2010, 1, 1), D(2012, 1, 1)], 365, [(D(2010, 1, 1), D(2010, 1, 1)), (D(2012, 1, 1), D(2012, 1, 1))]),
+        (
+            [D(2010, 1, 1), D(2012, 1, 1)],
+            365,
+            [(D(2010, 1, 1), D(2010, 1, 1)), (D(2012, 1, 1), D(2012, 1, 1))],
+        ),
     ],
 )
 def test_clusters(days: list[dt.date], window: int, expected: list[tuple[dt.date, dt.date]]) -> None:
@@ -58,11 +62,15 @@ def test_transfers_of_distant_reforms_are_paired_separately(con: duckdb.DuckDBPy
     )
 
 
-def test_bulk_load_without_transfers_then_one_pass_gives_the_same_tables(con: duckdb.DuckDBPyConnection) -> None:
+def test_bulk_load_without_transfers_then_one_pass_gives_the_same_tables(
+    con: duckdb.DuckDBPyConnection,
+) -> None:
     other = storage.connect(":memory:")
     for parsed in _pair(2010) + _pair(2016):
         storage.store_notice(con, parsed=parsed, raw=parsed.text.encode(), source="t", differ=fake_diff)
-        storage.store_notice(other, parsed=parsed, raw=parsed.text.encode(), source="t", differ=fake_diff, transfers=False)
+        storage.store_notice(
+            other, parsed=parsed, raw=parsed.text.encode(), source="t", differ=fake_diff, transfers=False
+        )
     assert transfers(other) == []
     assert storage.link_transfers(other) == 2
     assert transfers(other) == transfers(con)
