@@ -252,20 +252,22 @@ def _prepare(fetched: Fetched, *, memory: SourceMemory, max_bytes: int) -> Prepa
 
 
 def store(history: History, batch: Batch, *, progress: Progress = no_progress) -> list[NoticeOutcome]:
-    """Store one source's notices (storage commits each on its own), then the source's memory.
+    """Store one batch, then the source's memory.
 
-    A storage failure on one notice leaves that notice out (reported as rejected, not remembered, so
-    the next run tries it again) and the others go on. The memory is written after the notices: a
-    crash in between only means the next run parses them again and storage answers "unchanged"."""
+    The parsed notices go in together (`storage.store_notices`: one transaction, one history
+    recomputation). If that fails, they are stored one by one, so a notice storage cannot take is
+    reported as rejected (not remembered, so the next run tries it again) and the others go on. The
+    memory is written after the notices: a crash in between only means the next run parses them
+    again and storage answers "unchanged"."""
+    results = _store_together(history, [item for item in batch.items if item.status == "parsed"])
     outcomes: list[NoticeOutcome] = []
     seen: list[SeenEntry] = [] if batch.error else list(batch.seen)
-    total = len(batch.items)
     for done, item in enumerate(batch.items, start=1):
-        outcome = _store_one(history, item)
+        outcome = results.get(item.location) or _store_one(history, item)
         outcomes.append(outcome)
         if item.seen is not None and not (outcome.reason or "").startswith(STORAGE_FAILED):
             seen.append(item.seen)
-        progress(f"storing {batch.source}", done, total)
+        progress(f"storing {batch.source}", done, len(batch.items))
     if seen:
         with storage.transaction(history.con):
             source_state.save(history.con, seen)
@@ -274,6 +276,22 @@ def store(history: History, batch: Batch, *, progress: Progress = no_progress) -
 
 
 STORAGE_FAILED = "storage: "
+
+
+def _store_together(history: History, items: list[Prepared]) -> dict[str, NoticeOutcome]:
+    """The fast path: all parsed notices of a batch in one call. Empty if it failed (then each is
+    stored on its own by `_store_one`)."""
+    if len(items) < 2:
+        return {}
+    try:
+        results = storage.store_notices(
+            history.con, [(i.parsed, i.raw, i.location) for i in items if i.parsed]
+        )
+    except Exception as exc:  # rolled back as a whole; the one-by-one path finds the culprit
+        log.warning("storing %d notices together failed (%r); storing them one by one", len(items), exc)
+        return {}
+    history.written = history.written or "new" in results
+    return {item.location: _stored(item, result) for item, result in zip(items, results, strict=True)}
 
 
 def _store_one(history: History, item: Prepared) -> NoticeOutcome:
@@ -298,9 +316,15 @@ def _store_one(history: History, item: Prepared) -> NoticeOutcome:
             **base, outcome="rejected", reason=f"{STORAGE_FAILED}{type(exc).__name__}: {exc}"
         )
     history.written = history.written or result == "new"
+    return _stored(item, result)
+
+
+def _stored(item: Prepared, result: str) -> NoticeOutcome:
+    assert item.parsed is not None
     notice = item.parsed.notice
     return NoticeOutcome(
-        **base,
+        source=item.source,
+        location=item.location,
         outcome="new" if result == "new" else "unchanged",
         notice_id=notice.notice_id,
         title=notice.title,

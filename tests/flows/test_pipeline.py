@@ -240,3 +240,39 @@ def test_html_notice_in_a_legacy_encoding(server: NoticeServer, policy: FetchPol
     summary = run_pipeline([f"{server.base}/gbk-index.html"], db=db, policy=policy)
     assert (summary.new, len(summary.rejected)) == (1, 0)
     assert summary.outcomes[0].title == "商务部关于印发机关服务中心、外贸发展中心等单位的主要职能的通知"
+
+
+def test_a_notice_storage_refuses_is_rejected_and_the_batch_is_kept(
+    inbox: Path, db: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Fault injection: storage fails on one notice. Storing the batch together rolls back as a
+    whole, so the stage stores one by one: that notice is rejected (and not remembered), the others
+    are stored."""
+    import storage
+    from yange.errors import StorageError
+
+    real_many, real_one = storage.store_notices, storage.store_notice
+    poisoned = "fujian-2010-foreign-trade-sanding.txt"
+
+    def many(con, items, **kwargs):
+        items = list(items)
+        if any(source.endswith(poisoned) for _, _, source in items):
+            raise StorageError("constraint failed")
+        return real_many(con, items, **kwargs)
+
+    def one(con, *, parsed, raw, source, **kwargs):
+        if source.endswith(poisoned):
+            raise StorageError("constraint failed")
+        return real_one(con, parsed=parsed, raw=raw, source=source, **kwargs)
+
+    monkeypatch.setattr(storage, "store_notices", many)
+    monkeypatch.setattr(storage, "store_notice", one)
+    summary = run_pipeline([str(inbox)], db=db)
+    outcomes = _by_name(summary.outcomes)
+    assert outcomes[poisoned] == ("rejected", "storage: constraint failed")
+    assert outcomes["mofcom-2003-unit-functions.txt"][0] == "new"
+
+    monkeypatch.undo()  # storage works again: the refused notice was not remembered, so it is retried
+    again = _by_name(run_pipeline([str(inbox)], db=db).outcomes)
+    assert again[poisoned][0] == "new"
+    assert again["mofcom-2003-unit-functions.txt"][0] == "unchanged"
