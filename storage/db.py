@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import os
 import time
+import weakref
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TypeVar
@@ -30,10 +31,13 @@ _TRANSIENT_MARKERS = (
     "conflict",
 )
 
-# Open transactions per connection (see `transaction`).
-_depth: dict[int, int] = {}
+# Open transactions per connection (see `transaction`). Weak keys: a connection dropped without
+# storage.close leaves no entry behind for a later connection to inherit.
+_depth: weakref.WeakKeyDictionary[duckdb.DuckDBPyConnection, int] = weakref.WeakKeyDictionary()
 # Connections opened read-write by `connect`, with their file and when they last published.
-_writers: dict[int, tuple[Path, float]] = {}
+_writers: weakref.WeakKeyDictionary[duckdb.DuckDBPyConnection, tuple[Path, float]] = (
+    weakref.WeakKeyDictionary()
+)
 
 
 def translate(exc: duckdb.Error) -> StorageError:
@@ -83,7 +87,7 @@ def connect(
             migrate.migrate(con)
             lineage.load_curated(con)
             if target != ":memory:":
-                _writers[id(con)] = (Path(target), 0.0)
+                _writers[con] = (Path(target), 0.0)
                 if not published_path(target).exists():
                     publish(con)  # readers always find a copy, even during this writer's first run
     except BaseException:
@@ -116,17 +120,17 @@ def transaction(con: duckdb.DuckDBPyConnection) -> Iterator[duckdb.DuckDBPyConne
     transaction, and its error, propagating out, rolls the whole of it back. DuckDB has no savepoints,
     so an inner error must not be swallowed inside the outer block.
     """
-    depth = _depth.get(id(con), 0)
+    depth = _depth.get(con, 0)
     if depth:
-        _depth[id(con)] = depth + 1
+        _depth[con] = depth + 1
         try:
             yield con
         finally:
-            _depth[id(con)] = depth
+            _depth[con] = depth
         return
     with translated():
         con.execute("BEGIN TRANSACTION")
-    _depth[id(con)] = 1
+    _depth[con] = 1
     try:
         yield con
     except duckdb.Error as exc:
@@ -141,11 +145,11 @@ def transaction(con: duckdb.DuckDBPyConnection) -> Iterator[duckdb.DuckDBPyConne
         with translated():
             con.execute("COMMIT")
     finally:
-        _depth.pop(id(con), None)
+        _depth.pop(con, None)
 
 
 def in_transaction(con: duckdb.DuckDBPyConnection) -> bool:
-    return _depth.get(id(con), 0) > 0
+    return _depth.get(con, 0) > 0
 
 
 def publish(con: duckdb.DuckDBPyConnection) -> Path | None:
@@ -156,7 +160,7 @@ def publish(con: duckdb.DuckDBPyConnection) -> Path | None:
     process in while we write. Call it between transactions. Returns the published path, or None for
     an in-memory database.
     """
-    entry = _writers.get(id(con))
+    entry = _writers.get(con)
     if entry is None:
         return None
     if in_transaction(con):
@@ -165,7 +169,7 @@ def publish(con: duckdb.DuckDBPyConnection) -> Path | None:
     target = published_path(source)
     with translated():
         _copy_database(con, _catalog(con), target)
-    _writers[id(con)] = (source, time.monotonic())
+    _writers[con] = (source, time.monotonic())
     return target
 
 
@@ -190,7 +194,7 @@ def _catalog(con: duckdb.DuckDBPyConnection) -> str:
 
 def maybe_publish(con: duckdb.DuckDBPyConnection, *, every_seconds: float) -> None:
     """Publish if the last publication is older than `every_seconds` (long ingests show progress)."""
-    entry = _writers.get(id(con))
+    entry = _writers.get(con)
     if entry is not None and not in_transaction(con) and time.monotonic() - entry[1] >= every_seconds:
         publish(con)
 
@@ -202,10 +206,10 @@ def close(con: duckdb.DuckDBPyConnection) -> None:
     it is touched after, lest readers take it for stale and copy the database again."""
     published = None
     try:
-        if id(con) in _writers and not in_transaction(con):
+        if con in _writers and not in_transaction(con):
             published = publish(con)
     finally:
-        _writers.pop(id(con), None)
+        _writers.pop(con, None)
         con.close()
     if published is not None:
         os.utime(published)
