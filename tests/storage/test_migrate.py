@@ -55,16 +55,22 @@ def test_every_migration_is_recorded(con: duckdb.DuckDBPyConnection) -> None:
     assert migrate.migrate(con) == []  # nothing left to do
 
 
-def test_older_database_is_upgraded_in_place(db_path: Path) -> None:
+@pytest.mark.parametrize("version", [1, 4])
+def test_older_database_is_upgraded_in_place(db_path: Path, version: int) -> None:
     old = duckdb.connect(str(db_path))
-    migrate.migrate(old, upto=1)
+    migrate.migrate(old, upto=version)
     old.execute("INSERT INTO notices (notice_id, status, reason) VALUES ('n1', 'rejected', 'empty')")
+    old.execute(
+        "INSERT INTO snapshots (snapshot_id, agency_id, notice_id, record, record_hash, agency_key, alias_keys,"
+        " display_name, seq) VALUES ('s1', 'a1', 'n1', '{}', 'h', '福建|商务厅', [], '福建省商务厅', 0)"
+    )
     old.close()
     with pytest.raises(StorageError, match="open it once read-write"):
         storage.connect(db_path, read_only=True)
     con = storage.connect(db_path)
     assert migrate.applied(con) == [m.version for m in migrate.available()]
     assert con.execute("SELECT reason FROM notices").fetchall() == [("empty",)]
+    assert con.execute("SELECT snapshot_id FROM snapshots WHERE agency_id = 'a1'").fetchall() == [("s1",)]
     assert con.execute("SELECT count(*) FROM duties_as_of(DATE '2020-01-01')").fetchone() == (0,)
     con.close()
 
