@@ -2,7 +2,8 @@
 in bulk by DuckDB SQL from the seeds' vocabulary, then point-in-time and timeline latencies on it.
 
 Figures: asof_query_ms and timeline_query_ms (medians through storage.queries on a reader connection,
-target <= 10 ms each, CONTRACT §4), history_db_mb, and the build time. Puts the database's path in
+target <= 10 ms each, CONTRACT §4), history_db_mb, the build time, and what writing costs:
+store_notice_ms (median, one seed-sized notice with the real diff) and store_batch_ms_per_notice. Puts the database's path in
 ctx["history_db"] for the dashboard benchmark.
 """
 
@@ -156,6 +157,35 @@ def _median_ms(fn: Any, args: list[Any]) -> float:
     return round(statistics.median(times), 3)
 
 
+def store_costs(n_agencies: int = 20, n_versions: int = 5) -> dict[str, float]:
+    """Writing seed-sized notices (the Fujian seed, each agency renamed and each version changed as
+    the ingest benchmark does), with the real diff: one by one, and as one batch."""
+    from yange.parse import parse_bytes
+
+    seed = next(p for p in SEEDS if p.name.startswith("fujian-2010")).read_text(encoding="utf-8")
+    items = []
+    for a in range(n_agencies):
+        for v in range(n_versions):
+            text = seed.replace("对外贸易经济合作厅", f"第{a}对外贸易经济合作厅").replace(
+                "2010-05-29", f"{2010 + v}-05-29"
+            )
+            text = text.replace("贯彻执行", "认真贯彻执行", v)
+            raw = text.encode("utf-8")
+            items.append((parse_bytes(raw, source=f"{a}-{v}"), raw, f"{a}-{v}"))
+    con = storage.connect(":memory:")
+    storage.store_notice(con, parsed=items[0][0], raw=items[0][1], source=items[0][2])  # imports, caches
+    one_by_one = _median_ms(
+        lambda p, r, s: storage.store_notice(con, parsed=p, raw=r, source=s), [list(i) for i in items[1:]]
+    )
+    con.close()
+    con = storage.connect(":memory:")
+    started = time.perf_counter()
+    storage.store_notices(con, items)
+    batch = (time.perf_counter() - started) * 1000 / len(items)
+    con.close()
+    return {"store_notice_ms": one_by_one, "store_batch_ms_per_notice": round(batch, 3)}
+
+
 def run(ctx: dict[str, Any]) -> dict[str, float]:
     out = Path(ctx.get("out", ROOT / "bench" / "out"))
     out.mkdir(parents=True, exist_ok=True)
@@ -188,6 +218,7 @@ def run(ctx: dict[str, Any]) -> dict[str, float]:
         "timeline_query_ms": timeline,
         "history_db_mb": round(path.stat().st_size / 1e6, 1),
         "history_build_s": round(build_s, 1),
+        **store_costs(),
     }
 
 
