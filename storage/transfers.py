@@ -71,7 +71,6 @@ def _clusters(days: list[dt.date], window: int) -> list[tuple[dt.date, dt.date]]
 
 
 def _link_region(con: duckdb.DuckDBPyConnection, region: str, dates: set[dt.date] | None) -> int:
-    from yange.diff import AgencyEvents, find_transfers
     from yange.settings import get_settings
 
     stats = con.execute(_END_DATES, [region]).fetchall()
@@ -88,6 +87,8 @@ def _link_region(con: duckdb.DuckDBPyConnection, region: str, dates: set[dt.date
         inside = [r for r in stats if first <= r[0] <= last]
         if not sum(r[1] for r in inside) or not sum(r[2] for r in inside):
             continue  # nothing removed, or nothing added: no pair possible
+        from yange.diff import AgencyEvents, find_transfers  # numpy and scipy: only when needed
+
         rows = con.execute(_ENDS, [region, first, last]).fetchall()
         by_id = {r[0]: r for r in rows}
         groups: dict[str, list[tuple[Any, ...]]] = {}

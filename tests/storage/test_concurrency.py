@@ -30,7 +30,7 @@ con = storage.connect(path, wait_seconds=30)
 for i in range(count):
     parsed = notice(f"福建省人民政府办公厅关于印发福建省第{i}厅主要职责的通知", f"2010-01-{i % 28 + 1:02d}",
                     record(f"福建省第{i}厅", [f"负责第{i}项工作", "承办省政府交办的其他事项"]))
-    storage.store_notice(con, parsed=parsed, raw=parsed.text.encode(), source=str(i), differ=fake_diff)
+    storage.store_notice(con, parsed=parsed, raw=parsed.text.encode(), source=str(i), differ=fake_diff, applier=None)
     storage.publish(con)
     time.sleep(0.05)
 storage.close(con)
@@ -45,7 +45,7 @@ from tests.storage.factories import fake_diff, notice, record
 path, marker = sys.argv[1], pathlib.Path(sys.argv[2])
 con = storage.connect(path)
 first = notice("福建省人民政府办公厅关于印发福建省商务厅主要职责的通知", "2014-01-01", record("福建省商务厅", ["负责商务工作"]))
-storage.store_notice(con, parsed=first, raw=b"first", source="first", differ=fake_diff)
+storage.store_notice(con, parsed=first, raw=b"first", source="first", differ=fake_diff, applier=None)
 
 def stuck_diff(old, new):
     marker.write_text("inside the transaction")
@@ -53,7 +53,7 @@ def stuck_diff(old, new):
     return []
 
 second = notice("福建省人民政府办公厅关于印发福建省商务厅职责调整的通知", "2016-01-01", record("福建省商务厅", ["负责电子商务"]))
-storage.store_notice(con, parsed=second, raw=b"second", source="second", differ=stuck_diff)
+storage.store_notice(con, parsed=second, raw=b"second", source="second", differ=stuck_diff, applier=None)
 """
 
 
