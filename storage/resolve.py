@@ -1,0 +1,79 @@
+"""Agency identity across snapshots: which records describe the same agency.
+
+Records are linked by their name keys (storage.identity): a record's own name and its aliases
+(加挂牌子, 对外称) join one group; the group's id is a hash of its smallest primary key, so it does
+not depend on the order in which notices arrived. `agency_names` maps every key to its agency.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import duckdb
+
+from storage import bulk, identity
+
+
+def resolve_agencies(con: duckdb.DuckDBPyConnection, *, touched: set[str]) -> tuple[set[str], set[str]]:
+    """Group snapshots into agencies (names linked by aliases), fix their agency_id, and keep
+    `agency_names` in step. Returns the agencies whose membership changed or that were touched,
+    and the name keys whose agency changed."""
+    rows = con.execute(
+        "SELECT snapshot_id, agency_id, agency_key, alias_keys FROM snapshots WHERE NOT derived"
+    ).fetchall()
+    parent: dict[str, str] = {}
+
+    def find(key: str) -> str:
+        parent.setdefault(key, key)
+        while parent[key] != key:
+            parent[key] = parent[parent[key]]
+            key = parent[key]
+        return key
+
+    def union(a: str, b: str) -> None:
+        ra, rb = find(a), find(b)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+
+    for _, _, key, aliases in rows:
+        find(key)
+        for alias in aliases or []:
+            union(key, alias)
+    primary: dict[str, str] = {}  # component root -> smallest primary key
+    for _, _, key, _ in rows:
+        root = find(key)
+        primary[root] = min(primary.get(root, key), key)
+    ids = {root: identity.agency_id(key) for root, key in primary.items()}
+
+    affected: set[str] = set()
+    moves: list[dict[str, Any]] = []
+    for snapshot_id, stored, key, _ in rows:
+        new = ids[find(key)]
+        if stored != new:
+            moves.append({"snapshot_id": snapshot_id, "agency_id": new})
+            affected.add(new)
+            if stored is not None:
+                affected.add(stored)
+        elif snapshot_id in touched:
+            affected.add(new)
+    bulk.update(con, "snapshots", "snapshot_id", moves)
+    changed_keys = _sync_names(con, {key: ids[find(key)] for key in parent if find(key) in ids})
+    return affected, changed_keys
+
+
+def _sync_names(con: duckdb.DuckDBPyConnection, wanted: dict[str, str]) -> set[str]:
+    stored = dict(con.execute("SELECT name_key, agency_id FROM agency_names").fetchall())
+    stale = [k for k, v in stored.items() if wanted.get(k) != v]
+    fresh = [{"name_key": k, "agency_id": v} for k, v in sorted(wanted.items()) if stored.get(k) != v]
+    bulk.delete_in(con, "agency_names", "name_key", stale)
+    bulk.insert(con, "agency_names", fresh)
+    return set(stale) | {row["name_key"] for row in fresh}
+
+
+def lookup(con: duckdb.DuckDBPyConnection, name: str, *, region: str) -> str | None:
+    """The agency a name (as written in a notice of `region`) resolves to, if any is stored."""
+    row = con.execute(
+        "SELECT agency_id FROM agency_names WHERE name_key = ?",
+        [identity.name_key(name, notice_region=region)],
+    ).fetchone()
+    return row[0] if row else None
