@@ -89,7 +89,7 @@ limit 50
 """
 
 AGENCY_VERSIONS = """
-select s.snapshot_id, s.valid_from, s.valid_to, s.derived, s.base_snapshot, s.notice_id,
+select s.snapshot_id, s.valid_from, s.valid_to, s.derived, s.partial, s.warnings, s.base_snapshot, s.notice_id,
        n.title, n.doc_number, n.kind
 from snapshots s
 left join notices n on n.notice_id = s.notice_id

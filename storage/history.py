@@ -31,6 +31,7 @@ class Derivation(Protocol):
 
     record: AgencyRecord
     partial: bool
+    warnings: list[str]
     abolished: bool
 
 
@@ -315,6 +316,7 @@ def _versions(
                 "record_hash": hashlib.sha256(amended_json.encode("utf-8")).hexdigest(),
                 "derived": True,
                 "partial": bool(outcome.partial),
+                "warnings": list(outcome.warnings),
                 "base_snapshot": base.snapshot_id if base else None,
                 "amendment": False,
                 "agency_key": row.agency_key,

@@ -64,6 +64,12 @@ for row in versions[versions["derived"]].itertuples():
         label=f"Version of {row.valid_from} is derived: applies the amending notice {row.title}",
         query_params={"notice": row.notice_id},
     )
+    flagged = [str(w) for w in row.warnings] if isinstance(row.warnings, list | tuple) or hasattr(row.warnings, "tolist") else []
+    if row.partial or flagged:
+        st.warning(
+            "\n".join(f"- {w}" for w in flagged) or "Partial: the notice is all that is known of this agency.",
+            icon="⚠️",
+        )
 
 st.subheader("Record in force on a date")
 day = st.date_input(

@@ -279,6 +279,7 @@ def test_without_the_amendment_engine_amendments_stay_out_of_the_chain(
 class _Derived:
     def __init__(self, record: object, partial: bool) -> None:
         self.record, self.partial, self.abolished = record, partial, False
+        self.warnings: list[str] = ["partial: no earlier version"] if partial else []
 
 
 def fake_apply_derivation(base, amendment, *, agency, counterparts=None):  # type: ignore[no-untyped-def]
