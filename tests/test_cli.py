@@ -120,3 +120,11 @@ def test_rebuild_reproduces_the_same_changes(history: Path) -> None:
     assert result.exit_code == 0, result.output
     after = json.loads(runner.invoke(app, ["diff", "福建省对外贸易经济合作厅", "--db", str(history), "--json"]).stdout)
     assert [(e["change_id"], e["change_type"]) for e in after] == [(e["change_id"], e["change_type"]) for e in before]
+
+
+def test_diff_lineage_flag_is_accepted_and_keeps_own_events(history: Path) -> None:
+    own = runner.invoke(app, ["diff", "福建省对外贸易经济合作厅", "--db", str(history), "--json"])
+    with_lineage = runner.invoke(app, ["diff", "福建省对外贸易经济合作厅", "--db", str(history), "--json", "--lineage"])
+    assert with_lineage.exit_code == 0, with_lineage.output
+    own_ids = {e["change_id"] for e in json.loads(own.stdout)}
+    assert own_ids <= {e["change_id"] for e in json.loads(with_lineage.stdout)}

@@ -104,6 +104,9 @@ def diff(
     agency: Annotated[str, typer.Argument(help="Agency name or alias.")],
     db: DbOption = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print one JSON array of event objects.")] = False,
+    lineage: Annotated[
+        bool, typer.Option("--lineage", help="Include the events of its predecessors (renames, mergers).")
+    ] = False,
 ) -> None:
     """Print the change events of one agency, oldest first."""
     import storage
@@ -116,14 +119,14 @@ def diff(
         agency_id = queries.resolve_agency(con, agency)
         if agency_id is None:
             raise _fail(f"unknown agency: {agency}", 2)
-        events = queries.agency_events(con, agency_id)
+        events = queries.agency_events(con, agency_id, follow_lineage=lineage)
     if as_json:
         typer.echo(json.dumps(events, ensure_ascii=False, default=str))
         return
-    _print_events(agency, events)
+    _print_events(agency, agency_id, events)
 
 
-def _print_events(agency: str, events: list[dict[str, Any]]) -> None:
+def _print_events(agency: str, agency_id: str, events: list[dict[str, Any]]) -> None:
     """One heading per version, one line per event: plain text that pipes and greps well."""
     typer.echo(f"{agency}: {len(events)} change events")
     heading = None
@@ -132,6 +135,8 @@ def _print_events(agency: str, events: list[dict[str, Any]]) -> None:
         if this != heading:
             heading = this
             typer.echo(f"\n{this[0] or 'undated'}  {this[1] or ''}  {this[2] or ''}".rstrip())
+            if event.get("agency_id") != agency_id:  # a predecessor's event (--lineage)
+                typer.echo(f"  ({event.get('agency')})")
         typer.echo("  " + _event_line(event))
 
 
