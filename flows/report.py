@@ -84,7 +84,8 @@ class IngestSummary(BaseModel):
         if new:
             lines.append("new notices:")
             lines += [
-                f"  {o.published_on or '----------'}  {o.title or o.location}" for o in new[:LIST_LIMIT]
+                f"  {o.published_on or '----------'}  {o.title or o.location}  ({sum(o.changes.values())} changes)"
+                for o in new[:LIST_LIMIT]
             ]
             lines += _more(len(new))
         events = self.change_events

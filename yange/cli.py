@@ -97,6 +97,8 @@ def ingest(
 
         summary = ingest_flow(sources=chosen, db=str(_db_path(db)), progress=on_progress)
     typer.echo(summary.render())
+    if summary.new:
+        typer.echo("next: `yange diff AGENCY` for one agency's events, `make dashboard` to browse them")
 
 
 @app.command()
