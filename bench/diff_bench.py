@@ -1,5 +1,7 @@
 """Diff benchmark (CONTRACT §4): speed on 1,000 seed-sized version pairs, and the quality of the change
 events on the labelled pairs of tests/golden/pairs/ against a plain difflib line diff of the same pairs.
+`diff_f1_heldout` scores the same way on tests/golden/heldout/, pairs labelled apart from the tuning of
+the diff, so that the gap between the two figures shows how far the tuning generalises.
 
 Quality is micro-averaged over the pairs: an event counts as found when its `event_key` (type, section,
 unit, old and new item) is among the labelled ones, each label matching at most one event.
@@ -23,21 +25,25 @@ from yange.diff.classify import flatten_duties
 from yange.diff.labels import EventKey, event_key, key_of
 
 PAIRS = Path(__file__).resolve().parent.parent / "tests" / "golden" / "pairs"
+HELDOUT = PAIRS.parent / "heldout"
 TIMED_PAIRS = 1000
 
 
-def _labels(name: str) -> list[dict[str, Any]]:
-    return list(json.loads((PAIRS / f"{name}.expected.json").read_text(encoding="utf-8")))
+def _labels(name: str, folder: Path = PAIRS) -> list[dict[str, Any]]:
+    return list(json.loads((folder / f"{name}.expected.json").read_text(encoding="utf-8")))
 
 
-def labelled_pairs() -> list[tuple[str, AgencyRecord | None, AgencyRecord, list[EventKey]]]:
+def labelled_pairs(
+    folder: Path = PAIRS,
+) -> list[tuple[str, AgencyRecord | None, AgencyRecord, list[EventKey]]]:
+    """Every `<name>.json` pair of `folder` with the keys of its hand-written `<name>.expected.json`."""
     out = []
-    for path in sorted(PAIRS.glob("*.expected.json")):
+    for path in sorted(folder.glob("*.expected.json")):
         name = path.name.removesuffix(".expected.json")
-        doc = json.loads((PAIRS / f"{name}.json").read_text(encoding="utf-8"))
+        doc = json.loads((folder / f"{name}.json").read_text(encoding="utf-8"))
         old = AgencyRecord.model_validate(doc["old"]) if doc["old"] else None
         new = AgencyRecord.model_validate(doc["new"])
-        out.append((name, old, new, [key_of(e) for e in _labels(name)]))
+        out.append((name, old, new, [key_of(e) for e in _labels(name, folder)]))
     return out
 
 
@@ -194,10 +200,20 @@ def diff_ms_per_pair(base: AgencyRecord) -> float:
     return round(statistics.median(timings) * 1000, 3)
 
 
+def quality(folder: Path = PAIRS) -> dict[str, float]:
+    """Precision, recall and F1 of the diff's events against the labels of the pairs in `folder`."""
+    return score(
+        ([event_key(c) for c in diff_snapshots(old, new)], expected)
+        for _, old, new, expected in labelled_pairs(folder)
+    )
+
+
 def run(ctx: dict[str, object]) -> dict[str, float]:
     pairs = labelled_pairs()
-    ours = score(
-        (([event_key(c) for c in diff_snapshots(old, new)], expected) for _, old, new, expected in pairs)
+    ours = quality(PAIRS)
+    heldout = quality(HELDOUT)
+    heldout_base = score(
+        ((baseline_events(old, new), expected) for _, old, new, expected in labelled_pairs(HELDOUT))
     )
     base = score(((baseline_events(old, new), expected) for _, old, new, expected in pairs))
     linked = score(links(name, old, new) for name, old, new, _ in pairs)
@@ -213,6 +229,11 @@ def run(ctx: dict[str, object]) -> dict[str, float]:
         "diff_link_precision": linked["precision"],
         "diff_link_recall": linked["recall"],
         "diff_labelled_pairs": len(pairs),
+        "diff_f1_heldout": heldout["f1"],
+        "diff_precision_heldout": heldout["precision"],
+        "diff_recall_heldout": heldout["recall"],
+        "diff_f1_heldout_baseline": heldout_base["f1"],
+        "diff_heldout_pairs": len(labelled_pairs(HELDOUT)),
     }
 
 

@@ -1,0 +1,314 @@
+"""Writes the held-out version pairs of tests/golden/heldout/: reform edits the diff was not tuned on.
+
+Run `.venv/bin/python -m tests.diff.make_heldout` after changing an edit; the records are written as
+`<name>.json`. The expected events, `<name>.expected.json`, are written by hand from what a reviewer
+reading both versions would say changed, never from the diff's output.
+
+Two starting points, both derived: the Fujian seed as `yange.parse.parse_notice` reads it (so items
+carry the parser's real spans and ordinals, with its gap at duty 10), and a small 三定 record of a
+fictional provincial culture and tourism department whose wording is ours. Each JSON is a snapshot of
+what was built when it was labelled, so a later parser change cannot silently move the labels.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+from models import AgencyRecord, Duty, Staffing, Unit
+from tests.diff.diff_factories import (
+    FUJIAN_FILE,
+    add_duty,
+    add_unit,
+    drop_duties,
+    drop_units,
+    edit_unit,
+    reword_duty,
+    seed,
+    set_adjustments,
+    set_staffing,
+)
+
+HELDOUT_DIR = Path(__file__).resolve().parent.parent / "golden" / "heldout"
+Pair = tuple[AgencyRecord | None, AgencyRecord]
+
+
+def parsed_fujian() -> AgencyRecord:
+    from yange.parse import parse_notice
+
+    return parse_notice(seed(FUJIAN_FILE), source=FUJIAN_FILE).records[0]
+
+
+def _unit(record: AgencyRecord, name: str) -> Unit:
+    return next(u for u in record.units if u.name == name)
+
+
+def _replace_in_unit(record: AgencyRecord, name: str, old: str, new: str) -> AgencyRecord:
+    duties = _unit(record, name).duties
+    assert old in duties, (name, old)
+    return edit_unit(record, name, duties=duties.replace(old, new, 1))
+
+
+# --- a derived record of our own: a fictional department, wording written for these tests -----------
+
+CULTURE_DUTIES = [
+    "贯彻执行国家文化和旅游工作的方针政策，起草全省文化和旅游地方性法规、政府规章草案并组织实施。",
+    "统筹规划全省文化事业、文化产业和旅游业发展，拟订发展规划并组织实施，推进文化和旅游融合发展，推进文化和旅游体制机制改革。",
+    "负责全省文化市场的行业监管工作，推进文化市场信用体系建设。",
+    "负责全省旅游市场的行业监管工作，推进旅游市场信用体系建设。",
+    "指导、管理全省文艺事业，指导艺术创作生产，扶持体现社会主义核心价值观、具有导向性代表性示范性的文艺作品。",
+    "负责全省非物质文化遗产保护，推动非物质文化遗产的保护、传承、普及、弘扬和振兴。",
+    "统筹推进全省公共文化服务体系建设，指导图书馆、文化馆事业和基层综合性文化服务中心建设，推进公共数字文化建设。",
+    "承办省委、省人民政府交办的其他任务。",
+]
+CULTURE_UNITS = [
+    ("办公室", "负责机关日常运转工作，承担安全保密、信访、政务公开、机关财务和资产管理等工作。"),
+    ("政策法规处", "拟订文化和旅游政策措施，起草有关地方性法规、规章草案，承担行政复议和行政应诉工作。"),
+    ("产业发展处", "拟订全省文化产业、旅游产业发展规划和政策措施并组织实施，指导文化产业园区和基地建设。"),
+    (
+        "市场管理处",
+        "拟订全省文化市场和旅游市场管理政策，对文化和旅游市场经营进行行业监管，承担行业信用体系建设工作。",
+    ),
+    ("艺术处", "拟订音乐、舞蹈、戏曲、戏剧、美术等门类艺术的发展规划并组织实施，指导全省重大文艺活动。"),
+    ("非物质文化遗产处", "拟订非物质文化遗产保护政策和规划并组织实施，组织开展非物质文化遗产保护工作。"),
+    ("公共服务处", "拟订全省公共文化服务政策及公共文化服务体系建设规划并组织实施，指导基层文化设施建设。"),
+]
+CULTURE_STAFFING = [
+    ("机关行政编制", 88, None),
+    ("厅长", 1, None),
+    ("副厅长", 4, None),
+    ("正处级领导职数", 12, None),
+    ("副处级领导职数", 14, None),
+]
+
+
+def culture() -> AgencyRecord:
+    """示例省文化和旅游厅, a derived record: spans are offsets in the text its items would make."""
+    at, duties, units = 0, [], []
+    for k, text in enumerate(CULTURE_DUTIES, start=1):
+        duties.append(Duty(ordinal=k, text=text, span=(at, at + len(text))))
+        at += len(text) + 4
+    for k, (name, text) in enumerate(CULTURE_UNITS, start=1):
+        units.append(Unit(ordinal=k, name=name, duties=text, span=(at, at + len(name) + len(text))))
+        at += len(name) + len(text) + 4
+    staffing = [
+        Staffing(category=c, count=n, included_in=inc, text=f"{c}{n}名") for c, n, inc in CULTURE_STAFFING
+    ]
+    return AgencyRecord(
+        agency="示例省文化和旅游厅",
+        rank="正厅级",
+        duties=duties,
+        units=units,
+        declared_unit_count=len(units),
+        staffing=staffing,
+    )
+
+
+def _set_duty(record: AgencyRecord, ordinal: int, text: str) -> AgencyRecord:
+    duties = [d.model_copy(update={"text": text}) if d.ordinal == ordinal else d for d in record.duties]
+    return record.model_copy(update={"duties": duties})
+
+
+# --- the pairs ------------------------------------------------------------------------------------
+
+
+def merge_keep_name() -> Pair:
+    """机场办事处 merged into 口岸管理处, which keeps its name and takes over the airport duties."""
+    old = parsed_fujian()
+    port, airport = _unit(old, "口岸管理处"), _unit(old, "机场办事处")
+    new = drop_units(old, "机场办事处")
+    new = edit_unit(new, "口岸管理处", duties=port.duties.rstrip("。") + "；" + airport.duties)
+    return old, new.model_copy(update={"declared_unit_count": 21})
+
+
+def split_keep_name() -> Pair:
+    """台港澳处 keeps its name and the first half of its work; the rest goes to a new 对台经贸处."""
+    old = parsed_fujian()
+    duties = _unit(old, "台港澳处").duties
+    cut = duties.index("贯彻执行对台直接通商方案")
+    kept, moved = duties[:cut].rstrip("；") + "。", duties[cut:]
+    new = edit_unit(old, "台港澳处", duties=kept)
+    new = add_unit(new, "对台经贸处", moved, after="台港澳处")
+    return old, new.model_copy(update={"declared_unit_count": 23})
+
+
+def rename_reword_unit() -> Pair:
+    """开发区管理处 becomes 开发区建设发展处, with two of its duties restated."""
+    old = parsed_fujian()
+    new = _replace_in_unit(
+        old, "开发区管理处", "负责开发区的指导、协调和管理工作", "负责全省开发区建设发展的统筹指导和协调工作"
+    )
+    new = _replace_in_unit(new, "开发区管理处", "负责开发区有关统计工作", "负责开发区统计监测和信息发布工作")
+    return old, edit_unit(new, "开发区管理处", name="开发区建设发展处")
+
+
+def insert_top_renumber() -> Pair:
+    """A new first duty; every later duty renumbered (and the gap at 10 closed), none reworded."""
+    old = parsed_fujian()
+    new = add_duty(old, "贯彻落实党中央、国务院和省委、省政府关于对外开放和商务工作的决策部署。", before=1)
+    return old, new
+
+
+def move_clause() -> Pair:
+    """The intellectual-property clause moves from duty 3 to duty 6 (trade remedies)."""
+    old = parsed_fujian()
+    clause = "承担与对外贸易有关的知识产权工作"
+    new = reword_duty(old, 3, "；" + clause, "")
+    new = reword_duty(
+        new, 6, "负责国外技术性贸易壁垒应对工作。", "负责国外技术性贸易壁垒应对工作；" + clause + "。"
+    )
+    return old, new
+
+
+def cancel_declared() -> Pair:
+    """The talent-planning duty is cancelled and declared so; the duties after it renumbered."""
+    old = parsed_fujian()
+    new = drop_duties(old, 11, renumber=True)
+    new = set_adjustments(new, ("cancelled", None, "取消起草并组织实施全省外经贸人才规划的职责。"))
+    return old, new
+
+
+def transfer_in_declared() -> Pair:
+    """A service-outsourcing duty arrives from the development and reform commission, declared 划入."""
+    old = parsed_fujian()
+    new = add_duty(old, "统筹协调全省国际服务外包产业发展，拟订服务外包产业扶持政策并组织实施。", before=13)
+    new = set_adjustments(
+        new,
+        (
+            "transferred_in",
+            "省发展和改革委员会",
+            "从省发展和改革委员会划入国际服务外包产业发展的统筹协调职责。",
+        ),
+    )
+    return old, new
+
+
+def staffing_rank() -> Pair:
+    """Several staffing counts change, one leadership post is new, and the rank is raised."""
+    old = culture()
+    new = set_staffing(old, "机关行政编制", 95)
+    new = set_staffing(new, "副厅长", 5)
+    new = set_staffing(new, "副处级领导职数", 16)
+    new = set_staffing(new, "总规划师", 1)
+    return old, new.model_copy(update={"rank": "副省级"})
+
+
+def near_duplicates() -> Pair:
+    """Two duties that differ by two characters swap places, each lightly reworded."""
+    old = culture()
+    duties = list(old.duties)
+    culture_market, tourism_market = duties[2], duties[3]
+    duties[2] = tourism_market.model_copy(
+        update={
+            "ordinal": 3,
+            "text": "负责全省旅游市场的行业监管和服务质量监督工作，推进旅游市场信用体系建设。",
+        }
+    )
+    duties[3] = culture_market.model_copy(
+        update={
+            "ordinal": 4,
+            "text": "负责全省文化市场的行业监管工作，推进文化市场信用体系和综合执法队伍建设。",
+        }
+    )
+    return old, old.model_copy(update={"duties": duties})
+
+
+def heavy_reword() -> Pair:
+    """Two duties restated on the same subject in new words: similarity 0.44 and 0.55, around the
+    matching threshold; their neighbours are unchanged, so each plainly stands where it stood."""
+    old = culture()
+    new = _set_duty(
+        old,
+        2,
+        "负责全省文化和旅游发展的统筹规划，组织编制中长期发展规划，推动文旅融合和相关领域改革。",
+    )
+    new = _set_duty(
+        new,
+        7,
+        "建设覆盖城乡的公共文化服务体系，指导各级公共图书馆、文化馆（站）和基层文化设施建设与服务，发展数字文化服务。",
+    )
+    return old, new
+
+
+def one_char_changes() -> Pair:
+    """Changes of one or two characters in long texts: a unit no longer organises domestic fairs
+    (境内外 -> 境外), a duty's 审核、审批 becomes 审批, and a staffing count 26 -> 28."""
+    old = parsed_fujian()
+    new = _replace_in_unit(old, "对外贸易处", "参加境内外国际性展览会", "参加境外国际性展览会")
+    new = reword_duty(new, 7, "依法审核、审批外商投资企业", "依法审批外商投资企业")
+    new = set_staffing(new, "机关工勤人员事业编制", 28, "机关工勤人员事业编制28名")
+    return old, new
+
+
+def _reissue_text(text: str) -> str:
+    """The same words as a re-issued notice might type them: ASCII punctuation, full-width letters
+    and digits, stray spaces."""
+    table = str.maketrans({"，": ",", "；": ";", "（": "(", "）": ")", "：": ":"})
+    wide = {c: chr(ord(c) + 0xFEE0) for c in "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"}
+    return "".join(wide.get(c, c) for c in text.translate(table)).replace("。", "。 ")
+
+
+def punctuation_reissue() -> Pair:
+    """The same regulation re-issued with other punctuation, full-width letters and spacing: nothing changed."""
+    old = parsed_fujian()
+    new = old.model_copy(
+        update={
+            "duties": [d.model_copy(update={"text": _reissue_text(d.text)}) for d in old.duties],
+            "units": [
+                u.model_copy(
+                    update={
+                        "duties": _reissue_text(u.duties),
+                        "alias": _reissue_text(u.alias) if u.alias else None,
+                    }
+                )
+                for u in old.units
+            ],
+            "other_matters": [
+                m.model_copy(update={"text": _reissue_text(m.text)}) for m in old.other_matters
+            ],
+            "adjustments": [a.model_copy(update={"text": _reissue_text(a.text)}) for a in old.adjustments],
+            "staffing": [s.model_copy(update={"text": _reissue_text(s.text)}) for s in old.staffing],
+        }
+    )
+    return old, new
+
+
+PAIRS: dict[str, tuple[Callable[[], Pair], str]] = {
+    "heldout-merge-keep-name": (merge_keep_name, FUJIAN_FILE),
+    "heldout-split-keep-name": (split_keep_name, FUJIAN_FILE),
+    "heldout-rename-reword-unit": (rename_reword_unit, FUJIAN_FILE),
+    "heldout-insert-top-renumber": (insert_top_renumber, FUJIAN_FILE),
+    "heldout-move-clause": (move_clause, FUJIAN_FILE),
+    "heldout-cancel-declared": (cancel_declared, FUJIAN_FILE),
+    "heldout-transfer-in-declared": (transfer_in_declared, FUJIAN_FILE),
+    "heldout-staffing-rank": (staffing_rank, "culture (our own derived record)"),
+    "heldout-near-duplicates": (near_duplicates, "culture (our own derived record)"),
+    "heldout-heavy-reword": (heavy_reword, "culture (our own derived record)"),
+    "heldout-one-char-changes": (one_char_changes, FUJIAN_FILE),
+    "heldout-punctuation-reissue": (punctuation_reissue, FUJIAN_FILE),
+}
+
+
+def render(name: str) -> str:
+    build, source = PAIRS[name]
+    old, new = build()
+    where = f"tests/golden/{source} read by yange.parse" if source == FUJIAN_FILE else source
+    doc = {
+        "name": name,
+        "description": (build.__doc__ or "").strip(),
+        "derived_from": f"{where}, edited by tests/diff/make_heldout.py",
+        "old": old.model_dump(mode="json") if old else None,
+        "new": new.model_dump(mode="json"),
+    }
+    return json.dumps(doc, ensure_ascii=False, indent=1) + "\n"
+
+
+def main() -> None:
+    HELDOUT_DIR.mkdir(parents=True, exist_ok=True)
+    for name in PAIRS:
+        (HELDOUT_DIR / f"{name}.json").write_text(render(name), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
