@@ -134,7 +134,8 @@ def _items(text: str) -> tuple[list[tuple[int | None, int, int]], list[int]]:
 
 def _body_end(text: str, start: int) -> int:
     """Where the body ends: the closing formula, an attachment, or the signature lines."""
-    ends = [m.start() for p in (v.BODY_END, v.SIGNATURE_LINES) if (m := p.search(text, start))]
+    patterns = (v.BODY_END, v.SIGNATURE_LINES, v.PAGE_FURNITURE)
+    ends = [m.start() for p in patterns if (m := p.search(text, start))]
     return min(ends, default=len(text))
 
 
@@ -377,13 +378,51 @@ def _unit_removed(c: _Collector, ctx: _Context, clause: str, span: Span) -> bool
     into = _clean_name(m["into"]) if m["into"] else None
     # 撤销A的X处、Y处: every unit of the enumeration is removed.
     units = [unit]
-    for more in re.finditer(r"、(?P<unit>[\u4e00-\u9fff（）()]{2,30}?(?:司|局|处|室|科|中心|办公室))", clause[m.end("unit") :]):
+    enumeration = r"(?:、|和|及|与|以及)(?P<unit>[\u4e00-\u9fff（）()]{2,30}?" + v.UNIT_SUFFIX + ")"
+    for more in re.finditer(enumeration, clause[m.end("unit") :]):
         if more.start() != 0 and clause[m.end("unit") + more.start() - 1] not in "处司局室科心":
             break
         units.append(_clean_name(more["unit"]))
     for name in units:
         c.add(agency, _effect("unit_removed", ctx, clause, span, subject=name, new=into, counts=_counts(clause)))
     ctx.agency, ctx.unit = agency, units[-1]
+    return True
+
+
+def _merged(c: _Collector, ctx: _Context, clause: str, span: Span) -> bool:
+    """将X处和Y处合并为Z处: Z is added first, then each merged unit is removed into Z (so an
+    application can move their duties); a unit that keeps its name is not removed."""
+    m = v.MERGE.search(clause)
+    if not m:
+        return False
+    agency = c.resolve(m["agency"]) if m["agency"] else (ctx.agency or c.main)
+    names = [_clean_name(n) for n in v.MERGE_SPLIT.split(m["units"])]
+    known = c.known_prefix(names[0]) if not m["agency"] else None
+    if known:
+        agency, names[0] = known
+    new = _clean_name(m["new"])
+    if new not in names:
+        c.add(agency, _effect("unit_added", ctx, clause, span, subject=new))
+    for name in names:
+        if name and name != new:
+            c.add(agency, _effect("unit_removed", ctx, clause, span, subject=name, new=new))
+    ctx.agency, ctx.unit = agency, new
+    return True
+
+
+def _merged_into(c: _Collector, ctx: _Context, clause: str, span: Span) -> bool:
+    """将X处并入Y处: X is removed and its duties go to Y."""
+    m = v.MERGE_INTO.search(clause)
+    if not m:
+        return False
+    agency = c.resolve(m["agency"]) if m["agency"] else (ctx.agency or c.main)
+    unit = _clean_name(m["unit"])
+    known = c.known_prefix(unit) if not m["agency"] else None
+    if known:
+        agency, unit = known
+    into = _clean_name(m["into"])
+    c.add(agency, _effect("unit_removed", ctx, clause, span, subject=unit, new=into))
+    ctx.agency, ctx.unit = agency, into
     return True
 
 
@@ -493,12 +532,15 @@ def _totals(c: _Collector, ctx: _Context, clause: str, span: Span) -> bool:
     counts: dict[str, int] = {}
     cursor = 0
     for m in matches:
-        gap = re.sub(r"[＿，,、；;和及的\s]|机关$|共$|设$", "", body[cursor : m.start()])
+        # What stands between two figures: a separator, or the next agency (…；应急管理部内设机构…).
+        # Only separators at its ends go: 和 inside 文化和旅游部 belongs to the name.
+        gap = re.sub(r"^[＿，,、；;\s]*(?:和|及|以及)?|[＿，,、；;\s]+$", "", body[cursor : m.start()])
+        gap = re.sub(r"(?:的|机关|共|设|[＿\s])+$", "", gap)
         if gap:
             if counts:
                 c.add_totals(agency, counts)
                 counts = {}
-            agency = c.resolve(re.sub(r"(?:的|机关|共|设)+$", "", gap))
+            agency = c.resolve(gap)
         counts[m["cat"]] = to_int(m["n"])
         cursor = m.end()
     c.add_totals(agency, counts)
@@ -514,6 +556,8 @@ _RULES = (
     _abolished,
     _totals,
     _renamed,
+    _merged,
+    _merged_into,
     _unit_removed,
     _transfer,
     _staff_change,
@@ -537,6 +581,11 @@ def _prescan_names(c: _Collector, text: str) -> None:
                 c.known.add(resolved)
 
 
+def _is_heading(text: str, clause: str, end: int) -> bool:
+    """一、职责调整 on a line of its own: a heading over the sub-items, not a clause."""
+    return bool(v.ITEM_HEADING.fullmatch(clause)) and (end >= len(text) or text[end] == "\n")
+
+
 def parse_amendment_body(text: str) -> tuple[list[AgencyRecord], QualityReport]:
     """One record per agency the amendment affects, with its effects and stated totals.
 
@@ -553,6 +602,8 @@ def parse_amendment_body(text: str) -> tuple[list[AgencyRecord], QualityReport]:
         ctx = _Context(ordinal=ordinal)
         for a, b in _clauses(text, start, end):
             clause = text[a:b]
+            if _is_heading(text, clause, b):
+                continue
             if not any(rule(collector, ctx, clause, (a, b)) for rule in _RULES):
                 if len(clause) < 4 or not re.search(r"[\u4e00-\u9fff]", clause):
                     continue

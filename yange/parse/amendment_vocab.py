@@ -76,24 +76,49 @@ STAFF_CATEGORY = r"(?:" + STAFF_CATEGORY_ALTERNATIVES + r")"
 COUNT_BEFORE = re.compile(r"(?P<n>" + NUM + r")名(?P<cat>" + STAFF_CATEGORY + r")")
 COUNT_AFTER = re.compile(r"(?P<cat>" + STAFF_CATEGORY + r")(?:为|共)?(?P<n>" + NUM + r")名")
 
+# What an internal unit's name ends with: 司/局/处/室/科 in agencies, 中心, and the 总队/支队/大队, 站 and
+# 所 of public-security, market and transport bodies (增设高速公路交通警察总队).
+UNIT_SUFFIX = r"(?:司|局|处|室|科|中心|办公室|队|站|所)"
+
 # The unit whose staff moves with a duty: "及其内设的反垄断局10名…", "商务部反垄断局10名…".
 # The unit name may not contain 的/及/其/和/与, so it starts after "及其内设的".
 UNIT_BEFORE_COUNT = re.compile(
-    r"(?P<unit>(?:(?![的及其和与])[\u4e00-\u9fff]){2,20}?(?:司|局|处|室|科|中心|办公室))$"
+    r"(?P<unit>(?:(?![的及其和与])[\u4e00-\u9fff]){2,20}?" + UNIT_SUFFIX + r")$"
 )
 # What joins a duty to the unit whose staff moves with it: "…职责及其内设的X司".
 UNIT_JOINER = re.compile(r"(?:及其|以及|连同|及|和|与|、|，)*(?:内设的|所属的|内设|所属)?$")
 
-# Internal units: renamed, added, removed.
+# Internal units: renamed, added, removed, merged.
 RENAME = re.compile(
     r"(?:将)?(?:(?P<agency>[^，。；“”]{2,40}?)的)?(?:内设机构)?(?P<old>[^，。；“”的]{2,30}?)更名为(?P<new>[^，。；“”]{2,30})"
 )
 UNIT_ADDED = re.compile(
-    r"(?:在(?P<agency>[^，。；]{2,40}?))?(?:增设|新设|新增设立|设立|组建)(?P<unit>[\u4e00-\u9fff（）()]{2,30}?(?:司|局|处|室|科|中心|办公室))(?:[，,](?P<duties>负责[^。；]+))?"
+    r"(?:在(?P<agency>[^，。；]{2,40}?))?(?:增设|新设|新增设立|设立|组建)(?P<unit>[\u4e00-\u9fff（）()]{2,30}?" + UNIT_SUFFIX + r")(?:[，,](?P<duties>负责[^。；]+))?"
 )
 UNIT_REMOVED = re.compile(
-    r"撤销(?:(?P<agency>[^，。；]{2,40}?)的)?(?:内设机构)?(?P<unit>[\u4e00-\u9fff（）()]{2,30}?(?:司|局|处|室|科|中心|办公室))"
-    r"(?:[，,]其职责(?:并入|划入|由)(?P<into>[\u4e00-\u9fff]{2,30}?(?:司|局|处|室|科|中心|办公室)))?"
+    r"撤销(?:(?P<agency>[^，。；]{2,40}?)的)?(?:内设机构)?(?P<unit>[\u4e00-\u9fff（）()]{2,30}?" + UNIT_SUFFIX + r")"
+    r"(?:[，,]其职责(?:并入|划入|由)(?P<into>[\u4e00-\u9fff]{2,30}?" + UNIT_SUFFIX + r"))?"
+)
+# Units merged: 将X处和Y处合并为Z处 (合并设立/整合为); the enumeration is split where a unit name ends
+# (社会事务和区划地名处 keeps its 和). A unit folded into another: 将X处并入Y处.
+_UNIT = r"(?:(?![的])[\u4e00-\u9fff（）()])"
+MERGE = re.compile(
+    r"将?(?:(?P<agency>[^，。；“”]{2,40}?)的)?(?:内设机构)?(?P<units>[^，。；“”]{4,80}?)"
+    r"(?:合并为|合并设立为?|合并组建为?|整合为|合并成立)(?P<new>[^，。；“”]{2,30}?" + UNIT_SUFFIX + r")(?=[，,。；;]|$)"
+)
+MERGE_SPLIT = re.compile(r"(?<=[司局处室科心队站所])(?:以及|、|和|及|与)")
+MERGE_INTO = re.compile(
+    r"将(?:(?P<agency>[^，。；“”]{2,40}?)的)?(?:内设机构)?(?P<unit>" + _UNIT + r"{2,30}?" + UNIT_SUFFIX + r")"
+    r"(?:整体)?并入(?P<into>" + _UNIT + r"{2,30}?" + UNIT_SUFFIX + r")(?=[，,。；;]|$)"
+)
+
+# A heading inside an item (一、职责调整 / 二、机构调整), standing alone on its line: not an effect.
+ITEM_HEADING = re.compile(r"[\u4e00-\u9fff、和]{0,10}(?:调整|变动|变更|事项|设置|划转|情况)")
+
+# Page furniture after the notice on a web page: the body ends there.
+PAGE_FURNITURE = re.compile(
+    r"\n\s*(?:主办(?:单位)?[:：]|承办(?:单位)?[:：]|版权所有|Copyright|©|网站标识码|[^\n]{0,20}ICP备|联系我们|网站地图"
+    r"|[【\[]?打印|[【\[]?关闭|分享到|扫一扫|相关链接|上一篇|下一篇)"
 )
 
 # A literal edit of a unit's duty wording: 将其职责表述中“…”修改为“…” (also 调整为/改为, and
@@ -129,7 +154,7 @@ STAFF_CHANGE = re.compile(
 )
 
 # Totals after the change: "调整后，A内设机构21个，机关行政编制504名，司局级领导职数79名".
-TOTALS_START = re.compile(r"调整后[，,]?")
+TOTALS_START = re.compile(r"(?:上述|此次|本次|经)?(?:调整|变动)后[，,]?")
 TOTAL_ITEM = re.compile(
     r"(?P<cat>内设机构|" + STAFF_CATEGORY_ALTERNATIVES + r")(?:为|共|设)?(?P<n>"
     + NUM
