@@ -101,7 +101,10 @@ def test_subject_of_a_declaration(text: str, expected: str) -> None:
     [
         # one character in a long text: under the unchanged threshold's noise allowance
         (DUTIES[1] * 8, DUTIES[1] * 7 + DUTIES[1].replace("反补贴", "反补帖"), False),
-        # but a number never is noise
+        # but a character taken away or added in a long text is a change of scope, not a slip
+        (DUTIES[1] * 8, DUTIES[1] * 7 + DUTIES[1].replace("组织协调", "协调"), True),
+        (DUTIES[1] * 8, DUTIES[1] * 7 + DUTIES[1].replace("负责", "不再负责"), True),
+        # and a number never is noise
         (DUTIES[1] * 8 + "设立驻上海、深圳等2个办事处", DUTIES[1] * 8 + "设立驻上海、深圳等3个办事处", True),
         # nor is a word in a short text
         ("承担口岸协调工作", "承担口岸管理工作", True),
@@ -130,3 +133,27 @@ def test_subjects_of_an_amendment_clause_name_its_items_not_its_agencies() -> No
     assert not any("福建省对外贸易经济合作厅" in p for p in parts)
     # a short subject stays whole: 口岸协调 is one thing, not two
     assert subjects("从原省口岸和海防管理委员会办公室划入口岸协调职责。") == ["口岸协调"]
+
+
+def test_width_and_punctuation_of_names_are_no_change() -> None:
+    """A re-issue typing ＷＴＯ for WTO renames nothing: unit labels, agency aliases and staffing
+    categories are compared on their comparison keys."""
+    from models import AgencyRecord, Staffing, Unit
+
+    def record(alias: str, plate: str, category: str) -> AgencyRecord:
+        unit = Unit(ordinal=1, name="国际经贸关系处", alias=alias, duties="承担有关工作。", span=(0, 9))
+        line = Staffing(category=category, count=5, text=f"{category}5名")
+        return AgencyRecord(agency="某厅", aliases=[plate], units=[unit], staffing=[line])
+
+    before = record("省政府WTO事务协调办公室", "某省口岸办公室", "机关行政编制")
+    assert (
+        diff_snapshots(before, record("省政府ＷＴＯ事务协调办公室", "某省口岸办公室 ", "机关行政编制")) == []
+    )
+    renamed = diff_snapshots(
+        before, record("省政府世界贸易组织事务协调办公室", "某省口岸办公室", "机关行政编制")
+    )
+    assert [c.change_type for c in renamed] == ["unit_renamed"]
+    plate = diff_snapshots(before, record("省政府WTO事务协调办公室", "某省口岸与海防办公室", "机关行政编制"))
+    assert [(c.change_type, c.detail["added"], c.detail["removed"]) for c in plate] == [
+        ("alias_changed", ["某省口岸与海防办公室"], ["某省口岸办公室"])
+    ]

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 import numpy as np
+from rapidfuzz.distance import Hamming
 
 from models import Change, Duty, OtherMatter, Span, Unit
 from yange.diff.align import identical_pairs, match, ordered, similarity_matrix
@@ -30,11 +31,21 @@ class Item:
 
 
 def same_wording(old: str, new: str, similarity: float, unchanged: float) -> bool:
-    """Equal comparison keys, or similar beyond `unchanged` with the same numbers: a one-character
-    slip in a long text is noise, but 2个办事处 becoming 3个 never is."""
-    if comparison_key(old) == comparison_key(new):
+    """Equal comparison keys, or a character replaced here and there in a long text (similar beyond
+    `unchanged`, same length, same numbers): a typo put right (补贴/补帖) is noise. A character added or
+    taken away never is (境内外 becoming 境外, 负责 becoming 不再负责), nor is 2个办事处 becoming 3个.
+
+    Known limit: a one-character replacement of substance (审批 becoming 审核) in a text long enough
+    to pass `unchanged` is taken as a typo too."""
+    a, b = comparison_key(old), comparison_key(new)
+    if a == b:
         return True
-    return similarity >= unchanged and numerals(old) == numerals(new)
+    return (
+        len(a) == len(b)
+        and similarity >= unchanged
+        and Hamming.normalized_similarity(a, b) >= unchanged
+        and numerals(old) == numerals(new)
+    )
 
 
 def flatten_duties(duties: Sequence[Duty], prefix: str = "") -> list[Item]:
@@ -108,6 +119,13 @@ def diff_items(
 
 def _label(unit: Unit) -> str:
     return f"{unit.name}（{unit.alias}）" if unit.alias else unit.name
+
+
+def _same_label(a: Unit, b: Unit) -> bool:
+    """Same name and alias once width, spacing and punctuation are set aside (WTO and ＷＴＯ)."""
+    return comparison_key(a.name) == comparison_key(b.name) and comparison_key(
+        a.alias or ""
+    ) == comparison_key(b.alias or "")
 
 
 def _named_pairs(old: Sequence[Unit], new: Sequence[Unit]) -> dict[int, int]:
@@ -228,7 +246,7 @@ def diff_units(
                 detail["split_into"] = [new[k].name for k in splits[i]]
             if j in merges:
                 detail["merged_from"] = [old[k].name for k in merges[j]]
-            if (a.name, a.alias) != (b.name, b.alias):
+            if not _same_label(a, b):
                 changes.append(
                     Change(
                         change_type="unit_renamed",

@@ -1,5 +1,6 @@
 """Changes in the structured parts of a record (staffing, rank, aliases, declared unit count),
-found with deepdiff rather than field-by-field comparisons written by hand."""
+found with deepdiff rather than field-by-field comparisons written by hand. Names are compared on
+their comparison keys, so a re-issue that only changes width or punctuation changes nothing."""
 
 from __future__ import annotations
 
@@ -8,10 +9,11 @@ from typing import Any
 from deepdiff import DeepDiff
 
 from models import AgencyRecord, Change, Staffing
+from yange.diff.text import comparison_key
 
 
 def _staffing_key(line: Staffing) -> str:
-    return f"{line.category}|{line.included_in or ''}"
+    return f"{comparison_key(line.category)}|{comparison_key(line.included_in or '')}"
 
 
 def _structure(record: AgencyRecord) -> tuple[dict[str, Any], dict[str, Staffing]]:
@@ -22,12 +24,17 @@ def _structure(record: AgencyRecord) -> tuple[dict[str, Any], dict[str, Staffing
             key, n = f"{_staffing_key(line)}#{n}", n + 1
         lines[key] = line
     shape = {
-        "rank": record.rank,
-        "aliases": sorted(record.aliases),
+        "rank": comparison_key(record.rank or ""),
+        "aliases": sorted({comparison_key(a) for a in record.aliases}),
         "declared_unit_count": record.declared_unit_count,
         "staffing": {key: line.count for key, line in lines.items()},
     }
     return shape, lines
+
+
+def _missing_from(names: list[str], others: list[str]) -> list[str]:
+    keys = {comparison_key(n) for n in others}
+    return sorted(n for n in names if comparison_key(n) not in keys)
 
 
 def _unit_count_text(count: int | None) -> str | None:
@@ -83,8 +90,8 @@ def diff_structured(old: AgencyRecord, new: AgencyRecord) -> list[Change]:
                 new_text="、".join(new.aliases) or None,
                 detail={
                     "field": "aliases",
-                    "added": sorted(set(new.aliases) - set(old.aliases)),
-                    "removed": sorted(set(old.aliases) - set(new.aliases)),
+                    "added": _missing_from(new.aliases, old.aliases),
+                    "removed": _missing_from(old.aliases, new.aliases),
                 },
             )
         )
