@@ -76,7 +76,10 @@ def connect(
 
     target = str(path)
     if target != ":memory:" and not read_only:
-        Path(target).parent.mkdir(parents=True, exist_ok=True)
+        try:
+            Path(target).parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise StorageError(f"{target}: cannot create its folder: {exc.strerror or exc}") from exc
     con = retry(lambda: duckdb.connect(target, read_only=read_only), wait_seconds=wait_seconds)
     try:
         with translated():

@@ -8,6 +8,7 @@ one line and exit with the contract's code; anything unexpected prints one line 
 from __future__ import annotations
 
 import json
+import logging
 import os
 import subprocess
 import sys
@@ -77,13 +78,17 @@ def ingest(
         typer.Argument(help="Folders, files or http(s) index/feed addresses (default: configured sources)."),
     ] = None,
     db: DbOption = None,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Show Prefect's own run logs.")] = False,
 ) -> None:
     """Run the ingest flow: fetch new notices, parse, snapshot, diff; print a summary."""
-    _quiet_prefect()
+    level = "INFO" if verbose else "CRITICAL"
+    _quiet_prefect(level)
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
     from flows.ingest import ingest as ingest_flow
+
+    logging.getLogger("prefect").setLevel(level)  # also when Prefect was configured before this command
 
     chosen = list(sources) if sources else list(get_settings().sources)
     console = Console(stderr=True)
@@ -203,9 +208,10 @@ def serve() -> None:
     serve_flow()
 
 
-def _quiet_prefect() -> None:
-    """Prefect logs every task run at INFO; the CLI prints its own summary instead."""
-    os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
+def _quiet_prefect(level: str) -> None:
+    """Prefect logs every task run, and a failed run's traceback; the CLI prints its own summary
+    and a one-line error instead (`--verbose` shows Prefect's logs)."""
+    os.environ["PREFECT_LOGGING_LEVEL"] = level
     os.environ.setdefault("PREFECT_LOGGING_TO_API_ENABLED", "false")
 
 
