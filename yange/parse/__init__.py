@@ -69,6 +69,14 @@ def _ends_mid_sentence(text: str) -> bool:
     return not tail.endswith(_TERMINAL)
 
 
+def _without_furniture(text: str) -> str:
+    """The text without trailing page furniture lines (下一篇：…, 打印 关闭, 版权所有…)."""
+    lines = text.rstrip().split("\n")
+    while len(lines) > 1 and vocab.PAGE_FURNITURE_LINE.match(lines[-1].strip()):
+        lines.pop()
+    return "\n".join(lines)
+
+
 def _last_item(records: list[AgencyRecord]) -> tuple[int, str] | None:
     """(end offset, text) of the item that ends last in the text."""
     last: tuple[int, str] | None = None
@@ -86,6 +94,7 @@ def _looks_truncated(text: str, records: list[AgencyRecord], kind: NoticeKind) -
     """A page cut short: its last item stops mid-sentence, or the text after the last item (a
     staffing passage, say) does. Page furniture after a complete notice (a footer line with no full
     stop) does not count."""
+    text = _without_furniture(text)
     last = _last_item(records) if kind != "amendment" else None
     if last is None:
         return _ends_mid_sentence(text)

@@ -45,7 +45,7 @@ def classify_adjustment(text: str, agency: str = "") -> tuple[AdjustmentKind, st
         if m is None:
             continue
         counterpart = (m.group(1) or "").strip() if m.groups() else ""
-        counterpart = counterpart.lstrip("将从由").strip()
+        counterpart = vocab.COUNTERPART_TRAILING_VERB.sub("", counterpart.lstrip("将从由").strip())
         return kind, (None if counterpart in _NO_COUNTERPART else counterpart)  # type: ignore[return-value]
     return "other", None
 
@@ -62,7 +62,23 @@ def unit_name(text: str) -> tuple[str, str | None, int] | None:
     rest = m.end()
     while rest < len(text) and text[rest] in "。：:， \n":
         rest += 1
-    return m.group(1), m.group(2), rest
+    return m.group(1), _alias_of(m.group(2)), rest
+
+
+def _alias_of(bracket: str | None) -> str | None:
+    """The other name in a unit's bracket: 规划编审股 from （加挂规划编审股牌子）, 机关服务局 from
+    （对外称机关服务局）, the bracket itself otherwise.
+
+    >>> _alias_of("加挂“行政审批科”牌子")
+    '行政审批科'
+    """
+    if not bracket:
+        return bracket
+    for pattern in (vocab.ALIAS_SIGN, vocab.ALIAS_EXTERNAL):
+        m = pattern.search(bracket)
+        if m is not None:
+            return m.group(1).strip("“”\"「」 ")
+    return bracket
 
 
 def shape_of(text: str) -> str | None:

@@ -13,8 +13,9 @@ from yange.parse.segment import heading_regions
 
 _SUFFIX_ALT = "|".join(vocab.UNIT_SUFFIXES)
 # X（Y）主要职能 at a line start; the bracket may be odd (《投资促进事务局）) as scraped pages have it.
+# Some notices number the units (一、X主要职能 / 二、X的主要职责): the number is not part of the name.
 _UNIT_HEADING = re.compile(
-    r"(?:(?<=^)|(?<=\n))([^\n。；，、：]{2,30}?)(?:[（《(〈]([^（）()\n]{1,30})[）)》〉])?(?:的)?主要(?:职能|职责)"
+    rf"(?:(?<=^)|(?<=\n))(?:[{vocab.CN_DIGITS}]{{1,3}}、\s*)?([^\n。；，、：]{{2,30}}?)(?:[（《(〈]([^（）()\n]{{1,30}})[）)》〉])?(?:的)?主要(?:职能|职责)"
     r"(?=\s|$|一、|\n)",
     re.MULTILINE,
 )
@@ -89,7 +90,9 @@ def _unit_record(
                     others.append(OtherMatter(ordinal=0, text=body, span=(off, off + len(body))))
                 items.extend(found)
         else:
-            items.extend(find_items(text, start, end, "duties", vocab.TOP_MARKER))
+            # 一、… (with （一） inside), or, where the units themselves are numbered 一、, （一）…
+            found = find_items(text, start, end, "duties", vocab.TOP_MARKER)
+            items.extend(found or find_items(text, start, end, "duties", vocab.PAREN_MARKER))
     fixed = repair(items)
     if nested:
         duties = [_duty(text, it) for it in fixed.sections["duties"]]

@@ -42,6 +42,13 @@ _TITLE_WORDS = re.compile(r"的(?:通知|决定|批复)")
 _MAX_TITLE = 120
 # Running text has sentence punctuation; titles, headings, signatures and page furniture do not.
 _RUNNING_PUNCT = re.compile(r"[，。；]")
+# A hard-wrapped line (text copied from a PDF or a fixed-width page) stops mid-sentence: not after
+# a sentence end, a colon or a closing bracket, and not at the end of a title or heading.
+_CLOSED_END = tuple("。；：:！？）)》〉”」】")
+_TITLE_TAIL = re.compile(r"(?:规定|通知|决定|批复|方案|办法|意见|职能|职责|牌子|目录|附件)$")
+_OPENERS = (("《", "》"), ("（", "）"), ("〈", "〉"), ("“", "”"))
+# Shorter lines are headings, names and signatures rather than wrapped running text.
+_MIN_WRAPPED = 16
 
 
 def unify_newlines(text: str) -> str:
@@ -140,11 +147,25 @@ def join_broken_lines(text: str) -> str:
             and _TITLE_END.search(line) is not None
             and not _MARKER_START.match(line)
         )
-        if continues or title_rest:
+        if continues or title_rest or _hard_wrapped(prev, line):
             out[-1] = prev + line
         else:
             out.append(line)
     return "\n".join(out)
+
+
+def _hard_wrapped(prev: str, line: str) -> bool:
+    """Whether `line` continues `prev` that a hard wrap cut mid-sentence: prev is long, reads as
+    running text (an item, a sentence, or an open bracket) and does not end like a sentence, title
+    or heading; line is no item, no date, and reads as running text itself."""
+    if len(prev) < _MIN_WRAPPED or prev.endswith(_CLOSED_END) or _TITLE_TAIL.search(prev):
+        return False
+    if _MARKER_START.match(line) or _DATE_LINE.match(line):
+        return False
+    if not (_RUNNING_PUNCT.search(line) or line.endswith(_CLOSED_END)):
+        return False
+    unclosed = any(prev.count(o) > prev.count(c) for o, c in _OPENERS)
+    return bool(_RUNNING_PUNCT.search(prev) or _MARKER_START.match(prev) or unclosed or len(prev) >= 20)
 
 
 STEPS: dict[str, Callable[[str], str]] = {

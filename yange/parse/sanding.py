@@ -7,7 +7,7 @@ import re
 from models import Adjustment, AgencyRecord, Duty, OtherMatter, QualityReport, Unit
 from yange.parse import vocab
 from yange.parse.adjust import classify_adjustment, unit_name
-from yange.parse.items import Item, cn_number, find_items, lead_and_children
+from yange.parse.items import Item, cn_number, cut_at_boundary, find_items, lead_and_children
 from yange.parse.metadata import regulation_titles
 from yange.parse.repair import SECTIONS, repair
 from yange.parse.segment import Region, split_sections
@@ -106,6 +106,49 @@ def _listed_units(text: str, region: Region) -> list[Item]:
     return items
 
 
+def _named_units(text: str, region: Region) -> list[Item]:
+    """Units without numbers, each a sentence opening with its name and a colon or full stop
+    (办公室：负责… / 林业股（加挂…牌子）：负责…), as county-level regulations often list them. Pages
+    run such lines together, so a unit may also start right after the previous one's 。."""
+    starts: list[int] = []
+    pos = region.start
+    while pos < region.end:
+        while pos < region.end and text[pos] in " \n":
+            pos += 1
+        parsed = unit_name(text[pos:min(region.end, pos + 80)])
+        if parsed is not None:
+            name, _alias, rest = parsed
+            if any(ch in "：:。" for ch in text[pos + len(name):pos + rest]):
+                starts.append(pos)
+        nxt = min((i for i in (text.find("。", pos, region.end), text.find("\n", pos, region.end)) if i >= 0),
+                  default=-1)
+        if nxt < 0:
+            break
+        pos = nxt + 1
+    items = []
+    for i, s in enumerate(starts):
+        e = starts[i + 1] if i + 1 < len(starts) else cut_at_boundary(text, s, region.end)
+        body = text[s:e].strip()
+        if body:
+            items.append(Item(None, s, s + len(body), body, "units", s))
+    return items
+
+
+def _paragraphs(text: str, region: Region) -> list[Item]:
+    """Unnumbered other matters: each running-text paragraph of the section is one, numbered in
+    order (五、其他事项 followed by one sentence)."""
+    end = cut_at_boundary(text, region.start, region.end)
+    items = []
+    pos = region.start
+    for line in text[region.start:end].split("\n"):
+        start, pos = pos, pos + len(line) + 1
+        stripped = line.strip()
+        if "。" in stripped:
+            off = text.index(stripped, start)
+            items.append(Item(len(items) + 1, off, off + len(stripped), stripped, "other_matters", off))
+    return items
+
+
 def _items_of(text: str, region: Region) -> list[Item]:
     """Items of one section, numbered （一） or, failing that, 1. / 1、."""
     extra = vocab.UNNUMBERED_UNITS if region.section == "units" else None
@@ -116,12 +159,16 @@ def _items_of(text: str, region: Region) -> list[Item]:
             items = digits
     if not items and region.section == "units":
         items = _listed_units(text, region)
+    if region.section == "units" and not any(it.ordinal is not None for it in items):
+        items = _named_units(text, region) or items
     if not items and region.section == "other_matters" and region.ordinal is not None:
         # an article of the 2018-on form with no numbered items is one other matter
         body = text[region.start:region.end].strip()
         if body:
             off = text.index(body, region.start)
             items = [Item(region.ordinal, off, off + len(body), body, "other_matters", region.start)]
+    elif not items and region.section == "other_matters":
+        items = _paragraphs(text, region)
     return items
 
 

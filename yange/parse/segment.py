@@ -10,6 +10,8 @@ from yange.parse.items import cn_number
 
 # What an article of the 2018-on form is about, tried in order on the article's opening text.
 _ARTICLE_KINDS: list[tuple[str, re.Pattern[str]]] = [
+    # 第七条 附则。本规定由…负责解释: closes the regulation, as 六、附则 does (vocab.SECTION_HEADINGS)
+    ("preamble", re.compile(r"^\s*附则")),
     ("adjustments", re.compile(r"^[^。]{0,30}(?:职责调整|职能调整|职能转变)")),
     ("duties", re.compile(r"主要职责是|主要职责：|主要职责如下|职责是：|(?:承担|履行)以下(?:主要)?职责")),
     ("units", re.compile(r"内设机构|设下列|职能司|处室")),

@@ -82,6 +82,8 @@ _RECEIVER_END = r"(?:承担|负责|行使|管理)?(?=[。，；]|$)"
 # 将…职责划入X: X is the receiver. When X is not the agency itself the duty leaves (transferred_out);
 # checked before KIND_CUES, with the agency's name in hand.
 TRANSFER_TARGET = re.compile(rf"划入([^，。；、]{{2,30}}?){_RECEIVER_END}")
+# A verb a counterpart runs into when the wording is 将A承担的…职责划入 (A, not A承担).
+COUNTERPART_TRAILING_VERB = re.compile(r"(?:所)?(?:承担|负责|行使|履行)$")
 # Words that stand for the agency itself in its own regulation: 本部, 我厅, 该局.
 SELF_REFERENCE = re.compile(r"^(?:本|我|该|你)(?:部|厅|局|委|办|署|会|院|中心)$")
 KIND_CUES: list[tuple[str, re.Pattern[str]]] = [
@@ -91,6 +93,9 @@ KIND_CUES: list[tuple[str, re.Pattern[str]]] = [
     ("transferred_in", re.compile(r"从([^，。；]{2,30}?)划入")),
     ("transferred_in", re.compile(r"将([^，。；]{2,30}?)的[^。；]{0,60}?(?:职责)?划入")),
     ("transferred_in", re.compile(r"划入()")),
+    # 整合原A、B的职责: duties of other (usually abolished) bodies merged into the agency; the
+    # counterpart is the list of bodies as written
+    ("transferred_in", re.compile(r"整合([^。；]{2,60}?)的(?:相关|有关)?职责")),
     ("delegated_out", re.compile(rf"下放(?:给|至|到)([^，。；]{{2,30}}?){_RECEIVER_END}")),
     ("delegated_in", re.compile(r"(?:承担|承接)([^，。；的]{2,30}?)下放的")),
     ("delegated_in", re.compile(r"下放的()")),
@@ -102,7 +107,7 @@ KIND_CUES: list[tuple[str, re.Pattern[str]]] = [
 # The shape of an adjustment item: how it opens. Used to tell a displaced adjustment from a duty.
 # Must not match a main duty such as 承担…的具体工作 (承担 alone is a duty verb).
 ADJUSTMENT_SHAPE = re.compile(
-    r"^(?:取消|不再|加强|强化|深化|增加"
+    r"^(?:取消|不再|加强|强化|深化|增加|整合"
     r"|将.{0,120}?(?:划入|划给|划出|划转|交由|下放|移交)"
     r"|从.{0,40}?划入"
     r"|(?:承担|承接).{0,30}?下放的)"
@@ -113,6 +118,7 @@ ADJUSTMENT_SHAPE = re.compile(
 # Suffixes an internal unit's name ends with (办公室 before 室, 委员会 before 会).
 UNIT_SUFFIXES = (
     "办公室", "委员会", "机关党委", "中心", "处", "室", "局", "司", "厅", "科", "所", "站", "队", "部", "组",
+    "股",  # county-level bureaus: 登记注册股, 法规股
 )
 # Units that carry no ordinal in the units section but are units all the same.
 UNNUMBERED_UNITS = re.compile(
@@ -143,7 +149,7 @@ UNIT_SHAPE = re.compile(
 # when the name (at most 8 characters) is followed at once by a separator or a verb, which a main
 # duty (组织实施全省…) practically never is.
 VERB_NAMED_UNIT = re.compile(
-    rf"^((?:{_VERB_ALT}|规划|督查|监察)[\u4e00-\u9fff]{{0,6}}?(?:处|室|科|局|司|部|办公室|中心))"
+    rf"^((?:{_VERB_ALT}|规划|督查|监察)[\u4e00-\u9fff]{{0,6}}?(?:处|室|科|股|局|司|部|办公室|中心))"
     r"(?:[（《(〈]([^（）()\n。]{1,30})[）)》〉])?"
     rf"(?=[。：:\s]|{_VERB_ALT})"
 )
@@ -188,7 +194,7 @@ TITLE_STOP = set(" \n《》〈〉“”，。；：:、")
 # itself may hold 《》 (关于印发《X规定》的通知).
 NOTICE_TITLE = re.compile(
     r"(?:(?<=^)|(?<=[\n。；：:\s】\]]))"
-    r"([^\s《》〈〉“”，。；：:、\d\-]{0,30}?关于[^\n。]*?的(?:通知|决定|批复))"
+    r"([^\s《》〈〉“”，。；：:、【】\d\-]{0,30}?关于[^\n。]*?的(?:通知|决定|批复))"
     r"(?![》〉])",
     re.MULTILINE,
 )
@@ -208,6 +214,12 @@ META_DATE = ("公布日期", "发布日期", "成文日期", "颁布日期")
 TITLE_JUNK = re.compile(r".*(?:正文|标题|题名|名称|全文|原文|文章属性)[:：]?")
 # Suffix an issuing body's name ends with (a signature line before the date).
 ISSUER_SUFFIX = re.compile(r"(?:部|厅|局|委员会|委|办公厅|办公室|政府|院|署|会)$")
+# Lines of page furniture that may follow a complete notice: links to the neighbouring documents,
+# print/close buttons. They are not notice text, so a notice ending with them is not cut short.
+PAGE_FURNITURE_LINE = re.compile(
+    r"^(?:【?(?:上一篇|下一篇|上一条|下一条|上一页|下一页|相关链接|相关文件|相关阅读|打印|关闭|分享到|返回顶部)】?"
+    r"|.{0,30}(?:版权所有|ICP备|联系我们|网站地图))"
+)
 # Page titles carry a site suffix: 关于…的通知_福建省人民政府门户网站 / … - 中国政府网 / …|某网.
 SITE_SUFFIX = re.compile(r"\s*(?:[_|｜]|\s-\s|—{1,2}).{0,30}(?:网|网站|门户|平台|首页)\s*$")
 
