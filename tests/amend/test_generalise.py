@@ -246,3 +246,54 @@ def test_unknown_clause_in_an_item_becomes_other_with_a_warning() -> None:
     item_three = [(r.agency, e.type) for r in records for e in r.effects if e.ordinal == 3]
     assert sorted(item_three) == sorted([(BH_P, "unit_added"), (BH_T, "other")])
     assert len(quality.warnings) == 1 and quality.warnings[0].startswith("item 3:")
+
+
+# Single clauses in shapes other issuers use, each under the same constructed head (东海部/南山部/北山部
+# are invented). Expected effects read off the clause.
+HEAD = "中央编办关于调整东海部职责机构编制的通知\n东海部、南山部：\n经研究，现就有关事项通知如下：\n一、"
+DHB, NSB, BSB = "东海部", "南山部", "北山部"
+DUTY = "海洋渔业管理职责"
+
+
+@pytest.mark.parametrize(
+    ("clause", "effects", "totals"),
+    [
+        # No 将: the giver named before 的.
+        ("东海部的海洋渔业管理职责划入南山部。", both_ends(DHB, NSB, 1, "duty_transferred", DUTY), {}),
+        # A comma before the verb.
+        ("将东海部承担的海洋渔业管理职责，划入南山部。", both_ends(DHB, NSB, 1, "duty_transferred", DUTY), {}),
+        # Two duties named in full: two transfers.
+        ("将东海部的海洋渔业管理职责和远洋渔业监管职责划入南山部。",
+         both_ends(DHB, NSB, 1, "duty_transferred", DUTY) + both_ends(DHB, NSB, 1, "duty_transferred", "远洋渔业监管职责"), {}),
+        # 分别: the duties pair with the receivers in order.
+        ("将东海部的海洋渔业管理、远洋渔业监管职责分别划入南山部和北山部。",
+         both_ends(DHB, NSB, 1, "duty_transferred", DUTY) + both_ends(DHB, BSB, 1, "duty_transferred", "远洋渔业监管职责"), {}),
+        # A duty leaving with no receiver named.
+        ("将东海部的海洋渔业管理职责划出。", [expect(DHB, 1, "duty_transferred_out", DUTY)], {}),
+        ("东海部不再承担海洋渔业管理职责。", [expect(DHB, 1, "duty_transferred_out", DUTY)], {}),
+        # The giver first (从A划出…，划入B).
+        ("从东海部划出行政编制5名，划入南山部。", both_ends(DHB, NSB, 1, "staffing_transferred", None, {"行政编制": 5}), {}),
+        # 交由B承担 without 将, then the staff of a unit 一并划转 in the same sentence.
+        ("东海部的远洋渔业监管职责交由南山部承担，东海部远洋处的行政编制6名、处级领导职数2名一并划转。",
+         both_ends(DHB, NSB, 1, "duty_transferred", "远洋渔业监管职责")
+         + both_ends(DHB, NSB, 1, "staffing_transferred", None, {"行政编制": 6, "处级领导职数": 2}), {}),
+        # A body moved under another agency with 划归…管理.
+        ("将东海部所属的东海渔业研究所划归南山部管理。", both_ends(DHB, NSB, 1, "supervision_transferred", "东海渔业研究所"), {}),
+        # Merged with a comma: 合并，组建.
+        ("将东海部的渔业司与远洋处合并，组建渔业渔政司。",
+         [expect(DHB, 1, "unit_added", "渔业渔政司"), expect(DHB, 1, "unit_removed", "渔业司", new="渔业渔政司"),
+          expect(DHB, 1, "unit_removed", "远洋处", new="渔业渔政司")], {}),
+        # A unit folded into another.
+        ("将东海部的远洋处并入渔业司。", [expect(DHB, 1, "unit_removed", "远洋处", new="渔业司")], {}),
+        # Totals without 调整后: the figure restated as changed; and 上述调整后; and 设N个内设机构.
+        ("东海部内设机构由12个调整为13个，机关行政编制由120名调整为115名。", [], {DHB: {"内设机构": 13, "机关行政编制": 115}}),
+        ("上述调整后，东海部内设机构十个，机关行政编制一百名，司局级领导职数二十名。", [],
+         {DHB: {"内设机构": 10, "机关行政编制": 100, "司局级领导职数": 20}}),
+        ("调整后，东海部设12个内设机构，机关行政编制为118名。", [], {DHB: {"内设机构": 12, "机关行政编制": 118}}),
+    ],
+)
+def test_clause_shapes(clause: str, effects: list[Expected], totals: dict[str, dict[str, int]]) -> None:
+    records, quality = parse_amendment_body(HEAD + clause)
+    assert _sorted(observed(records)) == _sorted(effects)
+    assert {r.agency: r.stated_totals for r in records if r.stated_totals} == totals
+    assert quality.warnings == []

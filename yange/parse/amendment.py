@@ -322,9 +322,11 @@ def _signs(text: str) -> list[str]:
 def _supervision(c: _Collector, ctx: _Context, clause: str, span: Span) -> bool:
     m = v.SUPERVISION.search(clause)
     if not m:
-        return False
+        m = v.SUPERVISION_MOVE.search(clause)
+        if not m or re.search(r"(?:职责|职能|工作|事项)$", m["body"]):
+            return False
     body = _clean_name(m["body"])
-    giver = c.resolve(m["giver"]) if m["giver"] else None
+    giver = c.resolve(v.GIVER_TRAIL.sub("", m["giver"])) if m["giver"] else None
     receiver = c.resolve(m["receiver"])
     if giver:
         c.add(giver, _effect("supervision_transferred_out", ctx, clause, span, subject=body, counterpart=receiver))
@@ -446,11 +448,63 @@ def _unit_added(c: _Collector, ctx: _Context, clause: str, span: Span) -> bool:
     return True
 
 
-def _transfer(c: _Collector, ctx: _Context, clause: str, span: Span) -> bool:
-    m = v.TRANSFER.search(clause)
+def _transfer_match(c: _Collector, clause: str) -> tuple[re.Match[str], str | None, str] | None:
+    """The transfer in a clause as (match, giver, object moved): 将A的X划入B, A的X划入B (the giver
+    named), or 从A划出X，划入B."""
+    m = v.TRANSFER_FROM.search(clause)
+    if m:
+        return m, c.resolve(m["giver"]), m["what"]
+    m = v.TRANSFER.search(clause) or v.TRANSFER_BARE.match(clause)
     if not m:
+        return None
+    what = m["what"]
+    named = m.re is v.TRANSFER or "的" in what or bool(v.SELF_REFERENCE.match(what))
+    if not named and not any(what.startswith(k) for k in c.known):
+        return None
+    giver, rest = c.split_giver(what)
+    return m, giver, rest
+
+
+def _each_respectively(c: _Collector, ctx: _Context, clause: str, span: Span, giver: str | None, what: str, receivers: str) -> bool:
+    """将A的X、Y职责分别划入B和C: X goes to B and Y to C (only when the two lists pair up)."""
+    duties = [d for d in re.split(r"、|和|及", what.removesuffix("分别")) if d]
+    names = [n for n in v.RECEIVER_LIST_SPLIT.split(v.RECEIVER_TRAIL.sub("", receivers)) if n]
+    if len(duties) < 2 or len(duties) != len(names):
+        return False
+    tail = re.search(r"(?:职责|职能|工作|事项)$", duties[-1])
+    for duty, name in zip(duties, names, strict=True):
+        subject = duty if not tail or duty.endswith(tail.group()) else duty + tail.group()
+        receiver = c.resolve(name)
+        c.add(giver, _effect("duty_transferred_out", ctx, clause, span, subject=subject, counterpart=receiver))
+        c.add(receiver, _effect("duty_transferred_in", ctx, clause, span, subject=subject, counterpart=giver))
+    ctx.agency = giver
+    return True
+
+
+def _duty_leaves(c: _Collector, ctx: _Context, clause: str, span: Span) -> bool:
+    """将A的X职责划出 / A不再承担X职责: the duty leaves, nobody is named as receiving it."""
+    m = _first_match(v.DUTY_LEAVES, clause)
+    if not m:
+        return False
+    if "giver" in m.re.groupindex:
+        giver, what = c.resolve(m["giver"]), m["what"]
+    else:
+        giver, what = c.split_giver(m["what"])
+    what = _clean_name(what)
+    if not v.DUTY_WORD.search(what):
+        return False
+    c.add(giver, _effect("duty_transferred_out", ctx, clause, span, subject=what))
+    ctx.agency = giver
+    return True
+
+
+def _transfer(c: _Collector, ctx: _Context, clause: str, span: Span) -> bool:
+    found = _transfer_match(c, clause)
+    if not found:
         return _staff_follow_up(c, ctx, clause, span)
-    giver, what = c.split_giver(m["what"])
+    m, giver, what = found
+    if what.endswith("分别") and _each_respectively(c, ctx, clause, span, giver, what, m["receiver"]):
+        return True
     raw_receiver = re.sub(r"^(?:新组建的|新设立的|新组建|新设立)", "", m["receiver"])
     raw_receiver = v.RECEIVER_TRAIL.sub("", raw_receiver)
     receiver = c.resolve(raw_receiver)
@@ -477,9 +531,11 @@ def _transfer(c: _Collector, ctx: _Context, clause: str, span: Span) -> bool:
     duty_part = _clean_name(duty_part)
     counts = _counts(staff_part)
     if duty_part and v.DUTY_WORD.search(duty_part):
-        c.add(giver, _effect("duty_transferred_out", ctx, clause, span, subject=duty_part, counterpart=receiver))
-        if to_agency:
-            c.add(receiver, _effect("duty_transferred_in", ctx, clause, span, subject=duty_part, counterpart=giver))
+        # "X职责和Y职责": two duties, each matched on its own when applied.
+        for duty in v.DUTY_LIST_SPLIT.split(duty_part):
+            c.add(giver, _effect("duty_transferred_out", ctx, clause, span, subject=duty, counterpart=receiver))
+            if to_agency:
+                c.add(receiver, _effect("duty_transferred_in", ctx, clause, span, subject=duty, counterpart=giver))
     elif duty_part and not counts:
         c.add(giver, _effect("other", ctx, clause, span, subject=duty_part, counterpart=receiver))
         c.warnings.append(f"item {ctx.ordinal}: object of transfer not understood: {duty_part}")
@@ -522,9 +578,10 @@ def _staff_change(c: _Collector, ctx: _Context, clause: str, span: Span) -> bool
 
 def _totals(c: _Collector, ctx: _Context, clause: str, span: Span) -> bool:
     start = v.TOTALS_START.match(clause)
-    if not start and not ctx.in_totals:
+    if not start and not ctx.in_totals and not v.CHANGED_FIGURE.search(clause):
         return False
     body = v.PARENTHETICAL.sub(lambda m: "＿" * len(m.group()), clause[start.end() if start else 0 :])
+    body = v.UNITS_FIRST.sub(lambda m: f"内设机构{m['n']}个", v.CHANGED_FIGURE.sub("", body))
     matches = list(v.TOTAL_ITEM.finditer(body))
     if not matches:
         return False
@@ -560,6 +617,7 @@ _RULES = (
     _merged_into,
     _unit_removed,
     _transfer,
+    _duty_leaves,
     _staff_change,
     _unit_added,
     _alias_added,
@@ -574,6 +632,11 @@ def _prescan_names(c: _Collector, text: str) -> None:
         receiver = c.resolve(v.RECEIVER_TRAIL.sub("", m["receiver"]))
         if receiver and v.AGENCY_NAME.fullmatch(receiver) and not _UNIT_SUFFIX.search(receiver):
             c.known.add(receiver)
+    for m in v.TRANSFER_FROM.finditer(text):
+        for name in (m["giver"], v.RECEIVER_TRAIL.sub("", m["receiver"])):
+            resolved = c.resolve(name)
+            if resolved and v.AGENCY_NAME.fullmatch(resolved) and not _UNIT_SUFFIX.search(resolved):
+                c.known.add(resolved)
     for m in v.SUPERVISION.finditer(text):
         for name in (m["giver"], m["receiver"]):
             resolved = c.resolve(name) if name else None

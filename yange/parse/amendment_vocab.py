@@ -50,18 +50,41 @@ AGENCY_NAME = re.compile(r"[\u4e00-\u9fff（）()“”]{1,40}?" + AGENCY_SUFFIX
 GIVER_TRAIL = re.compile(r"(?:承担|负责|管理|行使|履行|所属|内设|原有|现有)+$")
 # Words that may trail a receiver (划入B承担, 交由B负责具体实施) and must be cut from the name.
 # 管理 is not a trailing verb here: it ends many names (国家市场准入管理局 must stay whole).
-RECEIVER_TRAIL = re.compile(r"(?:统一)?(?:承担|负责|行使|履行|办理)[^，。；]*$")
+RECEIVER_TRAIL = re.compile(
+    r"(?:统一)?(?:承担|负责|行使|履行|办理)[^，。；]*$|(?<=[部厅局委署院办会室心])(?:统一)?(?:管理|领导|主管)$"
+)
 
 # The transfer verbs. 划入/划给/划转给/划转至/交由/移交/调整到 all send the object to the receiver.
 # 划出 alone (no receiver) is not here: it is a removal without a counterpart, handled as such.
-TRANSFER_VERB = re.compile(r"(?:整体)?(?:划入|划给|划转给|划转至|划转到|调整到|调整至|交由|交给|移交给?|移交至)")
+TRANSFER_VERB = re.compile(
+    r"(?:整体|一并)?(?:划入|划给|划转给|划转至|划转到|调整到|调整至|调整由|交由|交给|移交给?|移交至|划归)"
+)
 TRANSFER = re.compile(r"将(?P<what>.+?)" + TRANSFER_VERB.pattern + r"(?P<receiver>[^，。；]+)")
+# The same without 将, from the start of a clause: "水利部的…职责划入应急管理部". The parser takes it only
+# when the object names its giver (…的, a known agency, 你部).
+TRANSFER_BARE = re.compile(r"(?P<what>[^，。；]+?)" + TRANSFER_VERB.pattern + r"(?P<receiver>[^，。；]+)")
+# The giver first: "从A划出行政编制5名，划入B".
+TRANSFER_FROM = re.compile(
+    r"从(?P<giver>[^，。；]{2,40}?)(?:划出|调出|划转|调剂)(?P<what>[^，。；]*?)[，,]?"
+    r"(?:划入|划给|调入|划转给|划转至|调整到|调剂给)(?P<receiver>[^，。；]+)"
+)
+# A duty leaving with no receiver named: "将A的X职责划出", "A不再承担X职责".
+DUTY_LEAVES = (
+    re.compile(r"将(?P<what>[^，。；]+?)(?:予以)?(?:划出|移出)$"),
+    re.compile(r"(?P<giver>[^，。；]{2,40}?)不再(?:承担|履行|负责)(?P<what>[^，。；]*(?:职责|职能|工作|事项))$"),
+)
+
+# Receivers listed after 分别: split where an agency name ends (国家发展和改革委员会 keeps its 和).
+RECEIVER_LIST_SPLIT = re.compile(r"(?<=[部厅局委署院办会室心])(?:和|及|、)")
 
 # A receiver that is not an agency: the duty leaves but nobody is recorded as receiving it.
 # Whole receiver only: 国家市场准入管理局 contains 市场 but is an agency.
 NON_AGENCY_RECEIVER = re.compile(
     r"^(?:所属|有关|相关|其他)?(?:事业单位|社会组织|行业协会(?:商会)?|市场|部门|地方(?:政府)?|下级(?:部门)?)$"
 )
+
+# Several duties named in full in one object: "X职责和Y职责" (not "X和Y职责", whose parts share the word).
+DUTY_LIST_SPLIT = re.compile(r"(?<=职责|职能)(?:以及|和|及|、)(?=[^，。；]{2,}(?:职责|职能)$)")
 
 # A duty in the transferred object: it names 职责/职能/工作 (or 管理/执法 …) rather than only staff.
 DUTY_WORD = re.compile(r"职责|职能|工作|事项|管理|执法|审批|监督|指导")
@@ -104,7 +127,7 @@ UNIT_REMOVED = re.compile(
 _UNIT = r"(?:(?![的])[\u4e00-\u9fff（）()])"
 MERGE = re.compile(
     r"将?(?:(?P<agency>[^，。；“”]{2,40}?)的)?(?:内设机构)?(?P<units>[^，。；“”]{4,80}?)"
-    r"(?:合并为|合并设立为?|合并组建为?|整合为|合并成立)(?P<new>[^，。；“”]{2,30}?" + UNIT_SUFFIX + r")(?=[，,。；;]|$)"
+    r"(?:合并为|合并设立为?|合并组建为?|整合为|合并成立|合并[，,]?(?:组建|设立|成立)为?)(?P<new>[^，。；“”]{2,30}?" + UNIT_SUFFIX + r")(?=[，,。；;]|$)"
 )
 MERGE_SPLIT = re.compile(r"(?<=[司局处室科心队站所])(?:以及|、|和|及|与)")
 MERGE_INTO = re.compile(
@@ -147,6 +170,12 @@ BODY_ABOLISHED = re.compile(r"不再(?:保留|设立|单设)(?P<body>[^，。；
 SUPERVISION = re.compile(
     r"(?:(?P<giver>[^，。；]{2,40}?)代管的)?(?P<body>[^，。；]{2,40}?)改由(?P<receiver>[^，。；]{2,40}?)代管"
 )
+# A body moved under another agency: "将A所属的X研究所划归B管理", "X改由B管理". Not for duties (…职责划归B):
+# the parser leaves a body ending in 职责/职能/工作 to the transfer rule.
+SUPERVISION_MOVE = re.compile(
+    r"将?(?:(?P<giver>[^，。；“”]{2,40}?)(?:所属|管理|主管|代管)?的)?(?P<body>[^，。；“”]{2,40}?)"
+    r"(?:划归|改由|调整为由)(?P<receiver>[^，。；]{2,40}?)(?:管理|领导|主管)$"
+)
 
 # Staff added or taken back inside one agency (核增/核减): no transfer, kept as `other` with counts.
 STAFF_CHANGE = re.compile(
@@ -160,6 +189,10 @@ TOTAL_ITEM = re.compile(
     + NUM
     + r")(?:个|名)"
 )
+# A figure restated as changed ("机关行政编制由120名调整为115名") is a total too; "设12个内设机构" is
+# rewritten to the usual order before reading.
+CHANGED_FIGURE = re.compile(r"由(?:" + NUM + r")(?:个|名)(?:调整|核定|增加|减少|核减|核增)为")
+UNITS_FIRST = re.compile(r"设(?P<n>" + NUM + r")个内设机构")
 # A parenthetical inside a totals line ("（含…）") restates a sub-count: it is not a total.
 PARENTHETICAL = re.compile(r"[（(][^（）()]*[）)]")
 
