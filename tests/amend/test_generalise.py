@@ -12,7 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.amend.amend_factories import Expected, expect, observed
+from models.records import AgencyRecord
+from tests.amend.amend_factories import Expected, duty, expect, observed, staff, unit
+from yange.amend import derive_version
 from yange.parse import parse_bytes, parse_notice
 from yange.parse.amendment import parse_amendment_body
 
@@ -297,3 +299,37 @@ def test_clause_shapes(clause: str, effects: list[Expected], totals: dict[str, d
     assert _sorted(observed(records)) == _sorted(effects)
     assert {r.agency: r.stated_totals for r in records if r.stated_totals} == totals
     assert quality.warnings == []
+
+
+def test_merge_rename_and_wording_apply_to_a_base() -> None:
+    """The provincial units notice applied to an invented base version of 南江省民政厅."""
+    base = AgencyRecord(
+        agency=NJ,
+        duties=[duty(1, "拟订全省民政事业发展规划。")],
+        units=[
+            unit(1, "社会事务处", "负责婚姻登记管理工作。"),
+            unit(2, "区划地名处", "负责行政区划和地名管理工作。"),
+            unit(3, "福利慈善处", "指导福利彩票发行管理工作，推动慈善事业发展。"),
+            unit(4, "救灾处", "组织救灾工作。"),
+        ],
+        declared_unit_count=13,
+        staffing=[staff("正处级领导职数", 12)],
+    )
+    records, _ = parse_amendment_body((GEN / "nanjiang-2022-civil-affairs-units-derived.txt").read_text(encoding="utf-8"))
+    derived = derive_version(base, records[0], agency=NJ)
+    units = {u.name: u.duties for u in derived.record.units}
+    assert units == {
+        "慈善事业促进处": "指导慈善事业促进和福利彩票管理工作，推动慈善事业发展。",
+        "社会救助处": "组织救灾工作。",
+        "社会事务和区划地名处": "负责婚姻登记管理工作；负责行政区划和地名管理工作。",
+    }
+    assert derived.unapplied == []
+    assert derived.record.declared_unit_count == 12  # 13 + 1 added - 2 merged away, as stated
+
+
+def test_duty_leaving_without_receiver_applies_to_the_giver_only() -> None:
+    records, _ = parse_amendment_body(HEAD + "将东海部的海洋渔业管理职责划出。")
+    base = AgencyRecord(agency=DHB, duties=[duty(1, "负责海洋渔业管理工作。"), duty(2, "负责远洋渔业监管。")])
+    derived = derive_version(base, records[0], agency=DHB)
+    assert [d.text for d in derived.record.duties] == ["负责远洋渔业监管。"]
+    assert derived.unapplied == []
