@@ -157,3 +157,32 @@ def test_width_and_punctuation_of_names_are_no_change() -> None:
     assert [(c.change_type, c.detail["added"], c.detail["removed"]) for c in plate] == [
         ("alias_changed", ["某省口岸与海防办公室"], ["某省口岸办公室"])
     ]
+
+
+RESTATED = "承担贸易救济工作，组织反倾销、反补贴调查，维护公平贸易秩序。"  # DUTIES[1] restated: similarity 0.41
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        # the one item left on each side of the same gap, restated: paired despite low similarity
+        (DUTIES, [DUTIES[0], RESTATED, *DUTIES[2:]], {0: 0, 1: 1, 2: 2, 3: 3}),
+        # the same, at the head of the list
+        (DUTIES[1:], [RESTATED, *DUTIES[2:]], {0: 0, 1: 1, 2: 2}),
+        # an unrelated duty in the place of a removed one stays added, the other removed
+        (
+            DUTIES,
+            [DUTIES[0], "组织实施公民出境就业，管理监督境外就业职业介绍机构。", *DUTIES[2:]],
+            {0: 0, 2: 2, 3: 3},
+        ),
+        # two left over on the old side: position cannot say which one was restated
+        (DUTIES, [DUTIES[0], RESTATED, DUTIES[3]], {0: 0, 3: 2}),
+    ],
+)
+def test_slot_pairs_pair_a_restated_item_in_its_place(
+    old: list[str], new: list[str], expected: dict[int, int]
+) -> None:
+    from yange.diff.align import identical_pairs, match, similarity_matrix, slot_pairs
+
+    scores = similarity_matrix(old, new)
+    assert slot_pairs(match(scores, threshold=0.55, fixed=identical_pairs(old, new)), scores) == expected

@@ -17,6 +17,10 @@ from scipy.optimize import linear_sum_assignment
 from yange.diff.text import comparison_key
 
 Pair = tuple[int | None, int | None, float]
+# Least similarity for pairing the one item left over on each side of the same gap between paired
+# neighbours: a duty restated in new words where the old one stood (similarity 0.4-0.55) is the same
+# duty, but two unrelated duties score about 0.1-0.3.
+SLOT_THRESHOLD = 0.4
 
 
 def similarity_matrix(old: Sequence[str], new: Sequence[str]) -> np.ndarray:
@@ -49,6 +53,27 @@ def match(scores: np.ndarray, *, threshold: float, fixed: dict[int, int] | None 
         if weights[r, c] >= threshold and weights[r, c] > 0.0:
             pairs[free_old[r]] = free_new[c]
     return pairs
+
+
+def slot_pairs(
+    pairs: dict[int, int], scores: np.ndarray, *, threshold: float = SLOT_THRESHOLD
+) -> dict[int, int]:
+    """`pairs` plus, in every gap between consecutive pairs that keep their order (and before the
+    first, after the last), the gap's one unpaired old item with its one unpaired new item when
+    their similarity reaches `threshold`. A gap with more than one item left on a side is left alone:
+    which of them was restated is not for position to say."""
+    n_old, n_new = scores.shape
+    anchors = [(-1, -1), *sorted(pairs.items()), (n_old, n_new)]
+    out = dict(pairs)
+    taken = set(pairs.values())
+    for (i1, j1), (i2, j2) in zip(anchors, anchors[1:], strict=False):
+        if j2 <= j1:
+            continue
+        olds = [i for i in range(i1 + 1, i2) if i not in pairs]
+        news = [j for j in range(j1 + 1, j2) if j not in taken]
+        if len(olds) == len(news) == 1 and scores[olds[0], news[0]] >= threshold:
+            out[olds[0]] = news[0]
+    return out
 
 
 def identical_pairs(old: Sequence[str], new: Sequence[str]) -> dict[int, int]:

@@ -10,7 +10,7 @@ import numpy as np
 from rapidfuzz.distance import Hamming
 
 from models import Change, Duty, OtherMatter, Span, Unit
-from yange.diff.align import identical_pairs, match, ordered, similarity_matrix
+from yange.diff.align import identical_pairs, match, ordered, similarity_matrix, slot_pairs
 from yange.diff.inline import inline_diff
 from yange.diff.text import clauses, comparison_key, numerals
 
@@ -73,7 +73,7 @@ def diff_items(
     """Reworded, added and removed items of one section, in reading order of the new version."""
     scores = similarity_matrix([i.text for i in old], [i.text for i in new])
     fixed = identical_pairs([i.text for i in old], [i.text for i in new])
-    pairs = match(scores, threshold=match_threshold, fixed=fixed)
+    pairs = slot_pairs(match(scores, threshold=match_threshold, fixed=fixed), scores)
     changes: list[Change] = []
     for i, j, sim in ordered(pairs, scores):
         if i is not None and j is not None:
