@@ -24,7 +24,8 @@ from tests.factories import (
     unit,
 )
 from yange.errors import NoticeRejected
-from yange.parse import parse_bytes
+from yange.parse import parse_bytes, parse_notice
+from yange.parse.staffing import parse_staffing
 
 GENERALISE = Path(__file__).parent / "fixtures" / "generalise"
 
@@ -243,3 +244,64 @@ def test_genre_words_without_a_notice_are_rejected(name: str) -> None:
     with pytest.raises(NoticeRejected) as exc:
         _parse(name)
     assert exc.value.reason_code == "not_a_notice"
+
+
+# The 2018-on form written other ways: articles labelled by subject, a heading line with no sentence,
+# the title's tail in a county's or province's wording. Each must read like the original.
+ARTICLE_VARIANTS = {
+    "articles labelled 主要职责。/内设机构。/人员编制。": [
+        ("主要职责是：", ""), ("第三条 水文资源部贯彻", "第三条 主要职责。水文资源部贯彻"),
+        ("第四条 水文资源部设", "第四条 内设机构。水文资源部设"), ("第五条 水文资源部", "第五条 人员编制。水文资源部")],
+    "article 第三条 主要职责 as a heading line": [
+        ("第三条 水文资源部贯彻落实党中央关于水文资源工作的方针政策和决策部署，在履行职责过程中坚持和加强党对"
+         "水文资源工作的集中统一领导。主要职责是：", "第三条 主要职责")],
+    "title tail 主要职能、内设机构和人员编制规定": [("职能配置、内设机构和人员编制规定", "主要职能、内设机构和人员编制规定")],
+    "title tail 主要职责内设机构和人员编制方案": [("职能配置、内设机构和人员编制规定", "主要职责内设机构和人员编制方案")],
+}
+
+
+@pytest.mark.parametrize("edits", ARTICLE_VARIANTS.values(), ids=ARTICLE_VARIANTS.keys())
+def test_article_form_variants(edits: list[tuple[str, str]]) -> None:
+    text = (GENERALISE / "ministry-2018-hydrology-articles.txt").read_text(encoding="utf-8")
+    for old, new in edits:
+        assert old in text
+        text = text.replace(old, new)
+    parsed = parse_notice(text)
+    record = parsed.records[0]
+    assert parsed.notice.kind == "sanding"
+    assert (record.agency, record.rank, record.aliases) == ("水文资源部", "正部级", ["国家水文局"])
+    assert [d.ordinal for d in record.duties] == list(range(1, 9))
+    assert [u.ordinal for u in record.units] == [1, 2, 3, 4, 5, 6, 7, 8, None]
+    assert project_staffing(record.staffing)[:4] == [
+        staff("机关行政编制", 320), staff("部长", 1), staff("副部长", 4), staff("司局级领导职数", 36)]
+    assert [o.ordinal for o in record.other_matters] == [1, 2]
+    assert parsed.quality.warnings == []
+
+
+STAFFING = [
+    # a label with no count of its own, broken down after a colon
+    ("机关行政编制为120名。设厅长1名，副厅长4名；处级领导职数：正处级9名，副处级12名。",
+     [staff("机关行政编制", 120), staff("厅长", 1), staff("副厅长", 4), staff("正处级", 9, "处级领导职数"),
+      staff("副处级", 12, "处级领导职数")]),
+    # Chinese numerals, 两, a bracket that breaks a count down without 含
+    ("行政编制一百二十名，其中厅长一名、副厅长两名，处级领导职数二十一名（正处十名、副处十一名）。",
+     [staff("行政编制", 120), staff("厅长", 1), staff("副厅长", 2), staff("处级领导职数", 21),
+      staff("正处", 10, "处级领导职数"), staff("副处", 11, "处级领导职数")]),
+    # 核定…, 含正科级…
+    ("核定机关行政编制32名，其中局长1名、副局长3名；科级领导职数8名（含正科级5名、副科级3名）。",
+     [staff("机关行政编制", 32), staff("局长", 1), staff("副局长", 3), staff("科级领导职数", 8),
+      staff("正科级", 5, "科级领导职数"), staff("副科级", 3, "科级领导职数")]),
+]
+
+
+@pytest.mark.parametrize(("passage", "expected"), STAFFING, ids=[p[:12] for p, _ in STAFFING])
+def test_staffing_wordings(passage: str, expected: list[StaffRow]) -> None:
+    assert project_staffing(parse_staffing(passage, "省水利厅")) == expected
+
+
+def test_document_number_printed_above_the_title() -> None:
+    text = (GENERALISE / "city-2019-agriculture-digits.txt").read_text(encoding="utf-8")
+    title = "江州市人民政府办公室关于印发江州市农业农村局主要职责内设机构和人员编制规定的通知"
+    text = text.replace(f"{title}\n江府办〔2019〕12号", f"江府办〔2019〕12号\n{title}")
+    notice = parse_notice(text).notice
+    assert (notice.title, notice.doc_number) == (title, "江府办〔2019〕12号")

@@ -28,6 +28,10 @@ _BARE_HEADING = re.compile(
 _LETTER_ALIAS = re.compile(r"([^\s，。、；：“”（）]{2,30})（对外称[“\"]?([^”\"（）]{2,30})[”\"]?）")
 
 
+# 第三条 主要职责 is an article of a regulation, not a unit named 第三条.
+_ARTICLE_LABEL = re.compile(rf"^第[{vocab.CN_DIGITS}]{{1,4}}条")
+
+
 @dataclass(frozen=True, slots=True)
 class _Heading:
     name: str
@@ -39,7 +43,7 @@ class _Heading:
 def _headings(text: str) -> list[_Heading]:
     found = []
     for m in _UNIT_HEADING.finditer(text):
-        if "关于" in m.group(1) or "通知" in m.group(1):
+        if "关于" in m.group(1) or "通知" in m.group(1) or _ARTICLE_LABEL.match(m.group(1)):
             continue
         found.append(_Heading(m.group(1).strip(), (m.group(2) or "").strip() or None, m.start(), m.end()))
     for m in _BARE_HEADING.finditer(text):

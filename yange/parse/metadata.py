@@ -139,14 +139,23 @@ def choose_title(text: str) -> tuple[str | None, int, int]:
     return None, 0, 0
 
 
-def _doc_number(text: str, fields: dict[str, str], after: int) -> str | None:
+def _doc_number(text: str, fields: dict[str, str], after: int, title_start: int = 0) -> str | None:
+    """The 字号 of the metadata block, else the first document number after the title, else one on
+    the lines just above it (some pages print 江府办〔2019〕12号 before the title)."""
     meta = _first(fields, vocab.META_DOC_NUMBER)
     if meta:
         m = vocab.DOC_NUMBER.search(meta)
         return m.group(0) if m else meta
-    for m in vocab.DOC_NUMBER.finditer(text, max(0, after - 10), min(len(text), after + 3000)):
-        before = text[m.start() - 1] if m.start() else ""
-        if before in "（(《〈、":
+    found = _doc_number_in(text, max(0, after - 10), min(len(text), after + 3000))
+    if found is None and title_start > 0:
+        above = text.rfind("\n", 0, max(0, text.rfind("\n", 0, title_start - 1))) + 1
+        found = _doc_number_in(text, above, title_start)
+    return found
+
+
+def _doc_number_in(text: str, start: int, end: int) -> str | None:
+    for m in vocab.DOC_NUMBER.finditer(text, start, end):
+        if m.start() and text[m.start() - 1] in "（(《〈、":
             continue  # a cited document: 根据…（厅字〔2009〕23号）
         prefix = m.group(1)
         if "通知" in prefix:
@@ -226,7 +235,7 @@ def read_metadata(text: str) -> Metadata:
 
     return Metadata(
         title=title,
-        doc_number=_doc_number(text, fields, tend),
+        doc_number=_doc_number(text, fields, tend, _tstart),
         issuer=issuer,
         published_on=published,
         title_end=tend,

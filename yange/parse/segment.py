@@ -13,6 +13,10 @@ _ARTICLE_KINDS: list[tuple[str, re.Pattern[str]]] = [
     # 第七条 附则。本规定由…负责解释: closes the regulation, as 六、附则 does (vocab.SECTION_HEADINGS)
     ("preamble", re.compile(r"^\s*附则")),
     ("adjustments", re.compile(r"^[^。]{0,30}(?:职责调整|职能调整|职能转变)")),
+    # an article may open with its subject as a label: 第三条 主要职责。/ 第四条 内设机构。/ 第五条 人员编制。
+    ("duties", re.compile(r"^\s*主要(?:职责|职能)(?:[。：:\s]|$)")),
+    ("units", re.compile(r"^\s*(?:内设机构|机构设置)(?:[。：:\s]|$)")),
+    ("staffing", re.compile(r"^\s*(?:人员编制|编制和领导职数|人员编制和领导职数)(?:[。：:\s]|$)")),
     ("duties", re.compile(r"主要职责是|主要职责：|主要职责如下|职责是：|(?:承担|履行)以下(?:主要)?职责")),
     ("units", re.compile(r"内设机构|设下列|职能司|处室")),
     ("other_matters", re.compile(r"其他事项|附则|本规定|职责分工|另行规定|施行")),

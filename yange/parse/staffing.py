@@ -14,6 +14,9 @@ _ROW = re.compile(rf"([^、，。；：:（）()\s和及]{{1,40}}?)(?:为|共)?(
 # The bracket that follows a row and starts with 含: its counts are included in that row.
 # A bracket right after a row that breaks its count down: （含…）, （其中…）, or a bare （正科级5名、…）.
 _INCLUDED = re.compile(r"（(?:含|其中[：:]?)?([^（）]*\d[^（）]*|[^（）]*名[^（）]*)）")
+# A label with no count of its own that the rows after it break down: 处级领导职数：正处级9名，副处级12名.
+_LABEL = re.compile(r"([^、，。；：:（）()\s]{2,20}(?:职数|编制))[：:]")
+_CLAUSE_END = re.compile(r"[。；]")
 # Leading words that are not part of a category: 其中, the agency itself (省对外贸易经济合作厅机关…).
 _LEAD = re.compile(r"^(?:其中|另有|另|设|核定|配备)")
 # 省对外贸易经济合作厅机关行政编制: an agency's (short) name before 机关 is not part of the category.
@@ -37,6 +40,11 @@ def _rows(text: str, agency: str, included_in: str | None) -> list[tuple[Staffin
     return rows
 
 
+def _clause_end(text: str, pos: int) -> int:
+    m = _CLAUSE_END.search(text, pos)
+    return len(text) if m is None else m.start()
+
+
 def parse_staffing(text: str, agency: str = "") -> list[Staffing]:
     """Every staffing row of a 人员编制 passage, with 含… counts linked to the row they belong to.
 
@@ -44,6 +52,7 @@ def parse_staffing(text: str, agency: str = "") -> list[Staffing]:
     """
     out: list[Staffing] = []
     pos = 0
+    labels = [(m.group(1), m.end(), _clause_end(text, m.end())) for m in _LABEL.finditer(text)]
     # Walk row by row so a 含 bracket is attached to the row just before it.
     for m in _ROW.finditer(text):
         if m.start() < pos:
@@ -53,7 +62,9 @@ def parse_staffing(text: str, agency: str = "") -> list[Staffing]:
         pos = m.end()
         if count is None or not category:
             continue
-        out.append(Staffing(category=category, count=count, included_in=None, text=m.group(0)))
+        label = next((name for name, start, end in labels if start <= m.start() < end), None)
+        included_in = _category(label, agency) if label else None
+        out.append(Staffing(category=category, count=count, included_in=included_in, text=m.group(0)))
         inc = _INCLUDED.match(text, pos)
         if inc is not None:
             for part in re.split(r"[、，和及]", inc.group(1)):

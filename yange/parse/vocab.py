@@ -180,9 +180,9 @@ RANK = re.compile(r"(?:为)?((?:正|副)(?:省部|地厅|县处|乡科|部|厅|�
 ESTABLISH = re.compile(r"设立([^，。；（(]{2,40}?)(?=[（(，,。；]|为)")
 # The fixed tail of a regulation's title; the agency is the run of text just before it (see
 # metadata.regulation_titles, which backs up from the tail: searching from the tail keeps it linear).
-REGULATION_SUFFIX = re.compile(
-    r"主要职责、?内设机构和人员编制规定|职能配置、?内设机构和人员编制规定|机构职能编制规定"
-)
+# Variants: 主要职能、内设机构… (some county notices), …人员编制方案 (a few provinces' word for it).
+_REGULATION_TAIL = r"(?:主要职责|主要职能|职能配置)、?内设机构和人员编制(?:规定|方案)|机构职能编制规定"
+REGULATION_SUFFIX = re.compile(_REGULATION_TAIL)
 # Characters an agency name in a title cannot contain; backing up from the tail stops at them.
 TITLE_STOP = set(" \n《》〈〉“”，。；：:、")
 
@@ -242,7 +242,7 @@ AMENDMENT_TITLE = re.compile(
 # title's start), the preamble that establishes the agency.
 ITEM_BOUNDARY = re.compile(
     rf"{_CN}{{4}}年{_CN}{{1,2}}月{_CN}{{1,3}}日"
-    r"|(?P<title>主要职责内设机构和人员编制规定|职能配置、内设机构和人员编制规定)(?![》〉])"
+    rf"|(?P<title>{_REGULATION_TAIL})(?![》〉])"
     r"|根据[^。]{0,200}?设立"
     r"|特此通知"
     r"|附\s*件"
