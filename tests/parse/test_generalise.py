@@ -25,6 +25,7 @@ from tests.factories import (
 )
 from yange.errors import NoticeRejected
 from yange.parse import parse_bytes, parse_notice
+from yange.parse.adjust import classify_adjustment
 from yange.parse.staffing import parse_staffing
 
 GENERALISE = Path(__file__).parent / "fixtures" / "generalise"
@@ -305,3 +306,26 @@ def test_document_number_printed_above_the_title() -> None:
     text = text.replace(f"{title}\n江府办〔2019〕12号", f"江府办〔2019〕12号\n{title}")
     notice = parse_notice(text).notice
     assert (notice.title, notice.doc_number) == (title, "江府办〔2019〕12号")
+
+
+# Adjustment wordings of other provinces, in the regulation of 东川省应急管理厅 (kind, counterpart).
+ADJUSTMENTS = [
+    ("将原由省民政厅承担的救灾职责划归省应急管理厅。", "transferred_in", "省民政厅"),
+    ("省民政厅的救灾职责划入省应急管理厅。", "transferred_in", "省民政厅"),
+    ("将森林防火相关职责划归省林业局。", "transferred_out", "省林业局"),
+    ("将地质灾害防治的具体工作交由省应急管理厅承担。", "transferred_in", None),
+    ("将应急管理综合行政执法职责划出，由省应急管理综合行政执法总队承担。", "transferred_out",
+     "省应急管理综合行政执法总队"),
+    ("将矿山救护队伍管理职责移交省消防救援总队。", "transferred_out", "省消防救援总队"),
+    ("将防汛抗旱指挥部的职责，整合划入省应急管理厅。", "transferred_in", "防汛抗旱指挥部"),
+    ("整合原省安全生产监督管理局、省防汛抗旱指挥部办公室的职责。", "transferred_in",
+     "原省安全生产监督管理局、省防汛抗旱指挥部办公室"),
+    ("精简行政审批事项，下放审批权限。", "delegated_out", None),
+    ("将烟花爆竹经营许可职责下放到设区的市应急管理部门。", "delegated_out", "设区的市应急管理部门"),
+    ("不再保留省安全生产监督管理局。", "cancelled", None),
+]
+
+
+@pytest.mark.parametrize(("text", "kind", "counterpart"), ADJUSTMENTS, ids=[t[:10] for t, _, _ in ADJUSTMENTS])
+def test_adjustment_wordings(text: str, kind: str, counterpart: str | None) -> None:
+    assert classify_adjustment(text, "东川省应急管理厅") == (kind, counterpart)

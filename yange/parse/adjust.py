@@ -46,6 +46,8 @@ def classify_adjustment(text: str, agency: str = "") -> tuple[AdjustmentKind, st
             continue
         counterpart = (m.group(1) or "").strip() if m.groups() else ""
         counterpart = vocab.COUNTERPART_TRAILING_VERB.sub("", counterpart.lstrip("将从由").strip())
+        if kind == "transferred_out" and counterpart and agency and _is_self(counterpart, agency):
+            return "transferred_in", None  # 交由本厅承担 in the agency's own regulation: it comes in
         return kind, (None if counterpart in _NO_COUNTERPART else counterpart)  # type: ignore[return-value]
     return "other", None
 
