@@ -28,6 +28,8 @@ MNR, NFGA = "自然资源部", "国家林业和草原局"
 DH_ECO, DH_FOR = "东海省生态环境厅", "东海省林业局"
 NJ = "南江省民政厅"
 XC = "西川市市场监督管理局"
+NS_J, NS_H, NS_M = "南山省司法厅", "南山省卫生健康委员会", "南山省医疗保障局"
+BJ_H, BJ_C = "北江市住房和城乡建设局", "北江市城市管理局"
 
 
 def both_ends(giver: str, receiver: str, ordinal: int, kind: str, subject: str | None, counts: dict[str, int] | None = None) -> list[Expected]:
@@ -162,6 +164,53 @@ CASES: dict[str, tuple[list[Expected], dict[str, dict[str, int]], dt.date]] = {
             BH_P: {"机关行政编制": 1230},
         },
         dt.date(2019, 11, 5),
+    ),
+    # 撤销X处、Y处，组建Z处 (a merge under a new name), （一） numbering, totals after the last item
+    # without a number, 厅级领导职数1正4副, a parenthetical sub-count.
+    "nanshan-2019-justice-units-derived.txt": (
+        [
+            expect(NS_J, 1, "unit_added", "律师公证工作处"),
+            expect(NS_J, 1, "unit_removed", "律师工作处", new="律师公证工作处"),
+            expect(NS_J, 1, "unit_removed", "公证工作处", new="律师公证工作处"),
+            expect(NS_J, 2, "unit_renamed", "法治宣传处", old="法治宣传处", new="普法与依法治理处"),
+            expect(NS_J, 3, "unit_added", "行政复议与应诉处"),
+        ],
+        {NS_J: {"内设机构": 14, "机关行政编制": 105, "正厅级领导职数": 1, "副厅级领导职数": 4, "正处级领导职数": 18}},
+        dt.date(2019, 3, 1),
+    ),
+    # A page: breadcrumb, 发布日期 with a dashed date, print/close links; agencies written 省X (the place
+    # name left out); staff as "A相应划转行政编制2名至B"; a sign dropped.
+    "nanshan-2021-health-page-derived.txt": (
+        [
+            *both_ends(NS_H, NS_M, 1, "duty_transferred", "药品和医用耗材招标采购职责"),
+            *both_ends(NS_H, NS_M, 2, "staffing_transferred", None, {"行政编制": 2}),
+            expect(NS_H, 3, "alias_removed", "南山省老龄工作委员会办公室"),
+        ],
+        {},
+        dt.date(2021, 4, 28),
+    ),
+    # The issuer on its own line above 关于…有关职责调整的通知; a unit added with its rank; a total
+    # with a parenthetical; only a date as signature.
+    "central-2018-statistics-derived.txt": (
+        [
+            *both_ends("国家统计局", NDRC, 1, "duty_transferred", "经济普查数据管理职责"),
+            expect("国家统计局", 2, "unit_added", "普查中心"),
+        ],
+        {"国家统计局": {"内设机构": 15, "机关行政编制": 310, "司局级领导职数": 54}},
+        dt.date(2018, 12, 3),
+    ),
+    # City level: headings 一、职能调整 / 二、机构和编制调整 over 1. 2. sub-items; transfers both ways;
+    # a unit removed whose duties go to the other agency (其职责并入市城市管理局).
+    "beijiang-2022-city-nested-derived.txt": (
+        [
+            *both_ends(BJ_H, BJ_C, 1, "duty_transferred", "城市供水、燃气行业管理职责"),
+            *both_ends(BJ_C, BJ_H, 1, "duty_transferred", "建筑垃圾处置核准职责"),
+            expect(BJ_H, 2, "unit_removed", "公用事业科"),
+            *both_ends(BJ_H, BJ_C, 2, "duty_transferred", "公用事业科职责"),
+            *both_ends(BJ_H, BJ_C, 2, "staffing_transferred", None, {"行政编制": 5}),
+        ],
+        {},
+        dt.date(2022, 6, 6),
     ),
 }
 

@@ -385,9 +385,23 @@ def _unit_removed(c: _Collector, ctx: _Context, clause: str, span: Span) -> bool
         if more.start() != 0 and clause[m.end("unit") + more.start() - 1] not in "处司局室科心":
             break
         units.append(_clean_name(more["unit"]))
+    formed = v.FORMED_AFTER.search(clause, m.end("unit"))
+    if formed and not into:
+        # 撤销X处、Y处，组建Z处: a merge under another name.
+        into = _clean_name(formed["unit"])
+        c.add(agency, _effect("unit_added", ctx, clause, span, subject=into))
+    if into and (into in c.known or v.REGION_PREFIXED.match(into)):
+        # 撤销X科，其职责并入B (another agency): the unit goes, its duties move to B.
+        for name in units:
+            c.add(agency, _effect("unit_removed", ctx, clause, span, subject=name))
+            duty = f"{name}职责"
+            c.add(agency, _effect("duty_transferred_out", ctx, clause, span, subject=duty, counterpart=into))
+            c.add(into, _effect("duty_transferred_in", ctx, clause, span, subject=duty, counterpart=agency))
+        ctx.agency, ctx.unit = agency, units[-1]
+        return True
     for name in units:
         c.add(agency, _effect("unit_removed", ctx, clause, span, subject=name, new=into, counts=_counts(clause)))
-    ctx.agency, ctx.unit = agency, units[-1]
+    ctx.agency, ctx.unit = agency, into if formed else units[-1]
     return True
 
 
@@ -452,6 +466,9 @@ def _transfer_match(c: _Collector, clause: str) -> tuple[re.Match[str], str | No
     """The transfer in a clause as (match, giver, object moved): 将A的X划入B, A的X划入B (the giver
     named), or 从A划出X，划入B."""
     m = v.TRANSFER_FROM.search(clause)
+    if m:
+        return m, c.resolve(m["giver"]), m["what"]
+    m = v.TRANSFER_SPLIT.match(clause)
     if m:
         return m, c.resolve(m["giver"]), m["what"]
     m = v.TRANSFER.search(clause) or v.TRANSFER_BARE.match(clause)
@@ -582,6 +599,7 @@ def _totals(c: _Collector, ctx: _Context, clause: str, span: Span) -> bool:
         return False
     body = v.PARENTHETICAL.sub(lambda m: "＿" * len(m.group()), clause[start.end() if start else 0 :])
     body = v.UNITS_FIRST.sub(lambda m: f"内设机构{m['n']}个", v.CHANGED_FIGURE.sub("", body))
+    body = v.LEADERS_PAIR.sub(lambda m: f"正{m['level']}领导职数{m['a']}名，副{m['level']}领导职数{m['b']}名", body)
     matches = list(v.TOTAL_ITEM.finditer(body))
     if not matches:
         return False
@@ -593,7 +611,7 @@ def _totals(c: _Collector, ctx: _Context, clause: str, span: Span) -> bool:
         # Only separators at its ends go: 和 inside 文化和旅游部 belongs to the name.
         gap = re.sub(r"^[＿，,、；;\s]*(?:和|及|以及)?|[＿，,、；;\s]+$", "", body[cursor : m.start()])
         gap = re.sub(r"(?:的|机关|共|设|[＿\s])+$", "", gap)
-        if gap:
+        if gap and (v.AGENCY_NAME.fullmatch(gap) or v.SELF_REFERENCE.fullmatch(gap)):
             if counts:
                 c.add_totals(agency, counts)
                 counts = {}
@@ -644,6 +662,31 @@ def _prescan_names(c: _Collector, text: str) -> None:
                 c.known.add(resolved)
 
 
+def _expand(main: str | None, name: str) -> str:
+    """省医疗保障局 in a notice about 南山省卫生健康委员会 is 南山省医疗保障局: a name that starts with its
+    level (省/市/县/区/州) takes the main agency's place name."""
+    if not main or name.startswith("市场"):
+        return name
+    place = v.PLACE_PREFIX.match(main)
+    if place and name[:1] == place.group()[-1] and not name.startswith(place.group()):
+        return place.group()[:-1] + name
+    return name
+
+
+def _records(c: _Collector) -> list[AgencyRecord]:
+    """One record per agency, names in full: records named by a short and a full form are merged."""
+    effects: dict[str, list[Effect]] = {}
+    totals: dict[str, dict[str, int]] = {}
+    for name, found in c.effects.items():
+        full = _expand(c.main, name)
+        effects.setdefault(full, []).extend(
+            e if not e.counterpart else e.model_copy(update={"counterpart": _expand(c.main, e.counterpart)})
+            for e in found
+        )
+        totals.setdefault(full, {}).update(c.totals.get(name, {}))
+    return [AgencyRecord(agency=name, effects=found, stated_totals=totals[name]) for name, found in effects.items()]
+
+
 def _is_heading(text: str, clause: str, end: int) -> bool:
     """一、职责调整 on a line of its own: a heading over the sub-items, not a clause."""
     return bool(v.ITEM_HEADING.fullmatch(clause)) and (end >= len(text) or text[end] == "\n")
@@ -672,10 +715,7 @@ def parse_amendment_body(text: str) -> tuple[list[AgencyRecord], QualityReport]:
                     continue
                 collector.add(ctx.agency or collector.main, _effect("other", ctx, clause, (a, b)))
                 collector.warnings.append(f"item {ordinal}: clause not understood, kept as other: {clause[:40]}")
-    records = [
-        AgencyRecord(agency=name, effects=effects, stated_totals=collector.totals.get(name, {}))
-        for name, effects in collector.effects.items()
-    ]
+    records = _records(collector)
     quality = QualityReport(
         missing_ordinals={"adjustments": missing} if missing else {},
         warnings=collector.warnings,

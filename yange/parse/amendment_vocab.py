@@ -63,6 +63,11 @@ TRANSFER = re.compile(r"将(?P<what>.+?)" + TRANSFER_VERB.pattern + r"(?P<receiv
 # The same without 将, from the start of a clause: "水利部的…职责划入应急管理部". The parser takes it only
 # when the object names its giver (…的, a known agency, 你部).
 TRANSFER_BARE = re.compile(r"(?P<what>[^，。；]+?)" + TRANSFER_VERB.pattern + r"(?P<receiver>[^，。；]+)")
+# The giver first and the receiver after 至: "A相应划转行政编制2名至B".
+TRANSFER_SPLIT = re.compile(
+    r"(?P<giver>[^，。；]{2,40}?)(?:相应|同时|一并)?(?:划转|划出|调出)(?P<what>[^，。；]*?(?:名|职数|职责|职能))"
+    r"(?:至|到|给)(?P<receiver>[^，。；]+)"
+)
 # The giver first: "从A划出行政编制5名，划入B".
 TRANSFER_FROM = re.compile(
     r"从(?P<giver>[^，。；]{2,40}?)(?:划出|调出|划转|调剂)(?P<what>[^，。；]*?)[，,]?"
@@ -112,6 +117,12 @@ UNIT_BEFORE_COUNT = re.compile(
 UNIT_JOINER = re.compile(r"(?:及其|以及|连同|及|和|与|、|，)*(?:内设的|所属的|内设|所属)?$")
 
 # Internal units: renamed, added, removed, merged.
+# "撤销X处、Y处，组建Z处": the removed units form a new one (a merge).
+FORMED_AFTER = re.compile(r"[，,](?:并|同时)?(?:组建|合并组建|合并设立)(?P<unit>[\u4e00-\u9fff（）()]{2,30}?" + UNIT_SUFFIX + r")(?=[，,。；;]|$)")
+# A name that starts with a place or the centre names an agency, not a unit: 市城市管理局, 国家…局.
+REGION_PREFIXED = re.compile(r"(?:[\u4e00-\u9fff]{0,6}?(?:省|市|县|自治区|自治州)|国家|国务院|中央)(?!场)")
+# The place part of an agency's name: 南山省, 北江市.
+PLACE_PREFIX = re.compile(r"[\u4e00-\u9fff]{2,8}?(?:省|市|县|区|州)")
 RENAME = re.compile(
     r"(?:将)?(?:(?P<agency>[^，。；“”]{2,40}?)的)?(?:内设机构)?(?P<old>[^，。；“”的]{2,30}?)更名为(?P<new>[^，。；“”]{2,30})"
 )
@@ -193,6 +204,8 @@ TOTAL_ITEM = re.compile(
 # rewritten to the usual order before reading.
 CHANGED_FIGURE = re.compile(r"由(?:" + NUM + r")(?:个|名)(?:调整|核定|增加|减少|核减|核增)为")
 UNITS_FIRST = re.compile(r"设(?P<n>" + NUM + r")个内设机构")
+# "厅级领导职数1正4副": one head and four deputies.
+LEADERS_PAIR = re.compile(r"(?P<level>[部厅局司处科县乡]级)领导职数(?P<a>" + NUM + r")正(?P<b>" + NUM + r")副")
 # A parenthetical inside a totals line ("（含…）") restates a sub-count: it is not a total.
 PARENTHETICAL = re.compile(r"[（(][^（）()]*[）)]")
 
