@@ -329,3 +329,39 @@ ADJUSTMENTS = [
 @pytest.mark.parametrize(("text", "kind", "counterpart"), ADJUSTMENTS, ids=[t[:10] for t, _, _ in ADJUSTMENTS])
 def test_adjustment_wordings(text: str, kind: str, counterpart: str | None) -> None:
     assert classify_adjustment(text, "东川省应急管理厅") == (kind, counterpart)
+
+
+# Heading words and unit counts as other provinces write them, on the county regulation.
+COUNTY_VARIANTS = {
+    "三、内设机构及其职责": [("三、内设机构", "三、内设机构及其职责")],
+    "四、人员编制及领导职数": [("四、人员编制", "四、人员编制及领导职数")],
+    "一、职能转变和职责调整": [("一、职责调整", "一、职能转变和职责调整")],
+    "设置5个股室": [("设5个内设机构", "设置5个股室")],
+    "设5个职能科室": [("设5个内设机构", "设5个职能科室")],
+}
+
+
+@pytest.mark.parametrize("edits", COUNTY_VARIANTS.values(), ids=COUNTY_VARIANTS.keys())
+def test_county_heading_and_count_wordings(edits: list[tuple[str, str]]) -> None:
+    text = (GENERALISE / "county-2015-market-bureau-sanding.txt").read_text(encoding="utf-8")
+    for old, new in edits:
+        assert old in text
+        text = text.replace(old, new)
+    parsed = parse_notice(text)
+    record = parsed.records[0]
+    assert [a.ordinal for a in record.adjustments] == list(range(1, 7))
+    assert [d.ordinal for d in record.duties] == list(range(1, 8))
+    assert [u.name for u in record.units] == ["办公室", "登记注册股", "食品安全监管股", "质量计量股", "法规股"]
+    assert record.declared_unit_count == 5
+    assert [s.count for s in record.staffing] == [18, 1, 3, 7]
+    assert parsed.quality.relocated == [] and parsed.quality.warnings == []
+
+
+def test_units_named_in_one_sentence_with_a_count_of_gu_shi() -> None:
+    text = (GENERALISE / "county-2015-market-bureau-sanding.txt").read_text(encoding="utf-8")
+    head, rest = text.split("三、内设机构\n")
+    listed = "根据上述职责，县市场监督管理局设办公室、登记注册股、法规股等3个股室。\n"
+    text = head + "三、内设机构\n" + listed + "四、人员编制\n" + rest.split("四、人员编制\n")[1]
+    record = parse_notice(text).records[0]
+    assert project_units(record.units) == [unit(None, "办公室"), unit(None, "登记注册股"), unit(None, "法规股")]
+    assert record.declared_unit_count == 3

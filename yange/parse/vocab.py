@@ -37,13 +37,21 @@ SECTION_HEADINGS: dict[str, str | None] = {
     "职责调整": "adjustments",
     "职能转变": "adjustments",
     "职能调整": "adjustments",
+    # both names in one heading, as some provinces wrote it in the 2009 round
+    "职能转变和职责调整": "adjustments",
+    "职责调整和职能转变": "adjustments",
+    "职责调整与职能转变": "adjustments",
     "主要职责": "duties",
     "主要职能": "duties",
     "内设机构": "units",
     "机构设置": "units",
+    "内设机构及其职责": "units",
+    "内设机构及职责": "units",
+    "内设机构和职责": "units",
     "人员编制": "staffing",
     "人员编制和领导职数": "staffing",
     "人员编制与领导职数": "staffing",
+    "人员编制及领导职数": "staffing",
     "编制和领导职数": "staffing",
     "其他事项": "other_matters",
     "其他": "other_matters",  # only as a heading line of its own: see HEADING
@@ -168,14 +176,14 @@ DUTY_SHAPE = re.compile(rf"^(?:{_START_VERB_ALT})")
 
 # A units section that only lists names: 设办公室、政策法规处、…等8个内设机构. Group 1 is the list.
 UNIT_LIST = re.compile(
-    rf"设(?:立|置)?(?:下列)?([^。：]{{2,400}}?)(?:等)?(?:{COUNT}个)?(?:内设机构|职能处室|职能科室|处室|科室)"
+    rf"设(?:立|置)?(?:下列)?([^。：]{{2,400}}?)(?:等)?(?:{COUNT}个)?(?:内设机构|职能处室|职能科室|处室|科室|股室)"
 )
 # 设22个内设机构 / 设下列12个内设机构 / 内设机构（司局）12个 / 内设处室9个 / 设置15个职能处室 /
 # 设A、B等2个内设机构.
 DECLARED_UNITS = re.compile(
-    rf"设(?:立|置)?(?:下列)?({COUNT})个(?:内设机构|职能(?:司局|司|处室|处|局|部门)|处室|机构)"
+    rf"设(?:立|置)?(?:下列)?({COUNT})个(?:内设机构|职能(?:司局|司|处室|处|局|部门|科室|股室)|处室|科室|股室|机构)"
     rf"|内设(?:机构|处室|科室)(?:（[^）]{{1,6}}）)?({COUNT})个"
-    rf"|等({COUNT})个(?:内设机构|职能处室|职能科室|处室|科室)"
+    rf"|等({COUNT})个(?:内设机构|职能处室|职能科室|处室|科室|股室)"
 )
 
 # --- agency, aliases, rank -----------------------------------------------------------------------
