@@ -19,6 +19,7 @@ from pathlib import Path
 from models import AgencyRecord, Duty, Staffing, Unit
 from tests.diff.diff_factories import (
     FUJIAN_FILE,
+    MOFCOM_FILE,
     add_duty,
     add_unit,
     drop_duties,
@@ -274,6 +275,110 @@ def punctuation_reissue() -> Pair:
     return old, new
 
 
+# --- second batch, labelled after the first batch's fixes and before running the diff on them -----
+
+
+def parsed_mofcom_service_centre() -> AgencyRecord:
+    from yange.parse import parse_notice
+
+    return parse_notice(seed(MOFCOM_FILE), source=MOFCOM_FILE).records[0]
+
+
+def unit_label_swap() -> Pair:
+    """国际经贸关系处 now goes by its plate name, the old name becoming the alias; units reordered."""
+    old = parsed_fujian()
+    new = edit_unit(old, "国际经贸关系处", name="省政府WTO事务协调办公室", alias="国际经贸关系处")
+    units = list(new.units)
+    units[1], units[2] = units[2], units[1]
+    return old, new.model_copy(update={"units": units})
+
+
+def staffing_regrouped() -> Pair:
+    """The 2 posts for offices elsewhere stop counting inside the 26 division heads (26 -> 24 and a line
+    of their own); the retired-staff quota rises 5 -> 6."""
+    old = parsed_fujian()
+    lines = []
+    for line in old.staffing:
+        if line.category == "驻外办事处正处级领导职数":
+            line = line.model_copy(update={"included_in": None})
+        elif line.category == "正处级领导职数":
+            line = line.model_copy(update={"count": 24, "text": "正处级领导职数24名"})
+        elif line.category == "离退休干部工作人员行政编制":
+            line = line.model_copy(update={"count": 6, "text": "离退休干部工作人员行政编制6名"})
+        lines.append(line)
+    return old, old.model_copy(update={"staffing": lines})
+
+
+def duty_split() -> Pair:
+    """Duty 9 (outward economic cooperation) is cut in two: its second half becomes a new duty 10."""
+    old = parsed_fujian()
+    nine = next(d for d in old.duties if d.ordinal == 9)
+    first, second = nine.text.split("；", 1)
+    duties = []
+    for d in old.duties:
+        if d.ordinal == 9:
+            duties.append(d.model_copy(update={"text": first + "。"}))
+            duties.append(Duty(ordinal=10, text=second, span=(120_000, 120_000 + len(second))))
+        else:
+            duties.append(d)
+    return old, old.model_copy(update={"duties": duties})
+
+
+def plate_and_offices() -> Pair:
+    """A second name plate is hung; the offices elsewhere grow from 2 to 3 (an other matter)."""
+    old = parsed_fujian()
+    matters = [
+        m.model_copy(
+            update={"text": m.text.replace("驻上海、深圳等2个办事处", "驻北京、上海、深圳等3个办事处")}
+        )
+        for m in old.other_matters
+    ]
+    assert matters != old.other_matters
+    return old, old.model_copy(
+        update={"aliases": [*old.aliases, "福建省电子口岸建设领导小组办公室"], "other_matters": matters}
+    )
+
+
+def delegate_out() -> Pair:
+    """Evaluating the development zones is delegated to the cities: the clause leaves duty 8 and the
+    zone unit, and the notice declares it (下放)."""
+    old = parsed_fujian()
+    new = reword_duty(old, 8, "，负责开发区投资环境综合评价和考核工作", "")
+    new = _replace_in_unit(new, "开发区管理处", "，承担开发区投资环境综合评价和考核工作", "")
+    new = set_adjustments(
+        new,
+        (
+            "delegated_out",
+            "设区市商务主管部门",
+            "将开发区投资环境综合评价和考核工作下放给设区市商务主管部门。",
+        ),
+    )
+    return old, new
+
+
+def nested_insert_and_lift() -> Pair:
+    """A new first item under duty 2 (its items renumbered), and the seal-making item lifted out of
+    duty 2 to stand as duty 5 before the closing duty."""
+    old = parsed_mofcom_service_centre()
+    two = old.duties[1]
+    fresh = Duty(ordinal=1, text="部机关办公用房管理和维修工作。", span=(130_000, 130_015))
+    kept = [i for i in two.items if i.ordinal != 7]
+    items = [fresh, *(i.model_copy(update={"ordinal": k}) for k, i in enumerate(kept, start=2))]
+    lifted = two.items[6].model_copy(update={"ordinal": 5})
+    last = old.duties[4].model_copy(update={"ordinal": 6})
+    duties = [*old.duties[:1], two.model_copy(update={"items": items}), *old.duties[2:4], lifted, last]
+    return old, old.model_copy(update={"duties": duties})
+
+
+def clause_swap_units() -> Pair:
+    """法规处 hands its administrative-review clause to 办公室; both units' texts change."""
+    old = parsed_fujian()
+    clause = "承担行政复议和行政诉讼工作；"
+    new = _replace_in_unit(old, "法规处", clause, "")
+    new = _replace_in_unit(new, "办公室", "牵头负责政府信息公开工作；", "牵头负责政府信息公开工作；" + clause)
+    return old, new
+
+
 PAIRS: dict[str, tuple[Callable[[], Pair], str]] = {
     "heldout-merge-keep-name": (merge_keep_name, FUJIAN_FILE),
     "heldout-split-keep-name": (split_keep_name, FUJIAN_FILE),
@@ -287,13 +392,20 @@ PAIRS: dict[str, tuple[Callable[[], Pair], str]] = {
     "heldout-heavy-reword": (heavy_reword, "culture (our own derived record)"),
     "heldout-one-char-changes": (one_char_changes, FUJIAN_FILE),
     "heldout-punctuation-reissue": (punctuation_reissue, FUJIAN_FILE),
+    "heldout2-unit-label-swap": (unit_label_swap, FUJIAN_FILE),
+    "heldout2-staffing-regrouped": (staffing_regrouped, FUJIAN_FILE),
+    "heldout2-duty-split": (duty_split, FUJIAN_FILE),
+    "heldout2-plate-and-offices": (plate_and_offices, FUJIAN_FILE),
+    "heldout2-delegate-out": (delegate_out, FUJIAN_FILE),
+    "heldout2-nested-insert-and-lift": (nested_insert_and_lift, MOFCOM_FILE),
+    "heldout2-clause-swap-units": (clause_swap_units, FUJIAN_FILE),
 }
 
 
 def render(name: str) -> str:
     build, source = PAIRS[name]
     old, new = build()
-    where = f"tests/golden/{source} read by yange.parse" if source == FUJIAN_FILE else source
+    where = f"tests/golden/{source} read by yange.parse" if source in (FUJIAN_FILE, MOFCOM_FILE) else source
     doc = {
         "name": name,
         "description": (build.__doc__ or "").strip(),

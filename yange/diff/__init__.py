@@ -14,7 +14,8 @@ Events (`models.Change`) and what their `detail` holds:
 - `unit_added` / `unit_removed` / `unit_renamed` (section "unit"): `split_from` / `split_into`,
   `merged_from` / `merged_into` name the partner units; a rename has `old_name`, `new_name`,
   `old_alias`, `new_alias` (old_text/new_text are the labels, name（alias）).
-- `staffing_changed` (section "staffing"): `field` ("staffing" with `category`, `included_in`, or
+- `staffing_changed` (section "staffing"): `field` ("staffing" with `category`, `included_in` (and
+  `old_included_in` when the line moved under another), or
   "declared_unit_count"), `old_count`, `new_count`.
 - `rank_changed` (section "rank"): `field` "rank".
 - `alias_changed` (section "alias"): the agency's other names (加挂…牌子); `field` "aliases" with `added` / `removed`.

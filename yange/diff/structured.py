@@ -13,7 +13,8 @@ from yange.diff.text import comparison_key
 
 
 def _staffing_key(line: Staffing) -> str:
-    return f"{comparison_key(line.category)}|{comparison_key(line.included_in or '')}"
+    """A line is known by its category: a quota that moves under another line (含…) is one change."""
+    return comparison_key(line.category)
 
 
 def _structure(record: AgencyRecord) -> tuple[dict[str, Any], dict[str, Staffing]]:
@@ -27,7 +28,9 @@ def _structure(record: AgencyRecord) -> tuple[dict[str, Any], dict[str, Staffing
         "rank": comparison_key(record.rank or ""),
         "aliases": sorted({comparison_key(a) for a in record.aliases}),
         "declared_unit_count": record.declared_unit_count,
-        "staffing": {key: line.count for key, line in lines.items()},
+        "staffing": {
+            key: [line.count, comparison_key(line.included_in or "")] for key, line in lines.items()
+        },
     }
     return shape, lines
 
@@ -53,6 +56,11 @@ def _staffing_change(key: str, old: Staffing | None, new: Staffing | None) -> Ch
             "field": "staffing",
             "category": line.category,
             "included_in": line.included_in,
+            **(
+                {"old_included_in": old.included_in}
+                if old and new and old.included_in != new.included_in
+                else {}
+            ),
             "old_count": old.count if old else None,
             "new_count": new.count if new else None,
         },
