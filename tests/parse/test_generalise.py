@@ -25,7 +25,7 @@ from tests.factories import (
 )
 from yange.errors import NoticeRejected
 from yange.parse import parse_bytes, parse_notice
-from yange.parse.adjust import classify_adjustment
+from yange.parse.adjust import classify_adjustment, unit_name
 from yange.parse.staffing import parse_staffing
 
 GENERALISE = Path(__file__).parent / "fixtures" / "generalise"
@@ -365,3 +365,30 @@ def test_units_named_in_one_sentence_with_a_count_of_gu_shi() -> None:
     record = parse_notice(text).records[0]
     assert project_units(record.units) == [unit(None, "办公室"), unit(None, "登记注册股"), unit(None, "法规股")]
     assert record.declared_unit_count == 3
+
+
+# Unit lines: what is the unit's name, and what in its bracket is another name for it.
+UNIT_LINES = [
+    ("机关党委（正处级）。负责机关党群工作。", ("机关党委", None)),  # a rank is not an alias
+    ("离退休干部处（副处级）。负责离退休干部工作。", ("离退休干部处", None)),
+    ("机关纪委（与机关党委合署办公）。负责纪检工作。", ("机关纪委", None)),
+    ("审批服务科（挂行政审批科牌子）。负责行政审批工作。", ("审批服务科", "行政审批科")),
+    ("规划科（对外称“规划编审办公室”）。负责规划编审。", ("规划科", "规划编审办公室")),
+    ("登记注册股：承担市场主体登记注册工作。", ("登记注册股", None)),
+]
+
+
+@pytest.mark.parametrize(("line", "expected"), UNIT_LINES, ids=[line[:8] for line, _ in UNIT_LINES])
+def test_unit_lines(line: str, expected: tuple[str, str | None]) -> None:
+    parsed = unit_name(line)
+    assert parsed is not None and parsed[:2] == expected
+
+
+def test_unit_functions_with_zhuyao_zhize_headings() -> None:
+    # the same notice with 主要职责 where it said 主要职能: still one record per unit
+    text = (GENERALISE / "ministry-2004-statistics-unit-functions.txt").read_text(encoding="utf-8").replace(
+        "主要职能", "主要职责")
+    parsed = parse_notice(text)
+    assert parsed.notice.kind == "functions"
+    assert [(r.agency, len(r.duties)) for r in parsed.records] == [
+        ("统计数据管理中心", 3), ("统计教育培训中心", 2), ("统计科学研究所", 3)]

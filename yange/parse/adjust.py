@@ -74,8 +74,8 @@ def _alias_of(bracket: str | None) -> str | None:
     >>> _alias_of("加挂“行政审批科”牌子")
     '行政审批科'
     """
-    if not bracket:
-        return bracket
+    if not bracket or vocab.NOT_AN_ALIAS.match(bracket):
+        return None
     for pattern in (vocab.ALIAS_SIGN, vocab.ALIAS_EXTERNAL):
         m = pattern.search(bracket)
         if m is not None:

@@ -159,7 +159,7 @@ _START_VERB_ALT = "|".join(
 )
 UNIT_SHAPE = re.compile(
     rf"^(?!{_START_VERB_ALT}|将|从|取消|加强|关于)"
-    rf"(机关党委|[\u4e00-\u9fffA-Za-z0-9]{{1,20}}?(?:{_SUFFIX_ALT}))"
+    rf"(机关党委|机关纪委|[\u4e00-\u9fffA-Za-z0-9]{{1,20}}?(?:{_SUFFIX_ALT}))"
     r"(?:[（《(〈]([^（）()\n。]{1,30})[）)》〉])?"
     rf"(?=[。：:，\s]|{_VERB_ALT})"
 )
@@ -185,6 +185,10 @@ DECLARED_UNITS = re.compile(
     rf"|内设(?:机构|处室|科室)(?:（[^）]{{1,6}}）)?({COUNT})个"
     rf"|等({COUNT})个(?:内设机构|职能处室|职能科室|处室|科室|股室)"
 )
+
+# A bracket after a unit's name that is not another name of it: its rank (（正处级）) or a note that it
+# shares offices with another unit (（与机关党委合署办公）).
+NOT_AN_ALIAS = re.compile(r"^(?:(?:正|副)?(?:厅|局|司|处|科|股|县处|乡科)级|.*合署办公|.*合署)$")
 
 # --- agency, aliases, rank -----------------------------------------------------------------------
 
