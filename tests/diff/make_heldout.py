@@ -379,6 +379,86 @@ def clause_swap_units() -> Pair:
     return old, new
 
 
+# --- third batch, labelled after the second batch's fix and before running the diff on them ------
+
+
+def parsed_mofcom(agency: str) -> AgencyRecord:
+    from yange.parse import parse_notice
+
+    return next(r for r in parse_notice(seed(MOFCOM_FILE), source=MOFCOM_FILE).records if r.agency == agency)
+
+
+def functions_alias_dropped() -> Pair:
+    """外贸发展中心 stops using its other name; the certificate-printing duty is cut down to licensing
+    support, and the journal duty (6) goes, the rest renumbered."""
+    old = parsed_mofcom("外贸发展中心")
+    new = reword_duty(old, 3, "印制并发放《进出口企业资格证书》；", "")
+    new = drop_duties(new, 6, renumber=True)
+    return old, new.model_copy(update={"aliases": []})
+
+
+def three_units_merged() -> Pair:
+    """口岸管理处, 大通关协调处 and 机场办事处 become one 口岸处; two fewer units declared."""
+    old = parsed_fujian()
+    texts = [_unit(old, n).duties.rstrip("。") for n in ("口岸管理处", "大通关协调处", "机场办事处")]
+    new = drop_units(old, "口岸管理处", "大通关协调处", "机场办事处")
+    new = add_unit(new, "口岸处", "；".join(texts) + "。", after="经济合作与境外劳务管理处")
+    return old, new.model_copy(update={"declared_unit_count": 20})
+
+
+def cancel_one_declared_one_not() -> Pair:
+    """Duties 8 (development zones) and 11 (talent planning) go, the rest renumbered; only the first is
+    declared (取消…开发区…日常管理职责)."""
+    old = parsed_fujian()
+    new = drop_duties(old, 8, 11, renumber=True)
+    new = set_adjustments(new, ("cancelled", None, "取消全省国家级开发区和省级开发区日常管理职责。"))
+    return old, new
+
+
+def nested_reword_alias() -> Pair:
+    """机关服务中心: the medical item 2.3 extended, duty 4 restated, the other name 机关服务局 dropped."""
+    old = parsed_mofcom("机关服务中心")
+    two = old.duties[1]
+    items = [
+        i.model_copy(
+            update={"text": i.text.replace("负责医疗费报销、核算", "负责医疗费报销、核算和职工体检")}
+        )
+        if i.ordinal == 3
+        else i
+        for i in two.items
+    ]
+    assert items != two.items
+    new = old.model_copy(
+        update={"duties": [old.duties[0], two.model_copy(update={"items": items}), *old.duties[2:]]}
+    )
+    new = reword_duty(
+        new, 4, "监督管理机关服务中心所属经营单位经营活动", "指导、监督机关服务中心所属经营单位的经营管理活动"
+    )
+    return old, new.model_copy(update={"aliases": []})
+
+
+def unit_added_with_staff() -> Pair:
+    """A new 电子口岸处 at the end of the divisions; 23 units declared; 4 more staff, 1 more division head."""
+    old = parsed_fujian()
+    new = add_unit(
+        old,
+        "电子口岸处",
+        "拟订全省电子口岸建设规划并组织实施；协调推进国际贸易单一窗口建设和口岸信息共享。",
+        after="联络处",
+    )
+    new = set_staffing(new, "机关行政编制", 175, "省对外贸易经济合作厅机关行政编制为175名")
+    new = set_staffing(new, "正处级领导职数", 27, "正处级领导职数27名")
+    return old, new.model_copy(update={"declared_unit_count": 23})
+
+
+def staffing_text_only() -> Pair:
+    """Staffing lines restated without any count changing (为171名 -> 171名), units' text untouched."""
+    old = parsed_fujian()
+    lines = [line.model_copy(update={"text": line.text.replace("为", "")}) for line in old.staffing]
+    assert lines != old.staffing
+    return old, old.model_copy(update={"staffing": lines})
+
+
 PAIRS: dict[str, tuple[Callable[[], Pair], str]] = {
     "heldout-merge-keep-name": (merge_keep_name, FUJIAN_FILE),
     "heldout-split-keep-name": (split_keep_name, FUJIAN_FILE),
@@ -399,6 +479,12 @@ PAIRS: dict[str, tuple[Callable[[], Pair], str]] = {
     "heldout2-delegate-out": (delegate_out, FUJIAN_FILE),
     "heldout2-nested-insert-and-lift": (nested_insert_and_lift, MOFCOM_FILE),
     "heldout2-clause-swap-units": (clause_swap_units, FUJIAN_FILE),
+    "heldout3-functions-alias-dropped": (functions_alias_dropped, MOFCOM_FILE),
+    "heldout3-three-units-merged": (three_units_merged, FUJIAN_FILE),
+    "heldout3-cancel-one-declared-one-not": (cancel_one_declared_one_not, FUJIAN_FILE),
+    "heldout3-nested-reword-alias": (nested_reword_alias, MOFCOM_FILE),
+    "heldout3-unit-added-with-staff": (unit_added_with_staff, FUJIAN_FILE),
+    "heldout3-staffing-text-only": (staffing_text_only, FUJIAN_FILE),
 }
 
 
