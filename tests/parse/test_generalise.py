@@ -7,6 +7,7 @@ Every expected value below was read off the fixture's text, not copied from pars
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -392,3 +393,29 @@ def test_unit_functions_with_zhuyao_zhize_headings() -> None:
     assert parsed.notice.kind == "functions"
     assert [(r.agency, len(r.duties)) for r in parsed.records] == [
         ("统计数据管理中心", 3), ("统计教育培训中心", 2), ("统计科学研究所", 3)]
+
+
+def _renumbered(pattern: str, repl) -> str:
+    text = (GENERALISE / "county-2015-market-bureau-sanding.txt").read_text(encoding="utf-8")
+    return re.sub(pattern, repl, text, flags=re.MULTILINE)
+
+
+_CN_ORD = "一二三四五六七"
+NUMBERING = {
+    "headings 一．": (r"^([一二三四五])、", lambda m: m.group(1) + "．"),
+    "headings 一 (the 、 lost)": (r"^([一二三四五])、", lambda m: m.group(1) + " "),
+    "items （1）": (r"^（([一二三四五六七])）", lambda m: f"（{_CN_ORD.index(m.group(1)) + 1}）"),
+    "items ⑴": (r"^（([一二三四五六七])）", lambda m: chr(0x2474 + _CN_ORD.index(m.group(1)))),
+}
+
+
+@pytest.mark.parametrize(("pattern", "repl"), NUMBERING.values(), ids=NUMBERING.keys())
+def test_other_numbering_of_headings_and_items(pattern: str, repl) -> None:
+    parsed = parse_notice(_renumbered(pattern, repl))
+    record = parsed.records[0]
+    assert parsed.notice.kind == "sanding" and record.agency == "青川县市场监督管理局"
+    assert [a.ordinal for a in record.adjustments] == list(range(1, 7))
+    assert [d.ordinal for d in record.duties] == list(range(1, 8))
+    assert [(u.ordinal, u.name) for u in record.units][:2] == [(1, "办公室"), (2, "登记注册股")]
+    assert [o.ordinal for o in record.other_matters] == [1, 2]
+    assert parsed.quality.warnings == []

@@ -28,8 +28,9 @@ _BARE_HEADING = re.compile(
 _LETTER_ALIAS = re.compile(r"([^\s，。、；：“”（）]{2,30})（对外称[“\"]?([^”\"（）]{2,30})[”\"]?）")
 
 
-# 第三条 主要职责 is an article of a regulation, not a unit named 第三条.
+# 第三条 主要职责 is an article of a regulation, not a unit named 第三条; nor is 二 主要职责 a unit named 二.
 _ARTICLE_LABEL = re.compile(rf"^第[{vocab.CN_DIGITS}]{{1,4}}条")
+_NUMERAL_ONLY = re.compile(rf"^[{vocab.CN_DIGITS}\d.．、\s]+$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,7 +44,8 @@ class _Heading:
 def _headings(text: str) -> list[_Heading]:
     found = []
     for m in _UNIT_HEADING.finditer(text):
-        if "关于" in m.group(1) or "通知" in m.group(1) or _ARTICLE_LABEL.match(m.group(1)):
+        name = m.group(1)
+        if "关于" in name or "通知" in name or _ARTICLE_LABEL.match(name) or _NUMERAL_ONLY.match(name):
             continue
         found.append(_Heading(m.group(1).strip(), (m.group(2) or "").strip() or None, m.start(), m.end()))
     for m in _BARE_HEADING.finditer(text):

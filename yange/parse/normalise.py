@@ -20,6 +20,8 @@ _WIDTH_TABLE.update({0x2028: "\n", 0x2029: "\n", 0x0D: "\n", 0x0B: " ", 0x0C: "\
 # Parenthesised ideographs ㈠…㈩ (U+3220..3229) and circled numbers ①… read as numbered items.
 _WIDTH_TABLE.update({0x3220 + i: f"（{n}）" for i, n in enumerate("一二三四五六七八九十")})
 _WIDTH_TABLE.update({0x2460 + i: f"{i + 1}." for i in range(20)})
+# Parenthesised numbers ⑴…⒇ read as （1）….
+_WIDTH_TABLE.update({0x2474 + i: f"（{i + 1}）" for i in range(20)})
 _WIDTH_CHARS = re.compile("[" + "".join(re.escape(chr(cp)) for cp in sorted(_WIDTH_TABLE)) + "]")
 
 _ASCII_PARENS = re.compile(r"\(([^()\n]{0,80})\)")

@@ -150,13 +150,15 @@ def _paragraphs(text: str, region: Region) -> list[Item]:
 
 
 def _items_of(text: str, region: Region) -> list[Item]:
-    """Items of one section, numbered （一） or, failing that, 1. / 1、."""
+    """Items of one section, numbered （一） or, failing that, 1. / 1、 or （1）."""
     extra = vocab.UNNUMBERED_UNITS if region.section == "units" else None
     items = find_items(text, region.start, region.end, region.section, extra_starts=extra)
-    if not any(it.ordinal is not None for it in items):
-        digits = find_items(text, region.start, region.end, region.section, vocab.DIGIT_MARKER, extra_starts=extra)
-        if any(it.ordinal is not None for it in digits):
-            items = digits
+    for marker in (vocab.DIGIT_MARKER, vocab.ARABIC_PAREN_MARKER):
+        if any(it.ordinal is not None for it in items):
+            break
+        numbered = find_items(text, region.start, region.end, region.section, marker, extra_starts=extra)
+        if any(it.ordinal is not None for it in numbered):
+            items = numbered
     if not items and region.section == "units":
         items = _listed_units(text, region)
     if region.section == "units" and not any(it.ordinal is not None for it in items):

@@ -28,6 +28,9 @@ TOP_MARKER = re.compile(rf"(?:(?<=^)|(?<=[\n。；：:\s”）】]))({_CN}{{1,3}
 ARTICLE_MARKER = re.compile(rf"(?:(?<=^)|(?<=[\n。；：\s]))第({_CN}{{1,4}})条\s*", re.MULTILINE)
 # 1. / 1． / 1、 sub-items, only after a sentence end or line start (never inside 2010-05-29 or 1.5).
 DIGIT_MARKER = re.compile(r"(?:(?<=^)|(?<=[\n。；：\s]))(\d{1,2})[.．、](?!\d)", re.MULTILINE)
+# （1） items, which some county notices use for a section's items; tried only when a section has
+# neither （一） nor 1. items (elsewhere （1） numbers sub-items). Only after a line start or sentence end.
+ARABIC_PAREN_MARKER = re.compile(r"(?:(?<=^)|(?<=[\n。；：\s]))（(\d{1,2})）", re.MULTILINE)
 
 # --- section headings ----------------------------------------------------------------------------
 
@@ -62,8 +65,10 @@ SECTION_HEADINGS: dict[str, str | None] = {
 # whole thing up to the next marker or sentence, so 主要职责 must not match 主要职责是 in a sentence.
 # Bare 编制 is not a heading word (三、编制全省规划 is a numbered function), and 其他 is one only on
 # a line of its own (四、其他).
+# The number may be followed by 、 or, on some pages, by a point (一．职责调整, folded to 一.) or
+# only a space (一 职责调整, where a copy lost the 、).
 HEADING = re.compile(
-    rf"(?:(?<=^)|(?<=[\n。；：\s”）]))({_CN}{{1,2}})、\s*("
+    rf"(?:(?<=^)|(?<=[\n。；：\s”）]))({_CN}{{1,2}})(?:、|\.(?!\d)|(?=[ \t]))\s*("
     + "|".join(sorted((w for w in SECTION_HEADINGS if w != "其他"), key=len, reverse=True))
     + r"|其他(?=\s*(?:\n|$|（)))"
     # not a heading when the words run on into a sentence: 主要职责是… / 内设机构的…
