@@ -27,7 +27,7 @@ _TERMINAL = tuple("。！？”）」》;；.")
 _TAIL_CONTENT = re.compile(r"编制|职数|名|其他事项|附则|规定")
 # …主要职责是： in a sentence, or an article labelled 第三条 主要职责 (the 2018-on form).
 _DUTY_LIST = re.compile(
-    rf"主要职责是|主要职责如下|主要职能是|^第[{vocab.CN_DIGITS}]{{1,4}}条\s*主要(?:职责|职能)", re.MULTILINE
+    rf"主要(?:职责|职能)(?:是|为|包括|如下)|^第[{vocab.CN_DIGITS}]{{1,4}}条\s*主要(?:职责|职能)", re.MULTILINE
 )
 
 

@@ -17,7 +17,9 @@ _ARTICLE_KINDS: list[tuple[str, re.Pattern[str]]] = [
     ("duties", re.compile(r"^\s*主要(?:职责|职能)(?:[。：:\s]|$)")),
     ("units", re.compile(r"^\s*(?:内设机构|机构设置)(?:[。：:\s]|$)")),
     ("staffing", re.compile(r"^\s*(?:人员编制|编制和领导职数|人员编制和领导职数)(?:[。：:\s]|$)")),
-    ("duties", re.compile(r"主要职责是|主要职责：|主要职责如下|职责是：|(?:承担|履行)以下(?:主要)?职责")),
+    # the sentence that introduces the list: 主要职责是： / 主要职责包括： / 主要职能为： / 具体职责如下： /
+    # 履行下列职责：
+    ("duties", re.compile(r"主要职责是|主要职责如下|(?:职责|职能)(?:是|为|包括|如下)?[：:]|(?:承担|履行)(?:以下|下列)(?:主要)?职责")),
     ("units", re.compile(r"内设机构|设下列|职能司|处室")),
     ("other_matters", re.compile(r"其他事项|附则|本规定|职责分工|另行规定|施行")),
     ("staffing", re.compile(r"编制|领导职数")),
