@@ -341,6 +341,32 @@ DUTY = "海洋渔业管理职责"
         ("上述调整后，东海部内设机构十个，机关行政编制一百名，司局级领导职数二十名。", [],
          {DHB: {"内设机构": 10, "机关行政编制": 100, "司局级领导职数": 20}}),
         ("调整后，东海部设12个内设机构，机关行政编制为118名。", [], {DHB: {"内设机构": 12, "机关行政编制": 118}}),
+        ("核定东海部机关行政编制100名。", [], {DHB: {"机关行政编制": 100}}),
+        # Quoted unit names; a new name that repeats the agency's.
+        ("将“渔业处”更名为“渔业渔政处”。", [expect(DHB, 1, "unit_renamed", "渔业处", old="渔业处", new="渔业渔政处")], {}),
+        ("将东海部机关服务中心更名为东海部机关事务服务中心。",
+         [expect(DHB, 1, "unit_renamed", "机关服务中心", old="机关服务中心", new="机关事务服务中心")], {}),
+        # Wording added (no old text) and deleted (empty new text).
+        ("在东海部渔业司职责中增加“负责远洋渔业国际合作”。",
+         [expect(DHB, 1, "duty_text_amended", "渔业司", new="负责远洋渔业国际合作")], {}),
+        ("删去东海部渔业司职责中的“负责渔船检验”。", [expect(DHB, 1, "duty_text_amended", "渔业司", old="负责渔船检验", new="")], {}),
+        # A body abolished and where its duties go (to an agency, or to a unit of one).
+        ("不再保留东海渔业委员会，其职责划入南山部。",
+         [expect("东海渔业委员会", 1, "body_abolished", "东海渔业委员会")]
+         + both_ends("东海渔业委员会", NSB, 1, "duty_transferred", "东海渔业委员会职责"), {}),
+        ("不再保留东海渔业委员会办公室，具体工作由东海部渔业司承担。",
+         [expect("东海渔业委员会办公室", 1, "body_abolished", "东海渔业委员会办公室")]
+         + both_ends("东海渔业委员会办公室", DHB, 1, "duty_transferred", "东海渔业委员会办公室职责"), {}),
+        # A unit removed, its duties and staff going to another agency.
+        ("撤销东海部渔业司，其职责和行政编制8名划入南山部。",
+         [expect(DHB, 1, "unit_removed", "渔业司")] + both_ends(DHB, NSB, 1, "duty_transferred", "渔业司职责")
+         + both_ends(DHB, NSB, 1, "staffing_transferred", "渔业司", {"行政编制": 8}), {}),
+        # 由B承担 as the transfer verb; supervision taken on with no giver; 设置 a unit.
+        ("东海部的海洋渔业管理职责由南山部承担。", both_ends(DHB, NSB, 1, "duty_transferred", DUTY), {}),
+        ("南山部代管东海渔业研究所。", [expect(NSB, 1, "supervision_transferred_in", "东海渔业研究所")], {}),
+        ("东海部设置远洋渔业司，负责远洋渔业管理。", [expect(DHB, 1, "unit_added", "远洋渔业司", new="负责远洋渔业管理")], {}),
+        # Staff changed inside one agency, verb after the category: kept as other with the counts.
+        ("东海部机关行政编制增加5名，用于加强远洋渔业监管。", [expect(DHB, 1, "other", "增加", counts={"机关行政编制": 5})], {}),
     ],
 )
 def test_clause_shapes(clause: str, effects: list[Expected], totals: dict[str, dict[str, int]]) -> None:

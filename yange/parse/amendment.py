@@ -27,6 +27,8 @@ _CLAUSE_COMMA = re.compile(r"[，,](?=并|同时|另|将|撤销|增设|不再|�
 # Used with .match(text, pos): no "^", which would only match at the start of the whole text.
 _LEADING_NOISE = re.compile(r"(?:[\s，,、]|[（(][一二三四五六七八九十0-9]+[）)]|[一二三四五六七八九十]+、|[0-9]+[.．]|并且?|同时|另外|此外|经研究[，,]?|同意)+")
 _UNIT_SUFFIX = re.compile(r"(?:司|处|科|(?<!办公)室)$")
+# A short form of a name (省卫生健康委 for 省卫生健康委员会) must not split the full form.
+_EXTENDS_NAME = re.compile(r"员会|会(?!同)")
 _QUOTES = re.compile(r"[“”\"「」『』]")
 
 
@@ -210,6 +212,10 @@ class _Collector:
             return self.main
         return name
 
+    def is_agency(self, name: str) -> bool:
+        """A name the notice uses for an agency, or one shaped like an agency rather than a unit."""
+        return name in self.known or bool(v.REGION_PREFIXED.match(name) or v.AGENCY_ONLY_SUFFIX.search(name))
+
     def add(self, agency: str | None, effect: Effect) -> None:
         name = agency or self.main or "未识别机构"
         self.effects.setdefault(name, []).append(effect)
@@ -222,7 +228,7 @@ class _Collector:
     def known_prefix(self, name: str) -> tuple[str, str] | None:
         """(agency, rest) when `name` starts with an agency the notice names elsewhere."""
         for known in sorted(self.known, key=len, reverse=True):
-            if name.startswith(known) and len(name) > len(known):
+            if name.startswith(known) and len(name) > len(known) and not _EXTENDS_NAME.match(name, len(known)):
                 return known, _clean_name(name[len(known) :])
         return None
 
@@ -232,7 +238,7 @@ class _Collector:
         if ref:
             return self.main, what[ref.end() :].lstrip("的")
         for name in sorted(self.known, key=len, reverse=True):
-            if what.startswith(name):
+            if what.startswith(name) and not _EXTENDS_NAME.match(what, len(name)):
                 return name, GIVER_REST.sub("", what[len(name) :])
         de = what.find("的")
         if de > 0:
@@ -270,9 +276,12 @@ def _first_count(text: str) -> int | None:
 
 
 def _wording(c: _Collector, ctx: _Context, clause: str, span: Span) -> bool:
-    m = v.WORDING.search(clause)
+    """将其职责表述中“A”修改为“B”; also wording added (old None) and deleted (new "")."""
+    m = v.WORDING.search(clause) or v.WORDING_ADDED.search(clause) or _first_match(v.WORDING_DELETED, clause)
     if not m:
         return False
+    old = m.groupdict().get("old")
+    new = m["new"] if "new" in m.re.groupindex else ""
     who = m["who"]
     agency, unit = ctx.agency, ctx.unit
     if who != "其":
@@ -284,7 +293,7 @@ def _wording(c: _Collector, ctx: _Context, clause: str, span: Span) -> bool:
         agency = c.resolve(agency_part) if agency_part else (ctx.agency or c.main)
         if unit and v.AGENCY_NAME.fullmatch(unit) and not _UNIT_SUFFIX.search(unit) and unit in c.known:
             agency, unit = unit, None
-    c.add(agency, _effect("duty_text_amended", ctx, clause, span, subject=unit, old=m["old"], new=m["new"]))
+    c.add(agency, _effect("duty_text_amended", ctx, clause, span, subject=unit, old=old, new=new))
     ctx.agency, ctx.unit = agency, unit
     return True
 
@@ -322,11 +331,12 @@ def _signs(text: str) -> list[str]:
 def _supervision(c: _Collector, ctx: _Context, clause: str, span: Span) -> bool:
     m = v.SUPERVISION.search(clause)
     if not m:
-        m = v.SUPERVISION_MOVE.search(clause)
+        m = v.SUPERVISION_MOVE.search(clause) or _first_match(v.SUPERVISION_NEW, clause)
         if not m or re.search(r"(?:职责|职能|工作|事项)$", m["body"]):
             return False
     body = _clean_name(m["body"])
-    giver = c.resolve(v.GIVER_TRAIL.sub("", m["giver"])) if m["giver"] else None
+    giver_name = m.groupdict().get("giver")
+    giver = c.resolve(v.GIVER_TRAIL.sub("", giver_name)) if giver_name else None
     receiver = c.resolve(m["receiver"])
     if giver:
         c.add(giver, _effect("supervision_transferred_out", ctx, clause, span, subject=body, counterpart=receiver))
@@ -344,7 +354,30 @@ def _abolished(c: _Collector, ctx: _Context, clause: str, span: Span) -> bool:
             c.add(ctx.agency or c.main, _effect("alias_removed", ctx, clause, span, subject=sign))
         return True
     c.add(body, _effect("body_abolished", ctx, clause, span, subject=body))
+    _duties_go(c, ctx, clause, span, body, m.end())
     return True
+
+
+def _duties_go(c: _Collector, ctx: _Context, clause: str, span: Span, giver: str, after: int) -> str | None:
+    """"，其职责划入B" after a body abolished or a unit removed: the duties (and any staff named)
+    move to agency B. Returns B's name; None when nothing goes to another agency."""
+    m = v.DUTIES_GO.search(clause, after)
+    if not m:
+        return None
+    into = c.resolve(m["into"])
+    known = c.known_prefix(into) if into else None
+    if known and _UNIT_SUFFIX.search(known[1]):
+        into = known[0]  # 由东海部渔业司承担: the agency receives it
+    if not into or not c.is_agency(into):
+        return None
+    duty = f"{giver}职责"
+    c.add(giver, _effect("duty_transferred_out", ctx, clause, span, subject=duty, counterpart=into))
+    c.add(into, _effect("duty_transferred_in", ctx, clause, span, subject=duty, counterpart=giver))
+    counts = _counts(m["what"])
+    if counts:
+        c.add(giver, _effect("staffing_transferred_out", ctx, clause, span, counterpart=into, counts=counts))
+        c.add(into, _effect("staffing_transferred_in", ctx, clause, span, counterpart=giver, counts=counts))
+    return into
 
 
 def _renamed(c: _Collector, ctx: _Context, clause: str, span: Span) -> bool:
@@ -357,6 +390,8 @@ def _renamed(c: _Collector, ctx: _Context, clause: str, span: Span) -> bool:
     if known:
         agency, old = known
     agency = agency or ctx.agency or c.main
+    if agency and new.startswith(agency) and old not in c.known and old != agency:
+        new = _clean_name(new[len(agency) :])  # 将A机关服务中心更名为A机关事务服务中心: the unit's name
     if old in c.known or old == agency and not _UNIT_SUFFIX.search(old):
         # The agency itself is renamed: no effect type says so; keep it for reviewers.
         c.add(old, _effect("other", ctx, clause, span, subject=old, old=old, new=new))
@@ -390,13 +425,24 @@ def _unit_removed(c: _Collector, ctx: _Context, clause: str, span: Span) -> bool
         # 撤销X处、Y处，组建Z处: a merge under another name.
         into = _clean_name(formed["unit"])
         c.add(agency, _effect("unit_added", ctx, clause, span, subject=into))
-    if into and (into in c.known or v.REGION_PREFIXED.match(into)):
-        # 撤销X科，其职责并入B (another agency): the unit goes, its duties move to B.
+    if not into:
+        going = v.DUTIES_GO.search(clause, m.end("unit"))
+        target = c.resolve(going["into"]) if going else None
+        # Another agency, or a unit of this one (其职责由综合处承担); not 有关处室.
+        if going and target and (c.is_agency(target) or _UNIT_SUFFIX.search(target) and not target.startswith("有关")):
+            into = target
+    if into and c.is_agency(into):
+        # 撤销X科，其职责并入B (another agency): the unit goes, its duties (and staff named) move to B.
+        going = v.DUTIES_GO.search(clause, m.end("unit"))
+        counts = _counts(going["what"]) if going else {}
         for name in units:
             c.add(agency, _effect("unit_removed", ctx, clause, span, subject=name))
             duty = f"{name}职责"
             c.add(agency, _effect("duty_transferred_out", ctx, clause, span, subject=duty, counterpart=into))
             c.add(into, _effect("duty_transferred_in", ctx, clause, span, subject=duty, counterpart=agency))
+        if counts:
+            c.add(agency, _effect("staffing_transferred_out", ctx, clause, span, subject=units[-1], counterpart=into, counts=counts))
+            c.add(into, _effect("staffing_transferred_in", ctx, clause, span, subject=units[-1], counterpart=agency, counts=counts))
         ctx.agency, ctx.unit = agency, units[-1]
         return True
     for name in units:
@@ -471,11 +517,13 @@ def _transfer_match(c: _Collector, clause: str) -> tuple[re.Match[str], str | No
     m = v.TRANSFER_SPLIT.match(clause)
     if m:
         return m, c.resolve(m["giver"]), m["what"]
-    m = v.TRANSFER.search(clause) or v.TRANSFER_BARE.match(clause)
+    m = v.TRANSFER.search(clause) or v.TRANSFER_BARE.match(clause) or v.TRANSFER_BY.match(clause)
     if not m:
         return None
     what = m["what"]
     named = m.re is v.TRANSFER or "的" in what or bool(v.SELF_REFERENCE.match(what))
+    if m.re is v.TRANSFER_BY and (what.startswith(("其", "具体", "相关", "有关")) or "的" not in what and not any(what.startswith(k) for k in c.known)):
+        return None
     if not named and not any(what.startswith(k) for k in c.known):
         return None
     giver, rest = c.split_giver(what)
@@ -584,11 +632,12 @@ def _staff_follow_up(c: _Collector, ctx: _Context, clause: str, span: Span, coun
 
 def _staff_change(c: _Collector, ctx: _Context, clause: str, span: Span) -> bool:
     """核增/核减 inside one agency: no effect type names it, so `other` with the verb as subject."""
-    m = v.STAFF_CHANGE.search(clause)
+    pattern = v.STAFF_CHANGE if v.STAFF_CHANGE.search(clause) else v.STAFF_CHANGE_AFTER
+    m = pattern.search(clause)
     if not m or v.TRANSFER.search(clause):
         return False
     agency = c.resolve(m["agency"]) if m["agency"] else (ctx.agency or c.main)
-    counts = {mm["cat"]: to_int(mm["n"]) for mm in v.STAFF_CHANGE.finditer(clause)}
+    counts = {mm["cat"]: to_int(mm["n"]) for mm in pattern.finditer(clause)}
     c.add(agency, _effect("other", ctx, clause, span, subject=m["verb"], counts=counts))
     return True
 
@@ -646,6 +695,12 @@ def _prescan_names(c: _Collector, text: str) -> None:
     """Agencies named as receivers, sign holders or in totals: lets 将AB划入 be split at A."""
     if c.main:
         c.known.add(c.main)
+    addressee = v.ADDRESSEE.search(text[:600])
+    if addressee:
+        for name in re.split(r"[、，,]", addressee["agency"]):
+            name = _clean_name(name)
+            if v.AGENCY_NAME.fullmatch(name) and not _UNIT_SUFFIX.search(name) and not name.startswith("各"):
+                c.known.add(name)
     for m in v.TRANSFER.finditer(text):
         receiver = c.resolve(v.RECEIVER_TRAIL.sub("", m["receiver"]))
         if receiver and v.AGENCY_NAME.fullmatch(receiver) and not _UNIT_SUFFIX.search(receiver):

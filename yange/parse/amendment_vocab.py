@@ -91,6 +91,9 @@ NON_AGENCY_RECEIVER = re.compile(
 # Several duties named in full in one object: "X职责和Y职责" (not "X和Y职责", whose parts share the word).
 DUTY_LIST_SPLIT = re.compile(r"(?<=职责|职能)(?:以及|和|及|、)(?=[^，。；]{2,}(?:职责|职能)$)")
 
+# "A的X职责由B承担": a transfer written with 由; the object must name a duty and its giver.
+TRANSFER_BY = re.compile(r"(?P<what>[^，。；]+?(?:职责|职能|工作|事项))(?:改由|调整由|由)(?P<receiver>[^，。；]+?)(?:承担|负责|履行|行使)$")
+
 # A duty in the transferred object: it names 职责/职能/工作 (or 管理/执法 …) rather than only staff.
 DUTY_WORD = re.compile(r"职责|职能|工作|事项|管理|执法|审批|监督|指导")
 
@@ -121,13 +124,16 @@ UNIT_JOINER = re.compile(r"(?:及其|以及|连同|及|和|与|、|，)*(?:内�
 FORMED_AFTER = re.compile(r"[，,](?:并|同时)?(?:组建|合并组建|合并设立)(?P<unit>[\u4e00-\u9fff（）()]{2,30}?" + UNIT_SUFFIX + r")(?=[，,。；;]|$)")
 # A name that starts with a place or the centre names an agency, not a unit: 市城市管理局, 国家…局.
 REGION_PREFIXED = re.compile(r"(?:[\u4e00-\u9fff]{0,6}?(?:省|市|县|自治区|自治州)|国家|国务院|中央)(?!场)")
+# Endings only an agency has, never an internal unit (units end in 司/局/处/室/科/中心).
+AGENCY_ONLY_SUFFIX = re.compile(r"(?:部|厅|委员会|委|署|院|总局|政府)$")
 # The place part of an agency's name: 南山省, 北江市.
 PLACE_PREFIX = re.compile(r"[\u4e00-\u9fff]{2,8}?(?:省|市|县|区|州)")
 RENAME = re.compile(
-    r"(?:将)?(?:(?P<agency>[^，。；“”]{2,40}?)的)?(?:内设机构)?(?P<old>[^，。；“”的]{2,30}?)更名为(?P<new>[^，。；“”]{2,30})"
+    r"(?:将)?(?:(?P<agency>[^，。；“”]{2,40}?)的)?(?:内设机构)?[“\"]?(?P<old>[^，。；“”的]{2,30}?)[”\"]?更名为"
+    r"[“\"]?(?P<new>[^，。；“”]{2,30})"
 )
 UNIT_ADDED = re.compile(
-    r"(?:在(?P<agency>[^，。；]{2,40}?))?(?:增设|新设|新增设立|设立|组建)(?P<unit>[\u4e00-\u9fff（）()]{2,30}?" + UNIT_SUFFIX + r")(?:[，,](?P<duties>负责[^。；]+))?"
+    r"(?:在(?P<agency>[^，。；]{2,40}?))?(?:增设|新设|新增设立|设立|设置|组建)(?P<unit>[\u4e00-\u9fff（）()]{2,30}?" + UNIT_SUFFIX + r")(?:[，,](?P<duties>负责[^。；]+))?"
 )
 UNIT_REMOVED = re.compile(
     r"撤销(?:(?P<agency>[^，。；]{2,40}?)的)?(?:内设机构)?(?P<unit>[\u4e00-\u9fff（）()]{2,30}?" + UNIT_SUFFIX + r")"
@@ -159,9 +165,15 @@ PAGE_FURNITURE = re.compile(
 # 将X处职责中的“…”). The quotes are required: without them the edit is not literal.
 QUOTE_OPEN = "“\"「『"
 QUOTE_CLOSE = "”\"」』"
-WORDING = re.compile(
-    r"将(?P<who>其|[^，。；“”]{2,40}?)(?:的)?(?:职责|主要职责|职能)(?:表述)?中(?:的)?"
-    r"[“\"「『](?P<old>[^”\"」』]+)[”\"」』]\s*(?:修改为|调整为|改为|修改成)\s*[“\"「『](?P<new>[^”\"」』]*)[”\"」』]"
+_WHO = r"(?P<who>其|[^，。；“”]{2,40}?)(?:的)?(?:职责|主要职责|职能)(?:表述)?中(?:的)?"
+_QUOTED_OLD = r"[“\"「『](?P<old>[^”\"」』]+)[”\"」』]"
+_QUOTED_NEW = r"[“\"「『](?P<new>[^”\"」』]*)[”\"」』]"
+WORDING = re.compile(r"将" + _WHO + _QUOTED_OLD + r"\s*(?:修改为|调整为|改为|修改成)\s*" + _QUOTED_NEW)
+# Wording added (在其职责中增加“…”: no old text) or deleted (删去其职责中的“…” / 将…中的“…”删去: empty new).
+WORDING_ADDED = re.compile(r"在" + _WHO + r"(?:增加|增写|加入|补充|增加表述)" + _QUOTED_NEW)
+WORDING_DELETED = (
+    re.compile(r"(?:删去|删除)" + _WHO + _QUOTED_OLD),
+    re.compile(r"将" + _WHO + _QUOTED_OLD + r"\s*(?:删去|删除)"),
 )
 
 # Signs (牌子) and bodies.
@@ -176,7 +188,17 @@ ALIAS_ADDED = (
     re.compile(r"(?P<agency>[^，。；“”]{2,40}?)(?:改为)?对外称(?P<sign>[^，。；]+)"),
 )
 BODY_ABOLISHED = re.compile(r"不再(?:保留|设立|单设)(?P<body>[^，。；]+?)(?:及其办事机构|及其办公室)?(?=[，。；]|$)")
+# Where an abolished body's or removed unit's duties go: "，其职责划入B", "，具体工作由B承担".
+DUTIES_GO = re.compile(
+    r"[，,](?:其|原)?(?P<what>职责|职能|工作|具体工作|相关工作|日常工作|[^，。；]{0,20}?职责[^，。；]{0,16}?)"
+    r"(?:整体)?(?:并入|划入|划给|划转至|交由|由)(?P<into>[^，。；]+?)(?:承担|负责|履行|行使)?(?=[，,。；;]|$)"
+)
 
+# Supervision taken on with no giver named: "B代管X", "X由B代管".
+SUPERVISION_NEW = (
+    re.compile(r"^(?P<receiver>[^，。；]{2,40}?)代管(?P<body>[^，。；]{2,40})$"),
+    re.compile(r"^(?P<body>[^，。；]{2,40}?)(?:由|交由)(?P<receiver>[^，。；]{2,40}?)代管$"),
+)
 # Supervision (代管) moves: "A代管的X改由B代管" and "X改由B代管".
 SUPERVISION = re.compile(
     r"(?:(?P<giver>[^，。；]{2,40}?)代管的)?(?P<body>[^，。；]{2,40}?)改由(?P<receiver>[^，。；]{2,40}?)代管"
@@ -192,9 +214,13 @@ SUPERVISION_MOVE = re.compile(
 STAFF_CHANGE = re.compile(
     r"(?P<verb>核增|核减|增加|减少|收回)(?P<agency>[^，。；]{0,40}?)(?P<cat>" + STAFF_CATEGORY + r")(?P<n>" + NUM + r")名"
 )
+# The same with the verb after the category: "A机关行政编制增加5名".
+STAFF_CHANGE_AFTER = re.compile(
+    r"(?:将)?(?P<agency>[^，。；]{0,40}?)(?P<cat>" + STAFF_CATEGORY + r")(?P<verb>核增|核减|增加|减少)(?P<n>" + NUM + r")名"
+)
 
 # Totals after the change: "调整后，A内设机构21个，机关行政编制504名，司局级领导职数79名".
-TOTALS_START = re.compile(r"(?:上述|此次|本次|经)?(?:调整|变动)后[，,]?")
+TOTALS_START = re.compile(r"(?:上述|此次|本次|经)?(?:调整|变动)后[，,]?|核定(?=[^，。；]{0,40}?(?:编制|职数|内设机构))")
 TOTAL_ITEM = re.compile(
     r"(?P<cat>内设机构|" + STAFF_CATEGORY_ALTERNATIVES + r")(?:为|共|设)?(?P<n>"
     + NUM
