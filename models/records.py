@@ -103,6 +103,8 @@ class Effect(_Record):
     counts: dict[str, int] = Field(default_factory=dict)
     text: str
     span: Span
+    # The internal unit a sign is hung on or taken from (X司加挂Y牌子); None when it is the agency's.
+    unit: str | None = None
 
 
 class AgencyRecord(_Record):

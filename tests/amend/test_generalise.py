@@ -408,3 +408,31 @@ def test_duty_leaving_without_receiver_applies_to_the_giver_only() -> None:
     derived = derive_version(base, records[0], agency=DHB)
     assert [d.text for d in derived.record.duties] == ["负责远洋渔业监管。"]
     assert derived.unapplied == []
+
+
+@pytest.mark.parametrize(
+    ("clause", "agency", "unit"),
+    [
+        ("东海部渔业司加挂远洋渔业办公室牌子。", DHB, "渔业司"),  # the agency named before its unit
+        ("在渔业司加挂远洋渔业办公室牌子。", DHB, "渔业司"),  # the unit alone: the notice's agency
+        ("东海部的渔业司加挂远洋渔业办公室牌子。", DHB, "渔业司"),
+        ("东海部加挂远洋渔业办公室牌子。", DHB, None),  # the agency itself
+    ],
+)
+def test_sign_on_a_unit_names_the_unit(clause: str, agency: str, unit: str | None) -> None:
+    records, quality = parse_amendment_body(HEAD + clause)
+    assert [(r.agency, e.type, e.subject, e.unit) for r in records for e in r.effects] == [
+        (agency, "alias_added", "远洋渔业办公室", unit)
+    ]
+    assert quality.warnings == []
+
+
+def test_unit_sign_and_added_wording_apply_to_the_unit() -> None:
+    base = AgencyRecord(agency=DHB, units=[unit(1, "渔业司", "负责渔业管理。"), unit(2, "远洋处", "负责远洋渔业。")])
+    text = HEAD + "东海部渔业司加挂远洋渔业办公室牌子。\n二、在东海部渔业司职责中增加“负责远洋渔业国际合作”。"
+    records, _ = parse_amendment_body(text)
+    derived = derive_version(base, records[0], agency=DHB)
+    fishery = derived.record.units[0]
+    assert (fishery.alias, fishery.duties) == ("远洋渔业办公室", "负责渔业管理；负责远洋渔业国际合作。")
+    assert derived.record.aliases == []
+    assert derived.unapplied == []

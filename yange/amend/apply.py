@@ -173,7 +173,24 @@ def _amend_text(text: str, old: str, new: str) -> str | None:
     return None
 
 
+def _wording_added(state: _State, effect: Effect, new: str) -> Outcome:
+    """在X处职责中增加“…”: the wording joins the unit's duties, or the agency's as a new duty."""
+    index = _find_unit(state, effect.subject)
+    if effect.subject and index is None:
+        return f"unit {effect.subject} not found"
+    if index is not None:
+        unit = state.units[index]
+        joined = "；".join(part for part in (unit.duties.rstrip("。；"), new) if part)
+        state.units[index] = unit.model_copy(update={"duties": joined + "。"})
+        return None
+    ordinal = _next_ordinal([d.ordinal for d in state.duties])
+    state.duties.append(Duty(ordinal=ordinal, text=new, span=effect.span))
+    return None
+
+
 def _wording(state: _State, effect: Effect) -> Outcome:
+    if effect.old is None and effect.new:
+        return _wording_added(state, effect, effect.new) if state.base is not None else "no earlier version to add to"
     if effect.old is None or effect.new is None:
         return "the notice gives no quoted wording"
     if state.base is None:
@@ -249,15 +266,31 @@ def _unit_renamed(state: _State, effect: Effect) -> Outcome:
 # --- aliases, bodies, supervision ---------------------------------------------------------------
 
 
+def _unit_sign(state: _State, effect: Effect, *, added: bool) -> Outcome:
+    """A sign on an internal unit (X司加挂Y牌子) is that unit's alias."""
+    index = _find_unit(state, effect.unit)
+    if index is None:
+        return f"unit {effect.unit} not found"
+    unit = state.units[index]
+    if not added and not (unit.alias and effect.subject and _same(unit.alias, effect.subject)):
+        return f"unit {unit.name} does not carry {effect.subject}"
+    state.units[index] = unit.model_copy(update={"alias": effect.subject if added else None})
+    return None
+
+
 def _alias_added(state: _State, effect: Effect) -> Outcome:
     if not effect.subject:
         return "the notice names no sign"
+    if effect.unit:
+        return _unit_sign(state, effect, added=True)
     if not any(_same(a, effect.subject) for a in state.aliases):
         state.aliases.append(effect.subject)
     return None
 
 
 def _alias_removed(state: _State, effect: Effect) -> Outcome:
+    if effect.unit:
+        return _unit_sign(state, effect, added=False)
     kept = [a for a in state.aliases if not (effect.subject and _same(a, effect.subject))]
     if len(kept) == len(state.aliases):
         return f"alias {effect.subject} not held"

@@ -306,20 +306,36 @@ def _alias_removed(c: _Collector, ctx: _Context, clause: str, span: Span) -> boo
     m = _first_match(v.ALIAS_REMOVED, clause)
     if not m:
         return False
-    agency = c.resolve(m["agency"])
+    agency, unit = _sign_holder(c, ctx, m["agency"])
     for sign in _signs(m["sign"]):
-        c.add(agency, _effect("alias_removed", ctx, clause, span, subject=sign))
+        c.add(agency, _effect("alias_removed", ctx, clause, span, subject=sign, unit=unit))
     ctx.agency = agency
     return True
+
+
+def _sign_holder(c: _Collector, ctx: _Context, holder: str) -> tuple[str | None, str | None]:
+    """(agency, unit) that holds a sign: 东海部渔业司 and 渔业司 name a unit of an agency."""
+    name = c.resolve(holder)
+    if not name or name in c.known:
+        return name, None
+    known = c.known_prefix(name)
+    if known and _UNIT_SUFFIX.search(known[1]):
+        return known[0], known[1].removeprefix("的") or None
+    agency_part, de, unit_part = name.rpartition("的")
+    if de and _UNIT_SUFFIX.search(unit_part):
+        return c.resolve(agency_part), unit_part
+    if _UNIT_SUFFIX.search(name) and not v.AGENCY_ONLY_SUFFIX.search(name):
+        return ctx.agency or c.main, name
+    return name, None
 
 
 def _alias_added(c: _Collector, ctx: _Context, clause: str, span: Span) -> bool:
     m = _first_match(v.ALIAS_ADDED, clause)
     if not m:
         return False
-    agency = c.resolve(m["agency"])
+    agency, unit = _sign_holder(c, ctx, m["agency"])
     for sign in _signs(m["sign"]):
-        c.add(agency, _effect("alias_added", ctx, clause, span, subject=sign))
+        c.add(agency, _effect("alias_added", ctx, clause, span, subject=sign, unit=unit))
     ctx.agency = agency
     return True
 
