@@ -29,7 +29,7 @@ DETAILS = ("reconciled", "explained", "split_into", "split_from", "merged_into",
 # heldout2-duty-split: duty 9 is cut in two and its second, longer half becomes duty 10. We label it
 # "9 reworded, 10 added" (the number stays with the first half); the diff pairs old 9 with new 10, the
 # closer text (0.80), and calls 9 added. Either reading names the same two items; which half carries
-# on the duty is a judgement, and the diff has no split detail for duties (it has one for units).
+# on the duty is a judgement; the diff's events say split_into / split_from either way.
 AMBIGUOUS = frozenset({"heldout-heavy-reword", "heldout2-duty-split"})
 # Reading both AMBIGUOUS pairs the other way costs 3 missed and 4 extra events: F1 0.94 on the 59
 # labels (0.92 on the first 41). Below 0.9, something unambiguous broke.

@@ -10,7 +10,9 @@ Events (`models.Change`) and what their `detail` holds:
 - `duty_added` / `duty_removed` / `duty_reworded` (section "duty", "unit" or "other"): `old_ordinal` /
   `new_ordinal` as dotted paths ("2.3" is item 3 of duty 2); a rewording has `similarity` and `ops`,
   the character-level inline diff `[(op, text)]`. Section "unit" is a kept unit's duties, named by
-  `unit_name` (and `old_unit_name` when it was renamed).
+  `unit_name` (and `old_unit_name` when it was renamed). A duty cut in two or folded into another
+  names its partners by ordinal path: `split_into` (on the reworded original) / `split_from` (on the
+  added part), `merged_into` (on the removed duty) / `merged_from` (on the reworded survivor).
 - `unit_added` / `unit_removed` / `unit_renamed` (section "unit"): `split_from` / `split_into`,
   `merged_from` / `merged_into` name the partner units; a rename has `old_name`, `new_name`,
   `old_alias`, `new_alias` (old_text/new_text are the labels, name（alias）).

@@ -17,6 +17,9 @@ from yange.diff.text import clauses, comparison_key, numerals
 # A unit counts as built from another when at least this share of its clauses came from it (split),
 # or as gone into another when this share of its clauses went there (merge).
 PARTNER_SHARE = 0.5
+# Least similarity of two clauses for a duty's clause to count as carried into another duty (split,
+# merge): a duty is short, so one loosely similar clause (组织实施…促进活动) must not make a partner.
+ITEM_CLAUSE_THRESHOLD = 0.8
 # Weight of the duties' similarity, against the name's, when pairing units whose names differ.
 UNIT_DUTY_WEIGHT = 0.8
 
@@ -62,6 +65,58 @@ def other_items(matters: Sequence[OtherMatter]) -> list[Item]:
     return [Item(str(m.ordinal), m.text, m.span) for m in matters]
 
 
+def _item_partners(
+    old: Sequence[Item],
+    new: Sequence[Item],
+    reworded: dict[int, int],
+    pairs: dict[int, int],
+    threshold: float,
+) -> tuple[dict[int, int], dict[int, int]]:
+    """Added items cut out of one reworded item (new -> old index), and removed items folded into one
+    reworded item (old -> new index): at least PARTNER_SHARE of their clauses went there."""
+    if not reworded or len(pairs) == len(old) == len(new):
+        return {}, {}
+    flows = _clause_flows([i.text for i in old], [i.text for i in new], threshold)
+    split_from: dict[int, int] = {}
+    for k in set(range(len(new))) - set(pairs.values()):
+        sources = [i for i in reworded if flows[i, k] and flows[i, k] >= PARTNER_SHARE * flows[-1, k]]
+        if len(sources) == 1:
+            split_from[k] = sources[0]
+    merged_into: dict[int, int] = {}
+    for m in set(range(len(old))) - set(pairs):
+        targets = [
+            j for j in reworded.values() if flows[m, j] and flows[m, j] >= PARTNER_SHARE * flows[m, -1]
+        ]
+        if len(targets) == 1:
+            merged_into[m] = targets[0]
+    return split_from, merged_into
+
+
+def _partner_details(
+    old: Sequence[Item],
+    new: Sequence[Item],
+    reworded: dict[int, int],
+    pairs: dict[int, int],
+    threshold: float,
+) -> tuple[dict[int, dict[str, object]], dict[int, dict[str, object]]]:
+    """Split and merge details of each old and new item, by index, as dotted ordinal paths."""
+    split_from, merged_into = _item_partners(old, new, reworded, pairs, threshold)
+    old_detail: dict[int, dict[str, object]] = {}
+    new_detail: dict[int, dict[str, object]] = {}
+    for i in sorted(set(split_from.values())):
+        parts = sorted([pairs[i], *(k for k, src in split_from.items() if src == i)])
+        old_detail.setdefault(i, {})["split_into"] = [new[k].path for k in parts]
+    for k, i in split_from.items():
+        new_detail.setdefault(k, {})["split_from"] = old[i].path
+    by_new = {j: i for i, j in pairs.items()}
+    for j in sorted(set(merged_into.values())):
+        parts = sorted([by_new[j], *(m for m, tgt in merged_into.items() if tgt == j)])
+        new_detail.setdefault(j, {})["merged_from"] = [old[m].path for m in parts]
+    for m, j in merged_into.items():
+        old_detail.setdefault(m, {})["merged_into"] = new[j].path
+    return old_detail, new_detail
+
+
 def diff_items(
     old: Sequence[Item],
     new: Sequence[Item],
@@ -74,12 +129,21 @@ def diff_items(
     scores = similarity_matrix([i.text for i in old], [i.text for i in new])
     fixed = identical_pairs([i.text for i in old], [i.text for i in new])
     pairs = slot_pairs(match(scores, threshold=match_threshold, fixed=fixed), scores)
+    same = {
+        i
+        for i, j in pairs.items()
+        if i in fixed or same_wording(old[i].text, new[j].text, float(scores[i, j]), unchanged)
+    }
+    # Only a reworded item can have given text to, or taken text from, an added or removed one.
+    reworded = {i: j for i, j in pairs.items() if i not in same}
+    old_detail, new_detail = _partner_details(old, new, reworded, pairs, ITEM_CLAUSE_THRESHOLD)
     changes: list[Change] = []
     for i, j, sim in ordered(pairs, scores):
         if i is not None and j is not None:
             a, b = old[i], new[j]
-            if i in fixed or same_wording(a.text, b.text, sim, unchanged):
+            if i in same:
                 continue
+            partners = {**old_detail.get(i, {}), **new_detail.get(j, {})}
             changes.append(
                 Change(
                     change_type="duty_reworded",
@@ -89,7 +153,12 @@ def diff_items(
                     similarity=sim,
                     old_span=a.span,
                     new_span=b.span,
-                    detail={"old_ordinal": a.path, "new_ordinal": b.path, "ops": inline_diff(a.text, b.text)},
+                    detail={
+                        "old_ordinal": a.path,
+                        "new_ordinal": b.path,
+                        "ops": inline_diff(a.text, b.text),
+                        **partners,
+                    },
                 )
             )
         elif i is not None:
@@ -100,7 +169,7 @@ def diff_items(
                     section=section,
                     old_text=a.text,
                     old_span=a.span,
-                    detail={"old_ordinal": a.path},
+                    detail={"old_ordinal": a.path, **old_detail.get(i, {})},
                 )
             )
         elif j is not None:
@@ -111,7 +180,7 @@ def diff_items(
                     section=section,
                     new_text=b.text,
                     new_span=b.span,
-                    detail={"new_ordinal": b.path},
+                    detail={"new_ordinal": b.path, **new_detail.get(j, {})},
                 )
             )
     return changes
@@ -149,11 +218,11 @@ def _named_pairs(old: Sequence[Unit], new: Sequence[Unit]) -> dict[int, int]:
     return pairs
 
 
-def _clause_flows(old: Sequence[Unit], new: Sequence[Unit], threshold: float) -> np.ndarray:
-    """Counts of old unit i's clauses whose closest clause is in new unit j, plus the clause totals
-    of each unit in an extra last row (new) and column (old)."""
-    old_owner = [i for i, u in enumerate(old) for _ in clauses(u.duties)]
-    new_owner = [j for j, u in enumerate(new) for _ in clauses(u.duties)]
+def _clause_flows(old: Sequence[str], new: Sequence[str], threshold: float) -> np.ndarray:
+    """Counts of old text i's clauses whose closest clause is in new text j, plus the clause totals
+    of each text in an extra last row (new) and column (old)."""
+    old_owner = [i for i, text in enumerate(old) for _ in clauses(text)]
+    new_owner = [j for j, text in enumerate(new) for _ in clauses(text)]
     flows = np.zeros((len(old) + 1, len(new) + 1), dtype=np.int32)
     for i in old_owner:
         flows[i, -1] += 1
@@ -161,9 +230,7 @@ def _clause_flows(old: Sequence[Unit], new: Sequence[Unit], threshold: float) ->
         flows[-1, j] += 1
     if not old_owner or not new_owner:
         return flows
-    scores = similarity_matrix(
-        [c for u in old for c in clauses(u.duties)], [c for u in new for c in clauses(u.duties)]
-    )
+    scores = similarity_matrix([c for t in old for c in clauses(t)], [c for t in new for c in clauses(t)])
     best = scores.argmax(axis=1)
     for k, j in enumerate(best.tolist()):
         if scores[k, j] >= threshold:
@@ -175,7 +242,7 @@ def _splits_and_merges(
     old: Sequence[Unit], new: Sequence[Unit], pairs: dict[int, int], threshold: float
 ) -> tuple[dict[int, list[int]], dict[int, list[int]]]:
     """Old units split into several new ones, and new units merged from several old ones."""
-    flows = _clause_flows(old, new, threshold)
+    flows = _clause_flows([u.duties for u in old], [u.duties for u in new], threshold)
     added = set(range(len(new))) - set(pairs.values())
     removed = set(range(len(old))) - set(pairs)
     splits: dict[int, list[int]] = {}
