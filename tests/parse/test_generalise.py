@@ -422,3 +422,20 @@ def test_other_numbering_of_headings_and_items(pattern: str, repl) -> None:
     assert [(u.ordinal, u.name) for u in record.units][:2] == [(1, "办公室"), (2, "登记注册股")]
     assert [o.ordinal for o in record.other_matters] == [1, 2]
     assert parsed.quality.warnings == []
+
+
+def _projection(parsed) -> list:
+    return [(r.agency, r.aliases, r.rank, project_adjustments(r.adjustments), [d.ordinal for d in r.duties],
+             project_units(r.units), r.declared_unit_count, project_staffing(r.staffing),
+             [o.ordinal for o in r.other_matters]) for r in parsed.records]
+
+
+@pytest.mark.parametrize("name", [c.file for c in CASES if c.file.endswith(".txt") and "utf16" not in c.file
+                                  and "hardwrap" not in c.file])
+@pytest.mark.parametrize("joiner", ["", " "], ids=["no-breaks", "spaces"])
+def test_a_page_without_line_breaks_reads_the_same(name: str, joiner: str) -> None:
+    # some pages (and text pulled from JSON APIs) lose every line break
+    text = (GENERALISE / name).read_text(encoding="utf-8")
+    flat = parse_notice(text.replace("\n", joiner))
+    assert _projection(flat) == _projection(parse_notice(text))
+    assert flat.notice.title == parse_notice(text).notice.title

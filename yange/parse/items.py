@@ -98,6 +98,12 @@ def find_items(
         ordinal = cn_number(m.group(1))
         if ordinal is not None:
             starts.append((m.start(), m.end(), ordinal))
+    # a section's first item right after its heading on a page with no line breaks (职责调整1.将…):
+    # the marker's "after a line start or sentence end" condition cannot hold there, yet it is an item
+    bare = vocab.BARE_MARKERS.get(marker.pattern)
+    first = bare.match(text, start, end) if bare is not None and (not starts or starts[0][0] > start) else None
+    if first is not None and (ordinal := cn_number(first.group(1))) is not None:
+        starts.insert(0, (first.start(), first.end(), ordinal))
     if extra_starts is not None:
         for m in extra_starts.finditer(text, start, end):
             starts.append((m.start(), m.start(), None))

@@ -120,8 +120,8 @@ def _named_units(text: str, region: Region) -> list[Item]:
             name, _alias, rest = parsed
             if any(ch in "：:。" for ch in text[pos + len(name):pos + rest]):
                 starts.append(pos)
-        nxt = min((i for i in (text.find("。", pos, region.end), text.find("\n", pos, region.end)) if i >= 0),
-                  default=-1)
+        # the next place a unit may start: after a sentence, a line, or the colon of 设下列内设机构：
+        nxt = min((i for i in (text.find(ch, pos, region.end) for ch in "。\n：") if i >= 0), default=-1)
         if nxt < 0:
             break
         pos = nxt + 1

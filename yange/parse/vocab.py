@@ -32,6 +32,12 @@ DIGIT_MARKER = re.compile(r"(?:(?<=^)|(?<=[\n。；：\s]))(\d{1,2})[.．、](?!
 # neither （一） nor 1. items (elsewhere （1） numbers sub-items). Only after a line start or sentence end.
 ARABIC_PAREN_MARKER = re.compile(r"(?:(?<=^)|(?<=[\n。；：\s]))（(\d{1,2})）", re.MULTILINE)
 
+# The same markers without the condition on what precedes them, tried only at a section's very start.
+BARE_MARKERS: dict[str, re.Pattern[str]] = {
+    DIGIT_MARKER.pattern: re.compile(r"(\d{1,2})[.．、](?!\d)"),
+    ARABIC_PAREN_MARKER.pattern: re.compile(r"（(\d{1,2})）"),
+}
+
 # --- section headings ----------------------------------------------------------------------------
 
 # Top-level section names of a 三定 regulation, mapped to the contract's SECTION (None: preamble-like
