@@ -83,6 +83,8 @@ def main_agency(text: str) -> str | None:
     title = v.TITLE_AGENCY.search(head)
     if title:
         name = re.sub(r"等(?:单位|部门|机构)$", "", _clean_name(title["agency"]))
+        # 关于同意调整A内设机构, 关于A调整内设机构, 关于A有关职责: the verbs and qualifiers are not the name.
+        name = re.sub(r"(?:调整|有关|部分|相关)+$", "", re.sub(r"^(?:同意|调整|明确|划转)+", "", name))
         first = re.split(r"(?<=[部厅局委署院办会室])(?:和|及|、)", name)[0]
         if v.AGENCY_NAME.fullmatch(first):
             return first
@@ -646,6 +648,14 @@ def _staff_follow_up(c: _Collector, ctx: _Context, clause: str, span: Span, coun
     return True
 
 
+def _no_change(c: _Collector, ctx: _Context, clause: str, span: Span) -> bool:
+    """所需编制从现有编制中调剂解决: understood, changes nothing; kept as `other` so it stays visible."""
+    if not v.NO_CHANGE.match(clause):
+        return False
+    c.add(ctx.agency or c.main, _effect("other", ctx, clause, span))
+    return True
+
+
 def _staff_change(c: _Collector, ctx: _Context, clause: str, span: Span) -> bool:
     """核增/核减 inside one agency: no effect type names it, so `other` with the verb as subject."""
     pattern = v.STAFF_CHANGE if v.STAFF_CHANGE.search(clause) else v.STAFF_CHANGE_AFTER
@@ -702,6 +712,7 @@ _RULES = (
     _transfer,
     _duty_leaves,
     _staff_change,
+    _no_change,
     _unit_added,
     _alias_added,
 )
@@ -760,7 +771,7 @@ def _records(c: _Collector) -> list[AgencyRecord]:
 
 def _is_heading(text: str, clause: str, end: int) -> bool:
     """一、职责调整 on a line of its own: a heading over the sub-items, not a clause."""
-    return bool(v.ITEM_HEADING.fullmatch(clause)) and (end >= len(text) or text[end] == "\n")
+    return bool(v.ITEM_HEADING.fullmatch(clause)) and (end >= len(text) or text[end] in "\n。：:")
 
 
 def parse_amendment_body(text: str) -> tuple[list[AgencyRecord], QualityReport]:

@@ -210,6 +210,11 @@ SUPERVISION_MOVE = re.compile(
     r"(?:划归|改由|调整为由)(?P<receiver>[^，。；]{2,40}?)(?:管理|领导|主管)$"
 )
 
+# Clauses that say nothing changes (所需编制内部调剂解决, 职责不变): kept as `other`, not warned about.
+NO_CHANGE = re.compile(
+    r"^(?:所需|相关|上述)?(?:行政)?编制(?:和领导职数)?(?:从|由|在)[^，。；]{0,30}(?:调剂|解决)[^，。；]*$|^(?:其)?(?:职责|编制|级别)(?:保持)?不变$"
+)
+
 # Staff added or taken back inside one agency (核增/核减): no transfer, kept as `other` with counts.
 STAFF_CHANGE = re.compile(
     r"(?P<verb>核增|核减|增加|减少|收回)(?P<agency>[^，。；]{0,40}?)(?P<cat>" + STAFF_CATEGORY + r")(?P<n>" + NUM + r")名"
