@@ -25,7 +25,7 @@ from tests.factories import (
     unit,
 )
 from yange.errors import NoticeRejected
-from yange.parse import parse_bytes, parse_notice
+from yange.parse import detect_kind, normalise, parse_bytes, parse_notice
 from yange.parse.adjust import classify_adjustment, unit_name
 from yange.parse.staffing import parse_staffing
 
@@ -439,3 +439,28 @@ def test_a_page_without_line_breaks_reads_the_same(name: str, joiner: str) -> No
     flat = parse_notice(text.replace("\n", joiner))
     assert _projection(flat) == _projection(parse_notice(text))
     assert flat.notice.title == parse_notice(text).notice.title
+
+
+def test_words_inside_a_duty_do_not_end_it() -> None:
+    # 附件 and 根据…设立 end an item only where a letter's attachment line or the preamble stands
+    text = (GENERALISE / "county-2015-market-bureau-sanding.txt").read_text(encoding="utf-8")
+    duty = "负责药品、医疗器械、化妆品的监督管理，审核注册申请及其附件材料。根据上级授权设立分支机构。"
+    text = text.replace("负责药品、医疗器械、化妆品的监督管理。", duty)
+    parsed = parse_notice(text)
+    assert parsed.records[0].duties[3].text == duty
+    assert not parsed.quality.truncated
+
+
+REPLIES = [
+    "东川省机构编制委员会关于同意调整东川省林业厅内设机构的批复\n东编〔2020〕8号\n东川省林业厅：\n"
+    "经研究，同意你厅对内设机构作如下调整：\n一、将造林处与绿化处合并设立造林绿化处。\n"
+    "二、调整后，东川省林业厅设9个内设机构。\n东川省机构编制委员会\n2020年6月1日\n",
+    "江州市机构编制委员会关于江州市水利局内设机构调整的批复\n江编〔2021〕5号\n市水利局：\n"
+    "经研究，批复如下：\n一、撤销你局的水政科，增设河湖管理科。\n二、调整后，市水利局设6个内设机构。\n"
+    "江州市机构编制委员会\n2021年3月2日\n",
+]
+
+
+@pytest.mark.parametrize("text", REPLIES, ids=["同意调整…的批复", "…内设机构调整的批复"])
+def test_replies_approving_an_adjustment_are_amendments(text: str) -> None:
+    assert detect_kind(normalise(text)) == "amendment"

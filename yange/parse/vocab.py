@@ -266,8 +266,10 @@ SANDING_CUE = re.compile(
 FUNCTIONS_CUE = re.compile(r"主要职能")
 # Amendment notice titles: 关于调整…职责机构编制的通知, …职责调整的通知, 关于调整…内设机构的通知.
 AMENDMENT_TITLE = re.compile(
-    r"关于(?:调整|划转|明确|变更)[^。\n]{0,60}?(?:职责|职能|机构|编制|内设机构|牌子|领导职数)[^。\n]{0,20}?的(?:通知|批复)"
+    r"关于(?:同意)?(?:调整|划转|明确|变更)[^。\n]{0,60}?(?:职责|职能|机构|编制|内设机构|牌子|领导职数)[^。\n]{0,20}?的(?:通知|批复)"
     r"|职责调整(?:有关事项)?的(?:通知|批复)"
+    # 关于X内设机构调整的批复: the thing adjusted named before the verb
+    r"|关于[^。\n]{0,40}?(?:内设机构|机构编制|职责|职能|领导职数)(?:调整|变更|划转)(?:有关事项)?的(?:通知|批复)"
 )
 
 # Sentence-level boundaries that end an item even without a new marker: the signature date of the
@@ -276,7 +278,9 @@ AMENDMENT_TITLE = re.compile(
 ITEM_BOUNDARY = re.compile(
     rf"{_CN}{{4}}年{_CN}{{1,2}}月{_CN}{{1,3}}日"
     rf"|(?P<title>{_REGULATION_TAIL})(?![》〉])"
-    r"|根据[^。]{0,200}?设立"
+    # the preamble opens a line or follows the regulation's title; 。根据授权设立… inside a duty is not it
+    r"|(?:(?<=\n)|(?<=规定))根据[^。]{0,200}?设立"
     r"|特此通知"
-    r"|附\s*件"
+    # 附件：… / 附件1 on a line of its own, not 及其附件材料 inside a duty
+    r"|(?:(?<=\n)|(?<=[。；]))附\s*件(?=[：:\d\s]|$)"
 )
