@@ -464,3 +464,19 @@ REPLIES = [
 @pytest.mark.parametrize("text", REPLIES, ids=["同意调整…的批复", "…内设机构调整的批复"])
 def test_replies_approving_an_adjustment_are_amendments(text: str) -> None:
     assert detect_kind(normalise(text)) == "amendment"
+
+
+def test_adjustments_grouped_by_kind_as_in_the_2013_round() -> None:
+    # 一、职能转变 （一）取消的职责。1.… （二）下放的职责。1.…: one adjustment per group, its KIND the group's
+    text = (GENERALISE / "county-2015-market-bureau-sanding.txt").read_text(encoding="utf-8")
+    groups = ("一、职能转变\n（一）取消的职责。\n1.取消食品生产许可证初审。\n2.取消个体工商户验照制度。\n"
+              "（二）下放的职责。\n1.将一般食品经营许可下放。\n（三）整合的职责。\n"
+              "1.整合原县工商行政管理局、县质量技术监督局的职责。\n（四）转移的职责。\n"
+              "1.将商品条码注册的初审工作交由县标准化协会承担。\n（五）加强的职责。\n1.加强食品安全风险防控。\n")
+    text = text[:text.index("一、职责调整")] + groups + text[text.index("二、主要职责"):]
+    record = parse_notice(text).records[0]
+    assert project_adjustments(record.adjustments) == [
+        adj(1, "cancelled"), adj(2, "delegated_out"),
+        adj(3, "transferred_in", "原县工商行政管理局、县质量技术监督局"),
+        adj(4, "transferred_out", "县标准化协会"), adj(5, "strengthened")]
+    assert [d.ordinal for d in record.duties] == list(range(1, 8))

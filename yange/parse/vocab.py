@@ -126,6 +126,8 @@ KIND_CUES: list[tuple[str, re.Pattern[str]]] = [
     ("transferred_in", re.compile(r"整合([^。；]{2,60}?)的(?:相关|有关)?职责")),
     ("delegated_out", re.compile(rf"下放(?:给|至|到)([^，。；]{{2,30}}?){_RECEIVER_END}")),
     ("delegated_in", re.compile(r"(?:承担|承接)([^，。；的]{2,30}?)下放的")),
+    # 2013-round grouping: （二）下放的职责。1.… is duties this agency hands down, not receives
+    ("delegated_out", re.compile(r"^\s*下放的(?:职责|事项|审批事项)()")),
     ("delegated_in", re.compile(r"下放的()")),
     ("delegated_out", re.compile(r"下放(?!的)()")),  # 下放审批权限: to lower levels, none named
     ("cancelled", re.compile(r"^\s*(?:取消|不再)()")),
