@@ -480,3 +480,9 @@ def test_adjustments_grouped_by_kind_as_in_the_2013_round() -> None:
         adj(3, "transferred_in", "原县工商行政管理局、县质量技术监督局"),
         adj(4, "transferred_out", "县标准化协会"), adj(5, "strengthened")]
     assert [d.ordinal for d in record.duties] == list(range(1, 8))
+
+
+@pytest.mark.parametrize("written", ["江府办﹝2019﹞12号", "江府办〖2019〗12号", "江府办〔2019〕第12号", "江府办 [ 2019 ] 12 号"])
+def test_document_number_brackets_of_other_pages(written: str) -> None:
+    text = (GENERALISE / "city-2019-agriculture-digits.txt").read_text(encoding="utf-8")
+    assert parse_notice(text.replace("江府办〔2019〕12号", written)).notice.doc_number == "江府办〔2019〕12号"

@@ -28,7 +28,9 @@ _ASCII_PARENS = re.compile(r"\(([^()\n]{0,80})\)")
 _CJK = re.compile(r"[\u4e00-\u9fff〇○]")
 # The bracket is found first and the ideograph before it checked in code, which keeps this fast
 # (a leading [\u4e00-\u9fff]{1,10} or a lookbehind would be tried at every character).
-_DOC_BRACKETS = re.compile(r"[〔［\[【(（]\s*(\d{4})\s*[〕］\]】)）]\s*(\d{1,4})\s*号")
+# Brackets seen around the year: 〔〕 ［］ [] 【】 () （） and the small ﹝﹞ and 〖〗 of some pages; 第 before the
+# number (〔2019〕第12号) is dropped with them.
+_DOC_BRACKETS = re.compile(r"[〔［\[【(（﹝〖]\s*(\d{4})\s*[〕］\]】)）﹞〗]\s*第?\s*(\d{1,4})\s*号")
 _CN_YEAR = re.compile(r"[零〇○◯OoＯ0一二三四五六七八九]{4}")
 _CN_DIGIT = re.compile(r"[一二三四五六七八九]")
 _ZERO_TABLE = str.maketrans(dict.fromkeys("零○◯OoＯ0", "〇"))
@@ -76,7 +78,7 @@ def fullwidth_parens(text: str) -> str:
 
 
 def doc_number_brackets(text: str) -> str:
-    """〔〕［］[]【】() around a document number's year all become 〔〕: 商办发［2003］9号 -> 商办发〔2003〕9号."""
+    """〔〕［］[]【】()﹝﹞〖〗 around a document number's year all become 〔〕: 商办发［2003］9号 -> 商办发〔2003〕9号."""
     out: list[str] = []
     pos = 0
     for m in _DOC_BRACKETS.finditer(text):
