@@ -459,6 +459,89 @@ def staffing_text_only() -> Pair:
     return old, old.model_copy(update={"staffing": lines})
 
 
+# --- fourth batch, labelled after the split/merge details and before running the diff on them ----
+
+
+def unit_renamed_moved() -> Pair:
+    """信息化处 becomes 电子商务处 with its work widened, and moves up the list; 联络处 is abolished."""
+    old = parsed_fujian()
+    new = _replace_in_unit(
+        old,
+        "信息化处",
+        "电子政务、电子商务的运用和推广工作",
+        "电子政务的运用推广工作，拟订全省电子商务发展规划并组织实施",
+    )
+    new = edit_unit(new, "信息化处", name="电子商务处")
+    new = drop_units(new, "联络处")
+    units = list(new.units)
+    moved = next(u for u in units if u.name == "电子商务处")
+    units.remove(moved)
+    units.insert(4, moved)
+    return old, new.model_copy(update={"units": units})
+
+
+def other_matters_reshuffled() -> Pair:
+    """Other matter 3 (overseas labour) is dropped, the rest renumbered, and a new one on port work added."""
+    old = parsed_fujian()
+    kept = [m for m in old.other_matters if m.ordinal != 3]
+    kept = [m.model_copy(update={"ordinal": k}) for k, m in enumerate(kept, start=1)]
+    text = "省对外贸易经济合作厅会同省口岸查验单位建立口岸通关协调机制，重大事项报省人民政府决定。"
+    kept.append(
+        kept[0].model_copy(
+            update={"ordinal": len(kept) + 1, "text": text, "span": (140_000, 140_000 + len(text))}
+        )
+    )
+    return old, old.model_copy(update={"other_matters": kept})
+
+
+def transfer_out_clause() -> Pair:
+    """The talent-planning duty goes to the human-resources department, declared 划给; the visits clause
+    of the same duty stays as its whole text."""
+    old = parsed_fujian()
+    new = reword_duty(old, 11, "起草并组织实施全省外经贸人才规划；", "")
+    new = set_adjustments(
+        new,
+        (
+            "transferred_out",
+            "省人力资源和社会保障厅",
+            "将起草并组织实施全省外经贸人才规划的职责划给省人力资源和社会保障厅。",
+        ),
+    )
+    return old, new
+
+
+def nested_drop_renumber_reword() -> Pair:
+    """机关服务中心: item 2.2 (housing reform) dropped, later items renumbered, old 2.5 (now 2.4) reworded."""
+    old = parsed_mofcom("机关服务中心")
+    two = old.duties[1]
+    items = [i for i in two.items if i.ordinal != 2]
+    items = [
+        i.model_copy(
+            update={"text": i.text.replace("具体组织实施工作", "具体组织实施和竣工验收工作")}
+            if i.ordinal == 5
+            else {}
+        )
+        for i in items
+    ]
+    items = [i.model_copy(update={"ordinal": k}) for k, i in enumerate(items, start=1)]
+    duties = [old.duties[0], two.model_copy(update={"items": items}), *old.duties[2:]]
+    return old, old.model_copy(update={"duties": duties})
+
+
+def rank_only_aliases_reordered() -> Pair:
+    """投资促进中心: the rank is stated for the first time; its two other names are listed the other way round."""
+    old = parsed_mofcom("投资促进中心")
+    return old, old.model_copy(update={"rank": "正司级", "aliases": list(reversed(old.aliases))})
+
+
+def closing_reworded_new_before() -> Pair:
+    """A new duty on exchanges abroad goes in before the closing duty, whose wording is updated."""
+    old = culture()
+    new = _set_duty(old, 8, "完成省委、省政府交办的其他任务。")
+    new = add_duty(new, "管理全省文化和旅游对外及对港澳台交流、合作和宣传推广工作。", before=8)
+    return old, new
+
+
 PAIRS: dict[str, tuple[Callable[[], Pair], str]] = {
     "heldout-merge-keep-name": (merge_keep_name, FUJIAN_FILE),
     "heldout-split-keep-name": (split_keep_name, FUJIAN_FILE),
@@ -485,6 +568,12 @@ PAIRS: dict[str, tuple[Callable[[], Pair], str]] = {
     "heldout3-nested-reword-alias": (nested_reword_alias, MOFCOM_FILE),
     "heldout3-unit-added-with-staff": (unit_added_with_staff, FUJIAN_FILE),
     "heldout3-staffing-text-only": (staffing_text_only, FUJIAN_FILE),
+    "heldout4-unit-renamed-moved": (unit_renamed_moved, FUJIAN_FILE),
+    "heldout4-other-matters-reshuffled": (other_matters_reshuffled, FUJIAN_FILE),
+    "heldout4-transfer-out-clause": (transfer_out_clause, FUJIAN_FILE),
+    "heldout4-nested-drop-renumber-reword": (nested_drop_renumber_reword, MOFCOM_FILE),
+    "heldout4-rank-only-aliases-reordered": (rank_only_aliases_reordered, MOFCOM_FILE),
+    "heldout4-closing-reworded-new-before": (closing_reworded_new_before, "culture (our own derived record)"),
 }
 
 
