@@ -486,3 +486,31 @@ def test_adjustments_grouped_by_kind_as_in_the_2013_round() -> None:
 def test_document_number_brackets_of_other_pages(written: str) -> None:
     text = (GENERALISE / "city-2019-agriculture-digits.txt").read_text(encoding="utf-8")
     assert parse_notice(text.replace("江府办〔2019〕12号", written)).notice.doc_number == "江府办〔2019〕12号"
+
+
+FUNCTION_HEADINGS = {
+    "a rank in the heading's bracket": [("统计数据管理中心主要职能", "统计数据管理中心（正局级）主要职能")],
+    "name on its own line, then 主要职能：": [
+        ("一、统计数据管理中心主要职能", "一、统计数据管理中心\n主要职能："),
+        ("二、统计教育培训中心（国家统计干部学院）主要职能", "二、统计教育培训中心（国家统计干部学院）\n主要职能："),
+        ("三、统计科学研究所的主要职责", "三、统计科学研究所\n主要职责：")],
+    "units numbered （一）": [("一、统计数据管理中心", "（一）统计数据管理中心"), ("二、统计教育", "（二）统计教育"),
+                          ("三、统计科学", "（三）统计科学")],
+    "X的主要职能是：": [("一、统计数据管理中心主要职能", "一、统计数据管理中心的主要职能是："),
+                    ("三、统计科学研究所的主要职责", "三、统计科学研究所的主要职责是：")],
+}
+
+
+@pytest.mark.parametrize("edits", FUNCTION_HEADINGS.values(), ids=FUNCTION_HEADINGS.keys())
+def test_unit_function_heading_forms(edits: list[tuple[str, str]]) -> None:
+    text = (GENERALISE / "ministry-2004-statistics-unit-functions.txt").read_text(encoding="utf-8")
+    for old, new in edits:
+        assert old in text
+        text = text.replace(old, new)
+    parsed = parse_notice(text)
+    assert parsed.notice.kind == "functions"
+    assert [(r.agency, r.aliases, [d.ordinal for d in r.duties]) for r in parsed.records] == [
+        ("统计数据管理中心", [], [1, 2, 3]),
+        ("统计教育培训中心", ["国家统计干部学院"], [1, 2]),
+        ("统计科学研究所", [], [1, 2, 3]),
+    ]

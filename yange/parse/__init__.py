@@ -14,7 +14,7 @@ from models import AgencyRecord, Notice, NoticeKind, ParsedNotice, QualityReport
 from yange.errors import NoticeRejected
 from yange.parse import vocab
 from yange.parse.decode import bytes_to_text
-from yange.parse.functions import has_unit_headings, parse_functions
+from yange.parse.functions import parse_functions, unit_heading_count
 from yange.parse.metadata import read_metadata
 from yange.parse.normalise import normalise
 from yange.parse.sanding import parse_sanding
@@ -31,25 +31,28 @@ _DUTY_LIST = re.compile(
 )
 
 
-def _restates_sections(text: str) -> bool:
-    """True when the text has a regulation's own sections (二、主要职责, 三、内设机构, or the
-    articles' 主要职责是：), not just those words in a title."""
+def _structural_sections(text: str) -> bool:
+    """True when the text has a regulation's own numbered sections (二、主要职责, 三、内设机构), not
+    just those words in a title."""
     sections = {vocab.SECTION_HEADINGS.get(m.group(2)) for m in vocab.HEADING.finditer(text)}
     sections -= {None, "preamble"}
-    structural = len(sections) >= 2 and bool(sections & {"units", "staffing", "adjustments"})
-    return structural or _DUTY_LIST.search(text) is not None
+    return len(sections) >= 2 and bool(sections & {"units", "staffing", "adjustments"})
 
 
 def detect_kind(text: str) -> NoticeKind:
     """'amendment' only when the title says the notice adjusts agencies and the text restates no
     主要职责 / 内设机构 sections (a full 三定 whose adjustments say 划入 stays 'sanding');
-    'functions' for notices of X主要职能 / X主要职责 unit headings; else 'sanding'."""
+    'functions' for notices of X主要职能 / X主要职责 unit headings (one such heading is enough when
+    no 主要职责是： list says the text is one agency's regulation); else 'sanding'."""
     head = text[:3000]
-    restates = _restates_sections(text)
-    if _amendment_title(head) and not restates and not vocab.REGULATION_SUFFIX.search(head):
+    structural = _structural_sections(text)
+    duty_list = _DUTY_LIST.search(text) is not None
+    if _amendment_title(head) and not (structural or duty_list) and not vocab.REGULATION_SUFFIX.search(head):
         return "amendment"
-    if not restates and has_unit_headings(text):
-        return "functions"
+    if not structural:
+        units = unit_heading_count(text)
+        if units >= 2 or (units and not duty_list):
+            return "functions"
     return "sanding"
 
 

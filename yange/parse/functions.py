@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from models import AgencyRecord, Duty, OtherMatter, QualityReport
 from yange.parse import vocab
@@ -13,15 +13,18 @@ from yange.parse.segment import heading_regions
 
 _SUFFIX_ALT = "|".join(vocab.UNIT_SUFFIXES)
 # X（Y）主要职能 at a line start; the bracket may be odd (《投资促进事务局）) as scraped pages have it.
-# Some notices number the units (一、X主要职能 / 二、X的主要职责): the number is not part of the name.
+# Some notices number the units (一、X主要职能 / （二）X的主要职责 / X的主要职能是：): the number is not
+# part of the name.
+_UNIT_NUMBER = rf"(?:[{vocab.CN_DIGITS}]{{1,3}}、\s*|（[{vocab.CN_DIGITS}]{{1,3}}）\s*)?"
 _UNIT_HEADING = re.compile(
-    rf"(?:(?<=^)|(?<=\n))(?:[{vocab.CN_DIGITS}]{{1,3}}、\s*)?([^\n。；，、：]{{2,30}}?)(?:[（《(〈]([^（）()\n]{{1,30}})[）)》〉])?(?:的)?主要(?:职能|职责)"
-    r"(?=\s|$|一、|\n)",
+    rf"(?:(?<=^)|(?<=\n)){_UNIT_NUMBER}([^\n。；，、：]{{2,30}}?)(?:[（《(〈]([^（）()\n]{{1,30}})[）)》〉])?(?:的)?主要(?:职能|职责)"
+    r"(?:是)?[：:]?(?=\s|$|一、|\n|（)",
     re.MULTILINE,
 )
-# A bare unit name on its own line, followed by 一、主要职能 (中国国际电子商务中心).
+# A unit name on its own line, followed by 一、主要职能 (中国国际电子商务中心) or a line 主要职能：.
 _BARE_HEADING = re.compile(
-    rf"(?:(?<=^)|(?<=\n))([^\n。；，、：\s]{{2,30}}(?:{_SUFFIX_ALT}))\n(?=一、\s*主要(?:职能|职责))",
+    rf"(?:(?<=^)|(?<=\n)){_UNIT_NUMBER}([^\n。；，、：\s（]{{2,30}}(?:{_SUFFIX_ALT}))(?:（([^（）\n]{{1,30}})）)?\n"
+    r"(?=一、\s*主要(?:职能|职责)|主要(?:职能|职责)[：:]?\s*(?:\n|（))",
     re.MULTILINE,
 )
 # 外商投资促进中心（对外称“投资促进事务局”） in the covering letter.
@@ -49,12 +52,18 @@ def _headings(text: str) -> list[_Heading]:
             continue
         found.append(_Heading(m.group(1).strip(), (m.group(2) or "").strip() or None, m.start(), m.end()))
     for m in _BARE_HEADING.finditer(text):
-        found.append(_Heading(m.group(1).strip(), None, m.start(), m.end()))
+        found.append(_Heading(m.group(1).strip(), (m.group(2) or "").strip() or None, m.start(), m.end()))
+    found = [h if h.alias is None or not vocab.NOT_AN_ALIAS.match(h.alias) else replace(h, alias=None) for h in found]
     return sorted(found, key=lambda h: h.start)
 
 
 def has_unit_headings(text: str) -> bool:
     return bool(_headings(text))
+
+
+def unit_heading_count(text: str) -> int:
+    """How many differently named units the text has headings for."""
+    return len({h.name for h in _headings(text)})
 
 
 def _duty(text: str, it: Item) -> Duty:
