@@ -132,7 +132,7 @@ def diff_items(
     same = {
         i
         for i, j in pairs.items()
-        if i in fixed or same_wording(old[i].text, new[j].text, float(scores[i, j]), unchanged)
+        if i in fixed or same_wording(old[i].text, new[j].text, round(float(scores[i, j]), 4), unchanged)
     }
     # Only a reworded item can have given text to, or taken text from, an added or removed one.
     reworded = {i: j for i, j in pairs.items() if i not in same}
@@ -192,9 +192,8 @@ def _label(unit: Unit) -> str:
 
 def _same_label(a: Unit, b: Unit) -> bool:
     """Same name and alias once width, spacing and punctuation are set aside (WTO and ＷＴＯ)."""
-    return comparison_key(a.name) == comparison_key(b.name) and comparison_key(
-        a.alias or ""
-    ) == comparison_key(b.alias or "")
+    old_label = (comparison_key(a.name), comparison_key(a.alias or ""))
+    return old_label == (comparison_key(b.name), comparison_key(b.alias or ""))
 
 
 def _named_pairs(old: Sequence[Unit], new: Sequence[Unit]) -> dict[int, int]:
