@@ -11,6 +11,8 @@ import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from models.records import AgencyRecord
 from tests.amend.amend_factories import Expected, duty, expect, observed, staff, unit
@@ -469,3 +471,27 @@ def test_unit_sign_and_added_wording_apply_to_the_unit() -> None:
     assert (fishery.alias, fishery.duties) == ("远洋渔业办公室", "负责渔业管理；负责远洋渔业国际合作。")
     assert derived.record.aliases == []
     assert derived.unapplied == []
+
+
+_TEXTS = sorted(GEN.glob("*.txt"))
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    which=st.integers(min_value=0, max_value=len(_TEXTS) - 1),
+    cuts=st.lists(st.tuples(st.integers(min_value=0, max_value=2000), st.integers(min_value=1, max_value=12)), max_size=6),
+    inserts=st.lists(st.tuples(st.integers(min_value=0, max_value=2000), st.sampled_from(list("，。；、“”（）一二十百调整后将划入更名为撤销不再加挂牌子代管名个的从由至合并\n"))), max_size=6),
+)
+def test_damaged_notices_never_raise(which: int, cuts: list[tuple[int, int]], inserts: list[tuple[int, str]]) -> None:
+    """Pages cut or garbled (十二二, a lost quote, a lost marker) still parse; spans stay in the text."""
+    text = _TEXTS[which].read_text(encoding="utf-8")
+    for at, size in cuts:
+        at %= len(text)
+        text = text[:at] + text[at + size :]
+    for at, ch in inserts:
+        at %= len(text) + 1
+        text = text[:at] + ch + text[at:]
+    records, _ = parse_amendment_body(text)
+    for record in records:
+        for e in record.effects:
+            assert text[e.span[0] : e.span[1]] == e.text

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 import cn2an
@@ -36,7 +37,18 @@ def to_int(numeral: str) -> int:
     """An int from Arabic digits or Chinese numerals (十二, 两, 一百零四)."""
     if numeral.isdigit():
         return int(numeral)
-    return int(cn2an.cn2an(numeral.replace("〇", "零").replace("○", "零"), "smart"))
+    try:
+        return int(cn2an.cn2an(numeral.replace("〇", "零").replace("○", "零"), "smart"))
+    except (ValueError, KeyError):
+        raise ValueError(f"not a number: {numeral}") from None
+
+
+def _maybe_int(numeral: str) -> int | None:
+    """to_int, or None for a malformed numeral (十二二): the figure is left out, not the notice."""
+    try:
+        return to_int(numeral)
+    except ValueError:
+        return None
 
 
 def looks_like_amendment(text: str) -> bool:
@@ -73,7 +85,7 @@ def _to_date(match: re.Match[str]) -> dt.date | None:
         year = "".join(str("〇○零一二三四五六七八九".index(c) - 2 if c not in "〇○零" else 0) for c in year)
     try:
         return dt.date(int(year), to_int(match["m"]), to_int(match["d"]))
-    except ValueError:
+    except (ValueError, KeyError):
         return None
 
 
@@ -114,7 +126,7 @@ def _items(text: str) -> tuple[list[tuple[int | None, int, int]], list[int]]:
     while their numbers rise (a gap of up to two is accepted and reported)."""
     best: list[tuple[int, int, int]] = []
     for pattern in v.ITEM_MARKERS.values():
-        markers = [(to_int(m["n"]), m.start(), m.end()) for m in pattern.finditer(text)]
+        markers = [(n, m.start(), m.end()) for m in pattern.finditer(text) if (n := _maybe_int(m["n"])) is not None]
         chain: list[tuple[int, int, int]] = []
         for ordinal, start, end in markers:
             if not chain and ordinal == 1 or chain and chain[-1][0] < ordinal <= chain[-1][0] + 3:
@@ -263,10 +275,12 @@ def _effect(
 
 
 def _counts(text: str) -> dict[str, int]:
-    found = {m["cat"]: to_int(m["n"]) for m in v.COUNT_BEFORE.finditer(text)}
-    if not found:
-        found = {m["cat"]: to_int(m["n"]) for m in v.COUNT_AFTER.finditer(text)}
-    return found
+    found = _figures(v.COUNT_BEFORE.finditer(text))
+    return found or _figures(v.COUNT_AFTER.finditer(text))
+
+
+def _figures(matches: Iterator[re.Match[str]]) -> dict[str, int]:
+    return {m["cat"]: n for m in matches if (n := _maybe_int(m["n"])) is not None}
 
 
 def _first_count(text: str) -> int | None:
@@ -308,8 +322,11 @@ def _alias_removed(c: _Collector, ctx: _Context, clause: str, span: Span) -> boo
     m = _first_match(v.ALIAS_REMOVED, clause)
     if not m:
         return False
+    signs = _signs(m["sign"])
+    if not signs:
+        return False
     agency, unit = _sign_holder(c, ctx, m["agency"])
-    for sign in _signs(m["sign"]):
+    for sign in signs:
         c.add(agency, _effect("alias_removed", ctx, clause, span, subject=sign, unit=unit))
     ctx.agency = agency
     return True
@@ -335,8 +352,11 @@ def _alias_added(c: _Collector, ctx: _Context, clause: str, span: Span) -> bool:
     m = _first_match(v.ALIAS_ADDED, clause)
     if not m:
         return False
+    signs = _signs(m["sign"])
+    if not signs:
+        return False
     agency, unit = _sign_holder(c, ctx, m["agency"])
-    for sign in _signs(m["sign"]):
+    for sign in signs:
         c.add(agency, _effect("alias_added", ctx, clause, span, subject=sign, unit=unit))
     ctx.agency = agency
     return True
@@ -663,7 +683,7 @@ def _staff_change(c: _Collector, ctx: _Context, clause: str, span: Span) -> bool
     if not m or v.TRANSFER.search(clause):
         return False
     agency = c.resolve(m["agency"]) if m["agency"] else (ctx.agency or c.main)
-    counts = {mm["cat"]: to_int(mm["n"]) for mm in pattern.finditer(clause)}
+    counts = _figures(pattern.finditer(clause))
     c.add(agency, _effect("other", ctx, clause, span, subject=m["verb"], counts=counts))
     return True
 
@@ -691,7 +711,11 @@ def _totals(c: _Collector, ctx: _Context, clause: str, span: Span) -> bool:
                 c.add_totals(agency, counts)
                 counts = {}
             agency = c.resolve(gap)
-        counts[m["cat"]] = to_int(m["n"])
+        n = _maybe_int(m["n"])
+        if n is None:
+            c.warnings.append(f"item {ctx.ordinal}: figure not read: {m.group()}")
+        else:
+            counts[m["cat"]] = n
         cursor = m.end()
     c.add_totals(agency, counts)
     ctx.in_totals = True
