@@ -514,3 +514,13 @@ def test_unit_function_heading_forms(edits: list[tuple[str, str]]) -> None:
         ("统计教育培训中心", ["国家统计干部学院"], [1, 2]),
         ("统计科学研究所", [], [1, 2, 3]),
     ]
+
+
+def test_agency_with_its_other_name_in_brackets_in_the_title() -> None:
+    # 江州市农业农村局（江州市乡村振兴局）主要职责…规定: the agency, and its other name as an alias
+    text = (GENERALISE / "city-2019-agriculture-digits.txt").read_text(encoding="utf-8")
+    text = text.replace("江州市农业农村局主要职责", "江州市农业农村局（江州市乡村振兴局）主要职责")
+    text = text.replace("江州市农业农村局加挂江州市乡村振兴局牌子。", "")
+    record = parse_notice(text).records[0]
+    assert (record.agency, record.aliases) == ("江州市农业农村局", ["江州市乡村振兴局"])
+    assert project_adjustments(record.adjustments)[1] == adj(2, "transferred_out", "市交通运输局")

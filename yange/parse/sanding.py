@@ -46,6 +46,21 @@ def agency_name(text: str, head: str, title: str = "") -> str | None:
     return None
 
 
+_BRACKETED_NAME = re.compile(r"(.{2,}?)（([^（）]{2,40})）")
+
+
+def _split_bracketed(agency: str, aliases: list[str]) -> tuple[str, list[str]]:
+    """X（Y） in a regulation's title names the agency X and its other name Y (福建省人民政府外事办公室
+    （福建省人民政府港澳事务办公室）); Y is added to the aliases unless one of them already holds it."""
+    m = _BRACKETED_NAME.fullmatch(agency)
+    if m is None:
+        return agency, aliases
+    name, other = m.group(1), m.group(2)
+    if not vocab.NOT_AN_ALIAS.match(other) and not any(other in a for a in aliases):
+        aliases = [other, *aliases]
+    return name, aliases
+
+
 def aliases_of(head: str) -> list[str]:
     out: list[str] = []
     for pattern in (vocab.ALIAS_SIGN, vocab.ALIAS_EXTERNAL):
@@ -195,11 +210,11 @@ def parse_sanding(text: str, title: str = "") -> tuple[AgencyRecord, QualityRepo
     fixed = repair(items, declared_units=declared, gap_sections=gap_sections)
     fixed.duplicates_removed += repeated_passages(text, 0, regions[0].start)
 
-    agency = agency_name(text, head, title) or "未识别机构"
+    agency, aliases = _split_bracketed(agency_name(text, head, title) or "未识别机构", aliases_of(head))
     staffing_text = "".join(text[r.start:r.end] for r in regions if r.section == "staffing")
     record = AgencyRecord(
         agency=agency,
-        aliases=aliases_of(head),
+        aliases=aliases,
         rank=rank_of(head),
         adjustments=[
             Adjustment(ordinal=it.ordinal or 0, kind=k, counterpart=c, text=it.text, span=_span(it))
