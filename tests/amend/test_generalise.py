@@ -400,6 +400,15 @@ DUTY = "海洋渔业管理职责"
         ("东海部的海洋渔业管理职责由南山部承担。", both_ends(DHB, NSB, 1, "duty_transferred", DUTY), {}),
         ("南山部代管东海渔业研究所。", [expect(NSB, 1, "supervision_transferred_in", "东海渔业研究所")], {}),
         ("东海部设置远洋渔业司，负责远洋渔业管理。", [expect(DHB, 1, "unit_added", "远洋渔业司", new="负责远洋渔业管理")], {}),
+        # Two transfers in one sentence, each way.
+        ("将东海部的海洋渔业管理职责划入南山部，南山部的内河渔业管理职责划入东海部。",
+         both_ends(DHB, NSB, 1, "duty_transferred", DUTY) + both_ends(NSB, DHB, 1, "duty_transferred", "内河渔业管理职责"), {}),
+        # 撤销…，设立…: a unit removed and another added, neither lost.
+        ("撤销东海部渔业处，设立远洋渔业处。",
+         [expect(DHB, 1, "unit_removed", "渔业处"), expect(DHB, 1, "unit_added", "远洋渔业处")], {}),
+        # The staff of a transfer written as 相应核减 / 相应核增 on each side.
+        ("将东海部的海洋渔业管理职责划入南山部。东海部相应核减行政编制5名，南山部相应核增行政编制5名。",
+         both_ends(DHB, NSB, 1, "duty_transferred", DUTY) + both_ends(DHB, NSB, 1, "staffing_transferred", None, {"行政编制": 5}), {}),
         # Staff changed inside one agency, verb after the category: kept as other with the counts.
         ("东海部机关行政编制增加5名，用于加强远洋渔业监管。", [expect(DHB, 1, "other", "增加", counts={"机关行政编制": 5})], {}),
     ],

@@ -24,7 +24,7 @@ __all__ = ["amendment_date", "looks_like_amendment", "main_agency", "parse_amend
 
 _SPLIT_AFTER = "。；;\n"
 # A comma that opens a new clause: "…更名为Y，并将其职责表述中…", "…划入B，同时…".
-_CLAUSE_COMMA = re.compile(r"[，,](?=并|同时|另|将|撤销|增设|不再|相应)")
+_CLAUSE_COMMA = re.compile(r"[，,](?=并|同时|另|将|撤销|增设|设立|新设|设置|不再|相应)")
 # Used with .match(text, pos): no "^", which would only match at the start of the whole text.
 _LEADING_NOISE = re.compile(r"(?:[\s，,、]|[（(][一二三四五六七八九十0-9]+[）)]|[一二三四五六七八九十]+、|[0-9]+[.．]|并且?|同时|另外|此外|经研究[，,]?|同意)+")
 _UNIT_SUFFIX = re.compile(r"(?:司|处|科|(?<!办公)室)$")
@@ -601,12 +601,15 @@ def _duty_leaves(c: _Collector, ctx: _Context, clause: str, span: Span) -> bool:
     return True
 
 
-def _transfer(c: _Collector, ctx: _Context, clause: str, span: Span) -> bool:
+def _transfer(c: _Collector, ctx: _Context, clause: str, span: Span, whole: str | None = None) -> bool:
+    """Duties and staff moving from a giver to a receiver. `whole` is the clause the span covers
+    when `clause` is only its tail (a second transfer in one sentence)."""
     found = _transfer_match(c, clause)
     if not found:
         return _staff_follow_up(c, ctx, clause, span)
     m, giver, what = found
-    if what.endswith("分别") and _each_respectively(c, ctx, clause, span, giver, what, m["receiver"]):
+    text = whole or clause
+    if what.endswith("分别") and _each_respectively(c, ctx, text, span, giver, what, m["receiver"]):
         return True
     raw_receiver = re.sub(r"^(?:新组建的|新设立的|新组建|新设立)", "", m["receiver"])
     raw_receiver = v.RECEIVER_TRAIL.sub("", raw_receiver)
@@ -614,7 +617,7 @@ def _transfer(c: _Collector, ctx: _Context, clause: str, span: Span) -> bool:
     to_agency = receiver is not None and not v.NON_AGENCY_RECEIVER.search(receiver)
     if receiver and _UNIT_SUFFIX.search(receiver) and receiver not in c.known:
         # A move between two units of one agency: no transfer between agencies.
-        c.add(giver, _effect("other", ctx, clause, span, subject=what, new=receiver))
+        c.add(giver, _effect("other", ctx, text, span, subject=what, new=receiver))
         c.warnings.append(f"item {ctx.ordinal}: move inside {giver} to unit {receiver} (kept as other)")
         return True
     first_count = _first_count(what)
@@ -636,22 +639,25 @@ def _transfer(c: _Collector, ctx: _Context, clause: str, span: Span) -> bool:
     if duty_part and v.DUTY_WORD.search(duty_part):
         # "X职责和Y职责": two duties, each matched on its own when applied.
         for duty in v.DUTY_LIST_SPLIT.split(duty_part):
-            c.add(giver, _effect("duty_transferred_out", ctx, clause, span, subject=duty, counterpart=receiver))
+            c.add(giver, _effect("duty_transferred_out", ctx, text, span, subject=duty, counterpart=receiver))
             if to_agency:
-                c.add(receiver, _effect("duty_transferred_in", ctx, clause, span, subject=duty, counterpart=giver))
+                c.add(receiver, _effect("duty_transferred_in", ctx, text, span, subject=duty, counterpart=giver))
     elif duty_part and not counts:
-        c.add(giver, _effect("other", ctx, clause, span, subject=duty_part, counterpart=receiver))
+        c.add(giver, _effect("other", ctx, text, span, subject=duty_part, counterpart=receiver))
         c.warnings.append(f"item {ctx.ordinal}: object of transfer not understood: {duty_part}")
     if counts:
-        c.add(giver, _effect("staffing_transferred_out", ctx, clause, span, subject=unit, counterpart=receiver, counts=counts))
+        c.add(giver, _effect("staffing_transferred_out", ctx, text, span, subject=unit, counterpart=receiver, counts=counts))
         if to_agency:
-            c.add(receiver, _effect("staffing_transferred_in", ctx, clause, span, subject=unit, counterpart=giver, counts=counts))
+            c.add(receiver, _effect("staffing_transferred_in", ctx, text, span, subject=unit, counterpart=giver, counts=counts))
     ctx.transfer = (giver or c.main or "", receiver if to_agency else None)
     ctx.agency = giver
     # "…划给B，A行政编制3名随之划转": staff named after the receiver follow the duty.
     rest = clause[m.end() :]
     if not counts and _counts(rest):
-        _staff_follow_up(c, ctx, clause, span, counted=rest)
+        _staff_follow_up(c, ctx, text, span, counted=rest)
+    # "将A的X职责划入B，B的Y职责划入A": a second transfer in the same sentence.
+    elif rest[:1] in "，," and _transfer_match(c, rest[1:]):
+        _transfer(c, ctx, rest[1:], span, whole=text)
     return True
 
 
