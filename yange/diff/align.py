@@ -58,17 +58,19 @@ def match(scores: np.ndarray, *, threshold: float, fixed: dict[int, int] | None 
 def slot_pairs(
     pairs: dict[int, int], scores: np.ndarray, *, threshold: float = SLOT_THRESHOLD
 ) -> dict[int, int]:
-    """`pairs` plus, in every gap between consecutive pairs that keep their order (and before the
-    first, after the last), the gap's one unpaired old item with its one unpaired new item when
-    their similarity reaches `threshold`. A gap with more than one item left on a side is left alone:
-    which of them was restated is not for position to say."""
+    """`pairs` plus, in every gap between consecutive anchors (pairs that no other pair crosses, so
+    that both versions agree on their order; and the two ends), the gap's one unpaired old item with
+    its one unpaired new item when their similarity reaches `threshold`. A gap with more than one
+    item left on a side is left alone: which of them was restated is not for position to say.
+    Swapping the versions swaps the result."""
     n_old, n_new = scores.shape
-    anchors = [(-1, -1), *sorted(pairs.items()), (n_old, n_new)]
+    uncrossed = [
+        (i, j) for i, j in pairs.items() if all((k < i) == (m < j) for k, m in pairs.items() if k != i)
+    ]
+    anchors = [(-1, -1), *sorted(uncrossed), (n_old, n_new)]
     out = dict(pairs)
     taken = set(pairs.values())
     for (i1, j1), (i2, j2) in zip(anchors, anchors[1:], strict=False):
-        if j2 <= j1:
-            continue
         olds = [i for i in range(i1 + 1, i2) if i not in pairs]
         news = [j for j in range(j1 + 1, j2) if j not in taken]
         if len(olds) == len(news) == 1 and scores[olds[0], news[0]] >= threshold:

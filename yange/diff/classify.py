@@ -76,17 +76,15 @@ def _item_partners(
     reworded item (old -> new index): at least PARTNER_SHARE of their clauses went there."""
     if not reworded or len(pairs) == len(old) == len(new):
         return {}, {}
-    flows = _clause_flows([i.text for i in old], [i.text for i in new], threshold)
+    went, came = _clause_flows([i.text for i in old], [i.text for i in new], threshold)
     split_from: dict[int, int] = {}
     for k in set(range(len(new))) - set(pairs.values()):
-        sources = [i for i in reworded if flows[i, k] and flows[i, k] >= PARTNER_SHARE * flows[-1, k]]
+        sources = [i for i in reworded if came[i, k] and came[i, k] >= PARTNER_SHARE * came[-1, k]]
         if len(sources) == 1:
             split_from[k] = sources[0]
     merged_into: dict[int, int] = {}
     for m in set(range(len(old))) - set(pairs):
-        targets = [
-            j for j in reworded.values() if flows[m, j] and flows[m, j] >= PARTNER_SHARE * flows[m, -1]
-        ]
+        targets = [j for j in reworded.values() if went[m, j] and went[m, j] >= PARTNER_SHARE * went[m, -1]]
         if len(targets) == 1:
             merged_into[m] = targets[0]
     return split_from, merged_into
@@ -217,31 +215,37 @@ def _named_pairs(old: Sequence[Unit], new: Sequence[Unit]) -> dict[int, int]:
     return pairs
 
 
-def _clause_flows(old: Sequence[str], new: Sequence[str], threshold: float) -> np.ndarray:
-    """Counts of old text i's clauses whose closest clause is in new text j, plus the clause totals
-    of each text in an extra last row (new) and column (old)."""
+def _clause_flows(old: Sequence[str], new: Sequence[str], threshold: float) -> tuple[np.ndarray, np.ndarray]:
+    """Where clauses went and where they came from, as `(went, came)`: `went[i, j]` counts old text
+    i's clauses whose closest new clause is in new text j, `came[i, j]` new text j's clauses whose
+    closest old clause is in old text i; both carry the clause totals of each text in an extra last
+    row (new) and column (old). Splits are judged on `came` and merges on `went`, so swapping the
+    versions turns one into the other."""
     old_owner = [i for i, text in enumerate(old) for _ in clauses(text)]
     new_owner = [j for j, text in enumerate(new) for _ in clauses(text)]
-    flows = np.zeros((len(old) + 1, len(new) + 1), dtype=np.int32)
+    went = np.zeros((len(old) + 1, len(new) + 1), dtype=np.int32)
     for i in old_owner:
-        flows[i, -1] += 1
+        went[i, -1] += 1
     for j in new_owner:
-        flows[-1, j] += 1
+        went[-1, j] += 1
+    came = went.copy()
     if not old_owner or not new_owner:
-        return flows
+        return went, came
     scores = similarity_matrix([c for t in old for c in clauses(t)], [c for t in new for c in clauses(t)])
-    best = scores.argmax(axis=1)
-    for k, j in enumerate(best.tolist()):
+    for k, j in enumerate(scores.argmax(axis=1).tolist()):
         if scores[k, j] >= threshold:
-            flows[old_owner[k], new_owner[j]] += 1
-    return flows
+            went[old_owner[k], new_owner[j]] += 1
+    for j, k in enumerate(scores.argmax(axis=0).tolist()):
+        if scores[k, j] >= threshold:
+            came[old_owner[k], new_owner[j]] += 1
+    return went, came
 
 
 def _splits_and_merges(
     old: Sequence[Unit], new: Sequence[Unit], pairs: dict[int, int], threshold: float
 ) -> tuple[dict[int, list[int]], dict[int, list[int]]]:
     """Old units split into several new ones, and new units merged from several old ones."""
-    flows = _clause_flows([u.duties for u in old], [u.duties for u in new], threshold)
+    went, came = _clause_flows([u.duties for u in old], [u.duties for u in new], threshold)
     added = set(range(len(new))) - set(pairs.values())
     removed = set(range(len(old))) - set(pairs)
     splits: dict[int, list[int]] = {}
@@ -250,9 +254,7 @@ def _splits_and_merges(
         parts = [
             j
             for j in range(len(new))
-            if flows[i, j]
-            and flows[i, j] >= PARTNER_SHARE * flows[-1, j]
-            and (j in added or pairs.get(i) == j)
+            if came[i, j] and came[i, j] >= PARTNER_SHARE * came[-1, j] and (j in added or pairs.get(i) == j)
         ]
         if len(parts) >= 2 and added.intersection(parts):
             splits[i] = parts
@@ -260,8 +262,8 @@ def _splits_and_merges(
         parts = [
             i
             for i in range(len(old))
-            if flows[i, j]
-            and flows[i, j] >= PARTNER_SHARE * flows[i, -1]
+            if went[i, j]
+            and went[i, j] >= PARTNER_SHARE * went[i, -1]
             and (i in removed or pairs.get(i) == j)
         ]
         if len(parts) >= 2 and removed.intersection(parts):
