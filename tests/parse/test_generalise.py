@@ -524,3 +524,33 @@ def test_agency_with_its_other_name_in_brackets_in_the_title() -> None:
     record = parse_notice(text).records[0]
     assert (record.agency, record.aliases) == ("江州市农业农村局", ["江州市乡村振兴局"])
     assert project_adjustments(record.adjustments)[1] == adj(2, "transferred_out", "市交通运输局")
+
+
+def _hard_wrapped(text: str, width: int) -> str:
+    """The text as a PDF copy gives it: every line cut every `width` characters."""
+    out: list[str] = []
+    for line in text.split("\n"):
+        out.extend(line[i:i + width] for i in range(0, len(line), width)) if line else out.append("")
+    return "\n".join(out)
+
+
+WRAPPABLE = [c.file for c in CASES if c.file.endswith(".txt") and "utf16" not in c.file and "hardwrap" not in c.file]
+WRAPPABLE += ["ministry-2004-statistics-unit-functions.txt"]
+
+
+@pytest.mark.parametrize("name", WRAPPABLE)
+@pytest.mark.parametrize("width", [17, 26, 35])
+def test_a_text_hard_wrapped_at_a_fixed_width_reads_the_same(name: str, width: int) -> None:
+    text = (GENERALISE / name).read_text(encoding="utf-8")
+    wrapped = parse_notice(_hard_wrapped(text, width))
+    original = parse_notice(text)
+    assert _projection(wrapped) == _projection(original)
+    assert (wrapped.notice.title, wrapped.notice.doc_number, wrapped.notice.published_on) == (
+        original.notice.title, original.notice.doc_number, original.notice.published_on)
+
+
+def test_a_notice_that_is_not_wrapped_is_left_as_it_is() -> None:
+    # lines of one length that end sentences are a list, not a wrapped paragraph
+    lines = [f"（{n}）负责全省有关工作的组织协调和监督管理工作。" for n in "一二三四五六七八九"]
+    text = "\n".join(["二、主要职责", *lines])
+    assert normalise(text) == text

@@ -7,6 +7,7 @@ order, before anything else looks at the text.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable
 
 # Chinese punctuation that must survive width folding (NFKC would turn （ into ( and ： into :).
@@ -148,7 +149,8 @@ def join_broken_lines(text: str) -> str:
             and "。" not in prev
             and len(prev) + len(line) <= _MAX_TITLE
             and not _TITLE_WORDS.search(prev)
-            and _TITLE_END.search(line) is not None
+            and _TITLE_END.search(prev + line) is not None
+            and not _RUNNING_PUNCT.search(line)
             and not _MARKER_START.match(line)
         )
         if continues or title_rest or _hard_wrapped(prev, line):
@@ -172,6 +174,56 @@ def _hard_wrapped(prev: str, line: str) -> bool:
     return bool(_RUNNING_PUNCT.search(prev) or _MARKER_START.match(prev) or unclosed or len(prev) >= 20)
 
 
+# Fixed-width wrapping (text copied from a PDF or a terminal): at least this many lines, this share of
+# the lines of at least _WRAP_MIN_WIDTH at the wrap width (at least _WRAP_MIN_FULL of them), and most
+# of those ending mid-sentence.
+_WRAP_MIN_LINES = 8
+_WRAP_MIN_WIDTH = 12
+_WRAP_SHARE = 0.2
+_WRAP_MIN_FULL = 4
+_SENTENCE_END = tuple("。；：:！？")
+
+
+def _wrap_width(lines: list[str]) -> int | None:
+    """The width a text was hard-wrapped at, or None when it was not: many lines reach that width
+    (give or take one, as half-width digits wrap unevenly) and most of them stop mid-sentence."""
+    if len(lines) < _WRAP_MIN_LINES:
+        return None
+    counts = Counter(len(line) for line in lines if len(line) >= _WRAP_MIN_WIDTH)
+    if not counts:
+        return None
+    # the wrap width is the longest length that many lines reach; hardly any line may exceed it
+    long_lines = sum(counts.values())
+    width = next((w for w in sorted(counts, reverse=True)
+                  if counts[w] + counts.get(w - 1, 0) >= _WRAP_MIN_FULL), None)
+    if width is None or sum(n for w, n in counts.items() if w > width) > 0.1 * long_lines:
+        return None
+    full = [line for line in lines if width - 1 <= len(line) <= width]
+    if len(full) < _WRAP_SHARE * long_lines:
+        return None
+    open_ended = sum(1 for line in full if not line.endswith(_SENTENCE_END))
+    return width if open_ended >= 0.6 * len(full) else None
+
+
+def unwrap_fixed_width(text: str) -> str:
+    """Re-join a text hard-wrapped at a fixed width: a line that reaches the wrap width and does not
+    end a sentence continues on the next line, unless that line opens an item, a heading or a date."""
+    lines = text.split("\n")
+    width = _wrap_width(lines)
+    if width is None:
+        return text
+    out = [lines[0]]
+    last = lines[0]  # the last physical line of out[-1], which decides whether the next one joins it
+    for line in lines[1:]:
+        if (len(last) >= width - 1 and not last.endswith(_SENTENCE_END) and line
+                and not _MARKER_START.match(line) and not _DATE_LINE.match(line)):
+            out[-1] += line
+        else:
+            out.append(line)
+        last = line
+    return "\n".join(out)
+
+
 STEPS: dict[str, Callable[[str], str]] = {
     "unify_newlines": unify_newlines,
     "fold_width": fold_width,
@@ -179,6 +231,7 @@ STEPS: dict[str, Callable[[str], str]] = {
     "doc_number_brackets": doc_number_brackets,
     "date_zeros": date_zeros,
     "squeeze_spaces": squeeze_spaces,
+    "unwrap_fixed_width": unwrap_fixed_width,
     "join_broken_lines": join_broken_lines,
 }
 DEFAULT_STEPS: tuple[str, ...] = tuple(STEPS)
