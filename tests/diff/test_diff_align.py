@@ -159,7 +159,9 @@ def test_width_and_punctuation_of_names_are_no_change() -> None:
     ]
 
 
-RESTATED = "承担贸易救济工作，组织反倾销、反补贴调查，维护公平贸易秩序。"  # DUTIES[1] restated: similarity 0.41
+RESTATED = (
+    "承担贸易救济工作，组织反倾销、反补贴调查，维护公平贸易秩序。"  # DUTIES[1] restated: similarity 0.41
+)
 
 
 @pytest.mark.parametrize(
@@ -186,3 +188,14 @@ def test_slot_pairs_pair_a_restated_item_in_its_place(
 
     scores = similarity_matrix(old, new)
     assert slot_pairs(match(scores, threshold=0.55, fixed=identical_pairs(old, new)), scores) == expected
+
+
+def test_slot_pairs_read_the_same_both_ways_when_pairs_cross() -> None:
+    """Moved duties cross each other; the restated one is paired whichever version comes first."""
+    from yange.diff.align import identical_pairs, match, similarity_matrix, slot_pairs
+
+    old, new = DUTIES[:3], [DUTIES[2], DUTIES[0], RESTATED]
+    for a, b, restated in ((old, new, (1, 2)), (new, old, (2, 1))):
+        scores = similarity_matrix(a, b)
+        pairs = slot_pairs(match(scores, threshold=0.55, fixed=identical_pairs(a, b)), scores)
+        assert pairs.get(restated[0]) == restated[1], (a, b)
