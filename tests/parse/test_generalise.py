@@ -340,6 +340,10 @@ COUNTY_VARIANTS = {
     "三、内设机构及其职责": [("三、内设机构", "三、内设机构及其职责")],
     "四、人员编制及领导职数": [("四、人员编制", "四、人员编制及领导职数")],
     "一、职能转变和职责调整": [("一、职责调整", "一、职能转变和职责调整")],
+    "三、内设机构和人员编制 (one section)": [("三、内设机构", "三、内设机构和人员编制"), ("四、人员编制\n", ""),
+                                      ("五、其他事项", "四、其他事项")],
+    "三、机构设置和人员编制 (one section)": [("三、内设机构", "三、机构设置和人员编制"), ("四、人员编制\n", ""),
+                                      ("五、其他事项", "四、其他事项")],
     "设置5个股室": [("设5个内设机构", "设置5个股室")],
     "设5个职能科室": [("设5个内设机构", "设5个职能科室")],
 }
@@ -356,6 +360,7 @@ def test_county_heading_and_count_wordings(edits: list[tuple[str, str]]) -> None
     assert [a.ordinal for a in record.adjustments] == list(range(1, 7))
     assert [d.ordinal for d in record.duties] == list(range(1, 8))
     assert [u.name for u in record.units] == ["办公室", "登记注册股", "食品安全监管股", "质量计量股", "法规股"]
+    assert record.units[-1].duties == "承担行政执法监督和行政复议工作。"
     assert record.declared_unit_count == 5
     assert [s.count for s in record.staffing] == [18, 1, 3, 7]
     assert parsed.quality.relocated == [] and parsed.quality.warnings == []

@@ -189,10 +189,25 @@ def _items_of(text: str, region: Region) -> list[Item]:
     return items
 
 
+def _staffing_apart(text: str, regions: list[Region]) -> list[Region]:
+    """A notice with no staffing section of its own (三、内设机构和人员编制) states its staff after the
+    units: that passage becomes a staffing region, so the last unit does not take it in."""
+    if any(r.section == "staffing" for r in regions):
+        return regions
+    out: list[Region] = []
+    for r in regions:
+        m = vocab.STAFFING_LINE.search(text, r.start, r.end) if r.section == "units" else None
+        if m is None:
+            out.append(r)
+            continue
+        out += [Region("units", r.start, m.start(), r.ordinal), Region("staffing", m.start(), r.end, r.ordinal)]
+    return out
+
+
 def parse_sanding(text: str, title: str = "") -> tuple[AgencyRecord, QualityReport]:
     """One AgencyRecord and the quality report for a 三定 regulation. Raises ValueError when the
     text has no sections at all (the caller turns that into a rejection)."""
-    regions = split_sections(text)
+    regions = _staffing_apart(text, split_sections(text))
     if not regions:
         raise ValueError("no 职责/内设机构/编制 sections found")
     item_regions = [r for r in regions if r.section in SECTIONS]

@@ -57,6 +57,12 @@ SECTION_HEADINGS: dict[str, str | None] = {
     "内设机构及其职责": "units",
     "内设机构及职责": "units",
     "内设机构和职责": "units",
+    # one heading for units and staff: the staffing passage follows the units (see STAFFING_LINE)
+    "内设机构和人员编制": "units",
+    "内设机构与人员编制": "units",
+    "内设机构及人员编制": "units",
+    "机构设置和人员编制": "units",
+    "机构设置与人员编制": "units",
     "人员编制": "staffing",
     "人员编制和领导职数": "staffing",
     "人员编制与领导职数": "staffing",
@@ -202,6 +208,14 @@ DECLARED_UNITS = re.compile(
 # A bracket after a unit's name that is not another name of it: its rank (（正处级）) or a note that it
 # shares offices with another unit (（与机关党委合署办公）).
 NOT_AN_ALIAS = re.compile(r"^(?:(?:正|副)?(?:厅|局|司|处|科|股|县处|乡科)级|.*合署办公|.*合署)$")
+
+# A sentence that states a staffing count (机关行政编制为18名 / 行政编制一十八名), not opening with an
+# item marker: where the staffing passage starts inside a section headed 三、内设机构和人员编制. A page
+# may have run it into the last unit's line, so it is found by sentence, not by line.
+STAFFING_LINE = re.compile(
+    rf"(?:(?<=^)|(?<=[\n。；]))(?!（|\d{{1,2}}[.．、]|{_CN}{{1,3}}、)[^\n。；]{{0,40}}?编制(?:为|共|核定为)?\s*{COUNT}名",
+    re.MULTILINE,
+)
 
 # --- agency, aliases, rank -----------------------------------------------------------------------
 
