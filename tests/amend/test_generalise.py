@@ -32,6 +32,7 @@ NJ = "南江省民政厅"
 XC = "西川市市场监督管理局"
 NS_J, NS_H, NS_M = "南山省司法厅", "南山省卫生健康委员会", "南山省医疗保障局"
 BJ_H, BJ_C = "北江市住房和城乡建设局", "北江市城市管理局"
+MOF, DH_COM = "商务部", "东海省商务厅"
 DH_AG, DH_W, DH_EM = "东海省农业农村厅", "东海省水利厅", "东海省应急管理厅"
 
 
@@ -247,6 +248,26 @@ CASES: dict[str, tuple[list[Expected], dict[str, dict[str, int]], dt.date]] = {
         {DH_W: {"机关行政编制": 95}},
         dt.date(2019, 2, 14),
     ),
+    # A page: breadcrumb and 相关文章/上一篇/下一篇 lines naming other notices; the title broken after
+    # 关于调整; a receiver with 和 nowhere but 国家国际发展合作署.
+    "central-2023-mofcom-broken-title-page-derived.txt": (
+        both_ends(MOF, "国家国际发展合作署", 1, "duty_transferred", "对外援助具体执行职责"),
+        {MOF: {"机关行政编制": 500}},
+        dt.date(2023, 9, 24),
+    ),
+    # 你厅 throughout: 你厅承担的…，交由…承担; a unit renamed then given a sign (对外加挂) in one sentence;
+    # a unit removed with its leader post; 内设机构由14个减为13个 as the stated total.
+    "donghai-2022-commerce-you-derived.txt": (
+        [
+            *both_ends(DH_COM, "东海省投资促进中心", 1, "duty_transferred", "招商引资具体服务工作"),
+            expect(DH_COM, 2, "unit_renamed", "外资管理处", old="外资管理处", new="外商投资管理处"),
+            expect(DH_COM, 2, "alias_added", "东海省外商投诉中心"),
+            expect(DH_COM, 3, "unit_removed", "口岸处"),
+            expect(DH_COM, 3, "other", "减少", counts={"正处级领导职数": 1}),
+        ],
+        {DH_COM: {"内设机构": 13}},
+        dt.date(2022, 3, 8),
+    ),
 }
 
 # Titles that kind detection (yange/parse/__init__.py, not this area) does not yet take for amendments.
@@ -302,7 +323,9 @@ def test_merge_adds_the_new_unit_before_removing_the_merged_ones() -> None:
 
 
 _CN = "一二三四五六七八九十"
-_TOP_LEVEL = (r"\n([一二三四五六七八九十])、(调整后)?", r"\n（([一二三四五六七八九十])）(调整后)?", r"\n([0-9])\.(调整后)?")
+# An item that only states totals (调整后… / 内设机构由14个减为13个) gives no effect.
+_TOTALS_ITEM = r"(调整后|[^\n]{0,12}由[0-9一二三四五六七八九十]+个)?"
+_TOP_LEVEL = tuple(marker + _TOTALS_ITEM for marker in (r"\n([一二三四五六七八九十])、", r"\n（([一二三四五六七八九十])）", r"\n([0-9])\."))
 
 
 def _items_with_effects(text: str) -> set[int]:
@@ -504,3 +527,9 @@ def test_damaged_notices_never_raise(which: int, cuts: list[tuple[int, int]], in
     for record in records:
         for e in record.effects:
             assert text[e.span[0] : e.span[1]] == e.text
+
+
+def test_sign_after_a_rename_goes_on_the_renamed_unit() -> None:
+    records, _ = parse_amendment_body((GEN / "donghai-2022-commerce-you-derived.txt").read_text(encoding="utf-8"))
+    signs = [(e.subject, e.unit) for r in records for e in r.effects if e.type == "alias_added"]
+    assert signs == [("东海省外商投诉中心", "外商投资管理处")]

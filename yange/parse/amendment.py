@@ -24,7 +24,7 @@ __all__ = ["amendment_date", "looks_like_amendment", "main_agency", "parse_amend
 
 _SPLIT_AFTER = "。；;\n"
 # A comma that opens a new clause: "…更名为Y，并将其职责表述中…", "…划入B，同时…".
-_CLAUSE_COMMA = re.compile(r"[，,](?=并|同时|另|将|撤销|增设|设立|新设|设置|不再|相应)")
+_CLAUSE_COMMA = re.compile(r"[，,](?=并|同时|另|将|撤销|增设|设立|新设|设置|不再|相应|(?:对外)?加挂)")
 # Used with .match(text, pos): no "^", which would only match at the start of the whole text.
 _LEADING_NOISE = re.compile(r"(?:[\s，,、]|[（(][一二三四五六七八九十0-9]+[）)]|[一二三四五六七八九十]+、|[0-9]+[.．]|并且?|同时|另外|此外|经研究[，,]?|同意)+")
 _UNIT_SUFFIX = re.compile(r"(?:司|处|科|(?<!办公)室)$")
@@ -91,7 +91,9 @@ def _to_date(match: re.Match[str]) -> dt.date | None:
 
 def main_agency(text: str) -> str | None:
     """The agency the notice is about: the one its title names, else its addressee."""
-    head = text[:600]
+    # A title broken after 关于调整 joins up; a title cited in page furniture (相关文章：…) is not this one.
+    head = re.sub(r"(?<=关于调整)\n|(?<=关于)\n", "", text[:600])
+    head = re.sub(r"(?m)^\s*(?:相关文章|相关链接|上一篇|下一篇|推荐阅读)[:：][^\n]*$", "", head)
     title = v.TITLE_AGENCY.search(head)
     if title:
         name = re.sub(r"等(?:单位|部门|机构)$", "", _clean_name(title["agency"]))
@@ -240,7 +242,10 @@ class _Collector:
         self.totals.setdefault(name, {}).update(counts)
 
     def known_prefix(self, name: str) -> tuple[str, str] | None:
-        """(agency, rest) when `name` starts with an agency the notice names elsewhere."""
+        """(agency, rest) when `name` starts with an agency the notice names elsewhere, or 你厅/该局."""
+        ref = v.SELF_REFERENCE.match(name)
+        if ref and self.main and len(name) > ref.end():
+            return self.main, _clean_name(name[ref.end() :])
         for known in sorted(self.known, key=len, reverse=True):
             if name.startswith(known) and len(name) > len(known) and not _EXTENDS_NAME.match(name, len(known)):
                 return known, _clean_name(name[len(known) :])
@@ -250,7 +255,7 @@ class _Collector:
         """Split 将<what>划入 into the giving agency and the object moved."""
         ref = v.SELF_REFERENCE.match(what)
         if ref:
-            return self.main, what[ref.end() :].lstrip("的")
+            return self.main, re.sub(r"^(?:(?:承担|负责|管理|所属|原有)的|的)", "", what[ref.end() :])
         for name in sorted(self.known, key=len, reverse=True):
             if what.startswith(name) and not _EXTENDS_NAME.match(what, len(name)):
                 return name, GIVER_REST.sub("", what[len(name) :])
@@ -355,7 +360,9 @@ def _alias_added(c: _Collector, ctx: _Context, clause: str, span: Span) -> bool:
     signs = _signs(m["sign"])
     if not signs:
         return False
-    agency, unit = _sign_holder(c, ctx, m["agency"])
+    holder = re.sub(r"^(?:并|同时)?(?:对外)?$", "", m["agency"])
+    # "…更名为Y处，对外加挂Z牌子": no holder named, the unit or agency just spoken of holds it.
+    agency, unit = _sign_holder(c, ctx, holder) if holder else (ctx.agency or c.main, ctx.unit)
     for sign in signs:
         c.add(agency, _effect("alias_added", ctx, clause, span, subject=sign, unit=unit))
     ctx.agency = agency

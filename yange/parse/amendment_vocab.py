@@ -184,7 +184,7 @@ ALIAS_REMOVED = (
     re.compile(r"(?P<agency>[^，。；“”]{2,40}?)不再对外称(?P<sign>[^，。；]+)"),
 )
 ALIAS_ADDED = (
-    re.compile(r"(?:在)?(?P<agency>[^，。；“”]{2,40}?)(?:加挂|挂)(?P<sign>.+?)牌子"),
+    re.compile(r"(?:在)?(?P<agency>(?:[^，。；“”]{2,40}?)?)(?:加挂|挂)(?P<sign>.+?)牌子"),
     re.compile(r"(?P<agency>[^，。；“”]{2,40}?)(?:改为)?对外称(?P<sign>[^，。；]+)"),
 )
 BODY_ABOLISHED = re.compile(r"不再(?:保留|设立|单设)(?P<body>[^，。；]+?)(?:及其办事机构|及其办公室)?(?=[，。；]|$)")
@@ -233,7 +233,7 @@ TOTAL_ITEM = re.compile(
 )
 # A figure restated as changed ("机关行政编制由120名调整为115名") is a total too; "设12个内设机构" is
 # rewritten to the usual order before reading.
-CHANGED_FIGURE = re.compile(r"由(?:" + NUM + r")(?:个|名)(?:调整|核定|增加|减少|核减|核增)为")
+CHANGED_FIGURE = re.compile(r"由(?:" + NUM + r")(?:个|名)(?:调整|核定|增加|减少|核减|核增|减|增)(?:为|至)")
 UNITS_FIRST = re.compile(r"设(?P<n>" + NUM + r")个内设机构")
 # "厅级领导职数1正4副": one head and four deputies.
 LEADERS_PAIR = re.compile(r"(?P<level>[部厅局司处科县乡]级)领导职数(?P<a>" + NUM + r")正(?P<b>" + NUM + r")副")
