@@ -559,3 +559,25 @@ def test_a_notice_that_is_not_wrapped_is_left_as_it_is() -> None:
     lines = [f"（{n}）负责全省有关工作的组织协调和监督管理工作。" for n in "一二三四五六七八九"]
     text = "\n".join(["二、主要职责", *lines])
     assert normalise(text) == text
+
+
+_LISTED = [unit(None, "办公厅"), unit(None, "政策法规司"), unit(None, "规划计划司"), unit(None, "水文监测司"),
+           unit(None, "水资源调查司"), unit(None, "国际合作司", "港澳台办公室"), unit(None, "人事司"), unit(None, "机关党委")]
+UNIT_LISTS = {
+    "after a colon, with a count": ("水文资源部设下列8个内设机构：办公厅、政策法规司、规划计划司、水文监测司、水资源调查司、"
+                                    "国际合作司（港澳台办公室）、人事司、机关党委。", 8),
+    "after a colon, no count": ("水文资源部设下列内设机构：办公厅、政策法规司、规划计划司、水文监测司、水资源调查司、"
+                                "国际合作司（港澳台办公室）、人事司、机关党委。", None),
+    "the last joined by 和": ("水文资源部设办公厅、政策法规司、规划计划司、水文监测司、水资源调查司、国际合作司（港澳台办公室）、"
+                             "人事司和机关党委8个内设机构。", 8),
+}
+
+
+@pytest.mark.parametrize(("sentence", "declared"), UNIT_LISTS.values(), ids=UNIT_LISTS.keys())
+def test_units_listed_in_one_sentence(sentence: str, declared: int | None) -> None:
+    text = (GENERALISE / "ministry-2018-hydrology-articles.txt").read_text(encoding="utf-8")
+    units = text[text.index("第四条"):text.index("第五条")]
+    record = parse_notice(text.replace(units, f"第四条 {sentence}\n")).records[0]
+    assert project_units(record.units) == _LISTED
+    assert record.declared_unit_count == declared
+    assert [d.ordinal for d in record.duties] == list(range(1, 9)) and len(record.staffing) == 7

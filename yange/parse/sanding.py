@@ -81,7 +81,7 @@ def declared_units(text: str, start: int, end: int) -> int | None:
     m = vocab.DECLARED_UNITS.search(text, start, end)
     if m is None:
         return None
-    return cn_number(m.group(1) or m.group(2) or m.group(3))
+    return cn_number(m.group(1) or m.group(2) or m.group(3) or m.group(4))
 
 
 def _span(it: Item) -> tuple[int, int]:
@@ -107,13 +107,18 @@ def _unit(it: Item) -> Unit:
 
 
 def _listed_units(text: str, region: Region) -> list[Item]:
-    """Units named in one sentence (设办公室、政策法规处等2个内设机构), each a unit without duties."""
-    m = vocab.UNIT_LIST.search(text, region.start, region.end)
+    """Units named in one sentence (设办公室、政策法规处等2个内设机构, or 设下列内设机构：办公室、…), each
+    a unit without duties."""
+    m = vocab.UNIT_LIST_AFTER_COLON.search(text, region.start, region.end) or vocab.UNIT_LIST.search(
+        text, region.start, region.end)
     if m is None:
         return []
     items = []
     pos = m.start(1)
-    for name in m.group(1).split("、"):
+    for name in vocab.UNIT_LIST_SEPARATOR.split(m.group(1)):
+        name = name.strip()
+        if not name:
+            continue
         start = text.index(name, pos)
         pos = start + len(name)
         if unit_name(name + "。") is not None:

@@ -197,12 +197,20 @@ DUTY_SHAPE = re.compile(rf"^(?:{_START_VERB_ALT})")
 UNIT_LIST = re.compile(
     rf"设(?:立|置)?(?:下列)?([^。：]{{2,400}}?)(?:等)?(?:{COUNT}个)?(?:内设机构|职能处室|职能科室|处室|科室|股室)"
 )
+# The same list after a colon: 设下列8个内设机构：办公厅、政策法规司、…、人事司。 Group 1 is the list.
+UNIT_LIST_AFTER_COLON = re.compile(
+    rf"设(?:立|置)?(?:下列)?(?:{COUNT}个)?(?:内设机构|职能处室|职能科室|处室|科室|股室)(?:（[^）]{{1,6}}）)?[：:]"
+    r"([^。\n：]{2,400})(?=[。\n]|$)"
+)
+# Separators between the names of such a list: 、 and a last 和/及 (人事司和机关党委).
+UNIT_LIST_SEPARATOR = re.compile(r"、|(?<=[处室局司厅科股所站队部组心会委）])(?:和|及|以及)")
 # 设22个内设机构 / 设下列12个内设机构 / 内设机构（司局）12个 / 内设处室9个 / 设置15个职能处室 /
-# 设A、B等2个内设机构.
+# 设A、B等2个内设机构 / 设A、B和C3个内设机构.
 DECLARED_UNITS = re.compile(
     rf"设(?:立|置)?(?:下列)?({COUNT})个(?:内设机构|职能(?:司局|司|处室|处|局|部门|科室|股室)|处室|科室|股室|机构)"
     rf"|内设(?:机构|处室|科室)(?:（[^）]{{1,6}}）)?({COUNT})个"
     rf"|等({COUNT})个(?:内设机构|职能处室|职能科室|处室|科室|股室)"
+    rf"|(?<=[处室局司厅科股所站队部组心会委）])({COUNT})个(?:内设机构|职能处室|职能科室|处室|科室|股室)"
 )
 
 # A bracket after a unit's name that is not another name of it: its rank (（正处级）) or a note that it
