@@ -270,10 +270,6 @@ CASES: dict[str, tuple[list[Expected], dict[str, dict[str, int]], dt.date]] = {
     ),
 }
 
-# Titles that kind detection (yange/parse/__init__.py, not this area) does not yet take for amendments.
-KIND_NOT_DETECTED = {"xichuan-2024-market-units-reply-derived.txt", "donghai-2020-agriculture-reply-derived.txt"}
-
-
 def _sorted(effects: list[Expected]) -> list[Expected]:
     return sorted(effects, key=repr)
 
@@ -289,8 +285,6 @@ def test_effects_and_totals(name: str) -> None:
 
 @pytest.mark.parametrize("name", sorted(CASES))
 def test_through_parse_notice(name: str) -> None:
-    if name in KIND_NOT_DETECTED:
-        pytest.xfail("detect_kind does not take 关于<agency>内设机构调整的批复 / 关于同意调整… for amendment titles")
     effects, totals, date = CASES[name]
     parsed = parse_notice((GEN / name).read_text(encoding="utf-8"), source=name)
     assert parsed.notice.kind == "amendment"
@@ -533,3 +527,10 @@ def test_sign_after_a_rename_goes_on_the_renamed_unit() -> None:
     records, _ = parse_amendment_body((GEN / "donghai-2022-commerce-you-derived.txt").read_text(encoding="utf-8"))
     signs = [(e.subject, e.unit) for r in records for e in r.effects if e.type == "alias_added"]
     assert signs == [("东海省外商投诉中心", "外商投资管理处")]
+
+
+def test_prose_about_the_genre_is_not_an_amendment() -> None:
+    """A document that only talks about such notices (this folder's README) gives no records."""
+    records, quality = parse_amendment_body((GEN / "README.md").read_text(encoding="utf-8"))
+    assert records == []
+    assert quality.warnings == ["amendment notice without any effect found"]

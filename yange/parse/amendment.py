@@ -835,6 +835,10 @@ def parse_amendment_body(text: str) -> tuple[list[AgencyRecord], QualityReport]:
                 collector.add(ctx.agency or collector.main, _effect("other", ctx, clause, (a, b)))
                 collector.warnings.append(f"item {ordinal}: clause not understood, kept as other: {clause[:40]}")
     records = _records(collector)
+    numbered = any(ordinal is not None for ordinal, _, _ in items)
+    if not numbered and all(e.type == "other" for r in records for e in r.effects):
+        # Unnumbered text of which no clause reads as an amendment: not an amendment's body at all.
+        records, collector.warnings = [], []
     quality = QualityReport(
         missing_ordinals={"adjustments": missing} if missing else {},
         warnings=collector.warnings,
