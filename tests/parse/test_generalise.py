@@ -414,6 +414,8 @@ NUMBERING = {
     "headings 一 (the 、 lost)": (r"^([一二三四五])、", lambda m: m.group(1) + " "),
     "items （1）": (r"^（([一二三四五六七])）", lambda m: f"（{_CN_ORD.index(m.group(1)) + 1}）"),
     "items ⑴": (r"^（([一二三四五六七])）", lambda m: chr(0x2474 + _CN_ORD.index(m.group(1)))),
+    "items （一) mismatched": (r"^（([一二三四五六七])）", lambda m: f"（{m.group(1)})"),
+    "items (一） mismatched": (r"^（([一二三四五六七])）", lambda m: f"({m.group(1)}）"),
 }
 
 

@@ -26,6 +26,8 @@ _WIDTH_TABLE.update({0x2474 + i: f"（{i + 1}）" for i in range(20)})
 _WIDTH_CHARS = re.compile("[" + "".join(re.escape(chr(cp)) for cp in sorted(_WIDTH_TABLE)) + "]")
 
 _ASCII_PARENS = re.compile(r"\(([^()\n]{0,80})\)")
+# An ordinal in mismatched brackets, as scraped pages have them: （一) / (一） / (1）.
+_MIXED_ORDINAL = re.compile(r"（([零〇一二三四五六七八九十百]{1,4}|\d{1,2})\)|\(([零〇一二三四五六七八九十百]{1,4}|\d{1,2})）")
 _CJK = re.compile(r"[\u4e00-\u9fff〇○]")
 # The bracket is found first and the ideograph before it checked in code, which keeps this fast
 # (a leading [\u4e00-\u9fff]{1,10} or a lookbehind would be tried at every character).
@@ -69,13 +71,17 @@ def fold_width(text: str) -> str:
 
 
 def fullwidth_parens(text: str) -> str:
-    """ASCII brackets around Chinese text (or a Chinese ordinal) become （…）, so (一) reads （一）."""
+    """ASCII brackets around Chinese text (or a Chinese ordinal) become （…）, so (一) reads （一）; an
+    ordinal in mismatched brackets (（一) or (一）) too."""
 
     def repl(m: re.Match[str]) -> str:
         inner = m.group(1)
         return f"（{inner}）" if _CJK.search(inner) else m.group(0)
 
-    return _ASCII_PARENS.sub(repl, text)
+    text = _ASCII_PARENS.sub(repl, text)
+    if "(" in text or ")" in text:
+        text = _MIXED_ORDINAL.sub(lambda m: f"（{m.group(1) or m.group(2)}）", text)
+    return text
 
 
 def doc_number_brackets(text: str) -> str:
