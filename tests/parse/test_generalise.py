@@ -327,6 +327,14 @@ ADJUSTMENTS = [
     ("精简行政审批事项，下放审批权限。", "delegated_out", None),
     ("将烟花爆竹经营许可职责下放到设区的市应急管理部门。", "delegated_out", "设区的市应急管理部门"),
     ("不再保留省安全生产监督管理局。", "cancelled", None),
+    # 1990s and later wordings
+    ("将农业机械安全监理职能交给省公安厅。", "transferred_out", "省公安厅"),
+    ("将饲料工业管理职能转交省畜牧局。", "transferred_out", "省畜牧局"),
+    ("将农垦管理职能划转到省农垦总局。", "transferred_out", "省农垦总局"),
+    ("将渔政执法职责改由省海洋与渔业局承担。", "transferred_out", "省海洋与渔业局"),
+    ("由省发展改革委承担的粮食收储职责，划入省应急管理厅。", "transferred_in", "省发展改革委"),
+    ("划入的职能。1.原省经贸委承担的乡镇企业管理职能。", "transferred_in", None),  # a group heading
+    ("将有关审批事项委托设区的市应急管理部门实施。", "delegated_out", "设区的市应急管理部门"),
 ]
 
 

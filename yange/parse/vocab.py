@@ -106,7 +106,7 @@ BARE_HEADING = re.compile(
 _RECEIVER_END = r"(?:承担|负责|行使|管理)?(?=[。，；]|$)"
 # 将…职责划入X: X is the receiver. When X is not the agency itself the duty leaves (transferred_out);
 # checked before KIND_CUES, with the agency's name in hand.
-TRANSFER_TARGET = re.compile(rf"(?:划入|划归)([^，。；、]{{2,30}}?){_RECEIVER_END}")
+TRANSFER_TARGET = re.compile(rf"(?:划入|划归)(?!的)([^，。；、]{{2,30}}?){_RECEIVER_END}")
 # How the name of a body ends; a counterpart read from 将X的…职责划入 must be one (将全省安全生产的
 # 综合监管职责划入 names no body).
 _BODY_END = r"(?:厅|局|委员会|委|办公室|办|部|部门|院|署|中心|总队|支队|队|站|所|政府|机构|单位|指挥部)"
@@ -116,13 +116,15 @@ COUNTERPART_TRAILING_VERB = re.compile(r"(?:所)?(?:承担|负责|行使|履行)
 SELF_REFERENCE = re.compile(r"^(?:本|我|该|你)(?:部|厅|局|委|办|署|会|院|中心)$")
 KIND_CUES: list[tuple[str, re.Pattern[str]]] = [
     ("handed_to_institution", re.compile(r"交由(?:所属|相关|有关)?(事业单位|[^，。；]{0,20}?(?:中心|事业单位))")),
-    ("transferred_out", re.compile(rf"(?:划给|划转给|划转至|划出至|移交给?|交由)([^，。；、]{{2,30}}?){_RECEIVER_END}")),
+    # 交给 / 转交 / 划转到 in the 1990s rounds; 调整由 / 改由 X 承担 in later ones
+    ("transferred_out", re.compile(
+        rf"(?:划给|划转给|划转至|划转到|划出至|移交给?|转交给?|交给|交由|调整由|改由)([^，。；、]{{2,30}}?){_RECEIVER_END}")),
     # 将…职责划出，由X承担
     ("transferred_out", re.compile(r"划出[，,]?(?:改)?由([^，。；、]{2,30}?)(?:承担|负责|行使)")),
     ("transferred_out", re.compile(r"划出()")),
     ("transferred_in", re.compile(r"从([^，。；]{2,30}?)划入")),
     # 将原由X承担的…职责划入/划归 (the agency itself)
-    ("transferred_in", re.compile(r"原由([^，。；]{2,30}?)(?:承担|负责|行使)的[^。；]{0,60}?(?:划入|划归)")),
+    ("transferred_in", re.compile(r"(?:原由|^\s*由)([^，。；]{2,30}?)(?:承担|负责|行使)的[^。；]{0,60}?(?:划入|划归)")),
     ("transferred_in", re.compile(r"将([^，。；]{2,30}?)的[^。；]{0,60}?(?:职责)?(?:划入|划归)")),
     # X的…职责划入 with no 将: X must name a body
     ("transferred_in", re.compile(rf"^\s*([^，。；的]{{2,30}}?{_BODY_END})的[^。；]{{0,60}}?(?:职责)?(?:划入|划归)")),
@@ -136,6 +138,7 @@ KIND_CUES: list[tuple[str, re.Pattern[str]]] = [
     ("delegated_out", re.compile(r"^\s*下放的(?:职责|事项|审批事项)()")),
     ("delegated_in", re.compile(r"下放的()")),
     ("delegated_out", re.compile(r"下放(?!的)()")),  # 下放审批权限: to lower levels, none named
+    ("delegated_out", re.compile(r"委托([^，。；]{2,30}?)(?:实施|承担|办理)")),  # 委托设区的市…实施
     ("cancelled", re.compile(r"^\s*(?:取消|不再)()")),
     ("strengthened", re.compile(r"^\s*(?:加强|强化|深化|推进|增加)()")),
     ("cancelled", re.compile(r"取消()")),
