@@ -426,6 +426,17 @@ DUTY = "海洋渔业管理职责"
         # The staff of a transfer written as 相应核减 / 相应核增 on each side.
         ("将东海部的海洋渔业管理职责划入南山部。东海部相应核减行政编制5名，南山部相应核增行政编制5名。",
          both_ends(DHB, NSB, 1, "duty_transferred", DUTY) + both_ends(DHB, NSB, 1, "staffing_transferred", None, {"行政编制": 5}), {}),
+        # A whole unit moving to another agency: removed from one, added to the other.
+        ("将东海部的远洋处整体划入南山部。",
+         [expect(DHB, 1, "unit_removed", "远洋处", to=NSB), expect(NSB, 1, "unit_added", "远洋处", to=DHB)], {}),
+        ("将东海部内设的远洋处及其职责、编制整体划入南山部。",
+         [expect(DHB, 1, "unit_removed", "远洋处", to=NSB), expect(NSB, 1, "unit_added", "远洋处", to=DHB)], {}),
+        # 事业编制 of an institution the giver runs.
+        ("将东海部所属东海渔业信息中心事业编制20名划入南山部。",
+         both_ends(DHB, NSB, 1, "staffing_transferred", "东海渔业信息中心", {"事业编制": 20}), {}),
+        # Two duties with "，以及".
+        ("将东海部的海洋渔业管理职责，以及远洋渔业监管职责划入南山部。",
+         both_ends(DHB, NSB, 1, "duty_transferred", DUTY) + both_ends(DHB, NSB, 1, "duty_transferred", "远洋渔业监管职责"), {}),
         # Staff changed inside one agency, verb after the category: kept as other with the counts.
         ("东海部机关行政编制增加5名，用于加强远洋渔业监管。", [expect(DHB, 1, "other", "增加", counts={"机关行政编制": 5})], {}),
     ],
@@ -534,3 +545,15 @@ def test_prose_about_the_genre_is_not_an_amendment() -> None:
     records, quality = parse_amendment_body((GEN / "README.md").read_text(encoding="utf-8"))
     assert records == []
     assert quality.warnings == ["amendment notice without any effect found"]
+
+
+def test_a_unit_moved_whole_brings_its_duties_to_the_receiver() -> None:
+    records, _ = parse_amendment_body(HEAD + "将东海部的远洋处整体划入南山部。")
+    by_agency = {r.agency: r for r in records}
+    giver = AgencyRecord(agency=DHB, units=[unit(1, "渔业司", "负责渔业管理。"), unit(2, "远洋处", "负责远洋渔业。")])
+    receiver = AgencyRecord(agency=NSB, units=[unit(1, "综合处", "负责文电。")])
+    left = derive_version(giver, by_agency[DHB], agency=DHB)
+    joined = derive_version(receiver, by_agency[NSB], agency=NSB, counterparts={DHB: giver})
+    assert [u.name for u in left.record.units] == ["渔业司"]
+    assert [(u.name, u.duties) for u in joined.record.units] == [("综合处", "负责文电。"), ("远洋处", "负责远洋渔业。")]
+    assert left.unapplied == joined.unapplied == []

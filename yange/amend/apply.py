@@ -229,10 +229,18 @@ def _unit_added(state: _State, effect: Effect) -> Outcome:
         state.warnings.append(f"{_label(effect)}: unit {name} already exists; not added twice")
         return None
     ordinal = _next_ordinal([u.ordinal for u in state.units])
-    duties = effect.new if effect.new and effect.new != name else ""
+    duties = effect.new if effect.new and effect.new != name else _moved_unit_duties(state, effect, name)
     state.units.append(Unit(ordinal=ordinal, name=name, duties=duties, span=effect.span))
     state.unit_delta += 1
     return None
+
+
+def _moved_unit_duties(state: _State, effect: Effect, name: str) -> str:
+    """A unit moved whole from another agency (将A的X处整体划入B) brings the duties it had there."""
+    giver = state.counterparts.get(effect.counterpart or "")
+    if giver is None:
+        return ""
+    return next((u.duties for u in giver.units if _same(u.name, name)), "")
 
 
 def _unit_removed(state: _State, effect: Effect) -> Outcome:

@@ -627,6 +627,14 @@ def _transfer(c: _Collector, ctx: _Context, clause: str, span: Span, whole: str 
         c.add(giver, _effect("other", ctx, text, span, subject=what, new=receiver))
         c.warnings.append(f"item {ctx.ordinal}: move inside {giver} to unit {receiver} (kept as other)")
         return True
+    moved = v.UNIT_MOVED.fullmatch(what)
+    if moved and to_agency and not v.DUTY_WORD.search(moved["unit"]):
+        # The unit leaves the giver and joins the receiver, with whatever it does.
+        name = _clean_name(moved["unit"])
+        c.add(giver, _effect("unit_removed", ctx, text, span, subject=name, counterpart=receiver))
+        c.add(receiver, _effect("unit_added", ctx, text, span, subject=name, counterpart=giver))
+        ctx.transfer, ctx.agency, ctx.unit = (giver or c.main or "", receiver), giver, name
+        return True
     first_count = _first_count(what)
     duty_part, staff_part, unit = what, "", None
     if first_count is not None:

@@ -89,7 +89,7 @@ NON_AGENCY_RECEIVER = re.compile(
 )
 
 # Several duties named in full in one object: "X职责和Y职责" (not "X和Y职责", whose parts share the word).
-DUTY_LIST_SPLIT = re.compile(r"(?<=职责|职能)(?:以及|和|及|、)(?=[^，。；]{2,}(?:职责|职能)$)")
+DUTY_LIST_SPLIT = re.compile(r"(?<=职责|职能)[，,]?(?:以及|和|及|、)(?=[^，。；]{2,}(?:职责|职能)$)")
 
 # "A的X职责由B承担": a transfer written with 由; the object must name a duty and its giver.
 TRANSFER_BY = re.compile(r"(?P<what>[^，。；]+?(?:职责|职能|工作|事项))(?:改由|调整由|由)(?P<receiver>[^，。；]+?)(?:承担|负责|履行|行使)$")
@@ -118,6 +118,12 @@ UNIT_BEFORE_COUNT = re.compile(
 )
 # What joins a duty to the unit whose staff moves with it: "…职责及其内设的X司".
 UNIT_JOINER = re.compile(r"(?:及其|以及|连同|及|和|与|、|，)*(?:内设的|所属的|内设|所属)?$")
+
+# A whole unit moving to another agency: "将A的X处整体划入B", "将A内设的X处及其职责、编制划入B".
+UNIT_MOVED = re.compile(
+    r"(?:内设的?|所属的?)?(?P<unit>[\u4e00-\u9fff（）()]{2,30}?" + UNIT_SUFFIX + r")"
+    r"(?:及其(?:职责|人员|编制|[、和])*)?(?:整体)?"
+)
 
 # Internal units: renamed, added, removed, merged.
 # "撤销X处、Y处，组建Z处": the removed units form a new one (a merge).
