@@ -591,3 +591,14 @@ def test_units_listed_in_one_sentence(sentence: str, declared: int | None) -> No
     assert project_units(record.units) == _LISTED
     assert record.declared_unit_count == declared
     assert [d.ordinal for d in record.duties] == list(range(1, 9)) and len(record.staffing) == 7
+
+
+def test_a_page_cut_at_the_top_still_names_the_agency() -> None:
+    # no title: the agency from 第二条 X是国务院组成部门, or from 设立X; a heading is never the title
+    text = (GENERALISE / "ministry-2018-hydrology-articles.txt").read_text(encoding="utf-8")
+    article_form = parse_notice(text.split("\n", 1)[1].replace("规范水文资源部的职能配置", ""))
+    assert (article_form.records[0].agency, article_form.records[0].rank) == ("水文资源部", "正部级")
+    county = (GENERALISE / "county-2015-market-bureau-sanding.txt").read_text(encoding="utf-8")
+    parsed = parse_notice(county[county.index("一、职责调整"):])
+    assert parsed.notice.title != "一、职责调整"
+    assert [a.ordinal for a in parsed.records[0].adjustments] == list(range(1, 7))

@@ -114,6 +114,10 @@ def _co_issuer(text: str, title_start: int) -> str | None:
     return None
 
 
+# A first line that is a section heading, an item or an article is no title (a page cut at the top).
+_NOT_A_TITLE = re.compile(rf"^(?:[{vocab.CN_DIGITS}]{{1,3}}、|（[{vocab.CN_DIGITS}]{{1,4}}）|\d{{1,2}}[.．、]|第[{vocab.CN_DIGITS}]{{1,4}}条|根据)")
+
+
 def choose_title(text: str) -> tuple[str | None, int, int]:
     """(title, start, end) of the covering letter's title, or the regulation's own title."""
     cands = _title_candidates(text)
@@ -134,7 +138,7 @@ def choose_title(text: str) -> tuple[str | None, int, int]:
         return text[start:end], start, end
     for line in text.split("\n", 5)[:5]:
         line = vocab.SITE_SUFFIX.sub("", line).strip()
-        if 4 <= len(line) <= 80 and "。" not in line:
+        if 4 <= len(line) <= 80 and "。" not in line and not _NOT_A_TITLE.match(line):
             return line, 0, 0
     return None, 0, 0
 

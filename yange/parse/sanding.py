@@ -40,7 +40,7 @@ def agency_name(text: str, head: str, title: str = "") -> str | None:
     title first (a page may show a neighbouring notice's title above it), else 设立X."""
     for name, _s, _e in (*regulation_titles(title), *regulation_titles(text, 0, 8000)):
         return name
-    m = vocab.ESTABLISH.search(head)
+    m = vocab.ESTABLISH.search(head) or vocab.AGENCY_IS.search(head)
     if m is not None:
         return m.group(1)
     return None

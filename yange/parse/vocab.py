@@ -238,6 +238,12 @@ ALIAS_EXTERNAL = re.compile(r"对外称[“\"「]?([^”\"」。；，）)]{2,30
 RANK = re.compile(r"(?:为)?((?:正|副)(?:省部|地厅|县处|乡科|部|厅|局|司|处|科|省|地|县|乡)级)")
 # 设立X（加挂…牌子），为…  — the agency the regulation establishes.
 ESTABLISH = re.compile(r"设立([^，。；（(]{2,40}?)(?=[（(，,。；]|为)")
+# 第二条 X是国务院组成部门 / X为省政府直属机构: the agency when no title or 设立X names it.
+AGENCY_IS = re.compile(
+    r"(?:(?<=^)|(?<=[\n。\s]))([^\s，。；：、“”《》（）()]{2,40}?)(?:是|为)(?:党中央|国务院|省委|省政府|市委|市政府|县委|县政府|"
+    r"[^，。；]{0,12}?)(?:组成部门|直属机构|工作部门|部门管理机构|直属特设机构|工作机关|办事机构|派出机构)",
+    re.MULTILINE,
+)
 # The fixed tail of a regulation's title; the agency is the run of text just before it (see
 # metadata.regulation_titles, which backs up from the tail: searching from the tail keeps it linear).
 # Variants: 主要职能、内设机构… (some county notices), …人员编制方案 (a few provinces' word for it).
