@@ -81,6 +81,9 @@ def article_regions(text: str) -> list[Region]:
             continue
         last = n
         end = marks[i + 1][0] if i + 1 < len(marks) else len(text)
+        chapter = vocab.CHAPTER_LINE.search(text, e, end)  # 第三章 内设机构 closes the article before it
+        if chapter is not None:
+            end = chapter.start()
         # what the article says before its first numbered item (（一）, not any bracket: 国际合作司（港澳台办公室）)
         first = vocab.PAREN_MARKER.search(text, e, end)
         opening = text[e:min(end, e + 400 if first is None else first.start())]

@@ -38,6 +38,9 @@ BARE_MARKERS: dict[str, re.Pattern[str]] = {
     ARABIC_PAREN_MARKER.pattern: re.compile(r"（(\d{1,2})）"),
 }
 
+# 第二章 主要职责: a chapter heading line of regulations written in chapters; it belongs to no article.
+CHAPTER_LINE = re.compile(rf"(?:(?<=^)|(?<=\n))第{_CN}{{1,3}}章[^\n。]{{0,20}}(?=\n|$)")
+
 # --- section headings ----------------------------------------------------------------------------
 
 # Top-level section names of a 三定 regulation, mapped to the contract's SECTION (None: preamble-like
