@@ -268,7 +268,22 @@ CASES: dict[str, tuple[list[Expected], dict[str, dict[str, int]], dt.date]] = {
         {DH_COM: {"内设机构": 13}},
         dt.date(2022, 3, 8),
     ),
+    # A circular to 国务院有关部委 (no main agency): transfers between several pairs, a restatement
+    # (不再由A承担) and a no-change line (内设机构数不变) kept as `other` on the agency they name.
+    "central-2019-several-ministries-derived.txt": (
+        [
+            *both_ends("公安部", SAMR, 1, "duty_transferred", "消防产品质量监督管理职责"),
+            *both_ends("交通运输部", "中国船级社", 2, "duty_transferred", "船舶检验职责"),
+            expect("交通运输部", 2, "other"),
+            *both_ends("国家卫生健康委员会", MEM, 3, "duty_transferred", "职业安全健康监督管理职责"),
+            *both_ends("国家卫生健康委员会", MEM, 3, "staffing_transferred", None, {"行政编制": 5}),
+            expect(MEM, 4, "other"),
+        ],
+        {},
+        dt.date(2019, 1, 10),
+    ),
 }
+
 
 def _sorted(effects: list[Expected]) -> list[Expected]:
     return sorted(effects, key=repr)

@@ -109,7 +109,8 @@ def main_agency(text: str) -> str | None:
     addressee = v.ADDRESSEE.search(head)
     if addressee:
         first_addressee = _clean_name(addressee["agency"].split("、")[0])
-        if v.AGENCY_NAME.fullmatch(first_addressee):
+        # 各有关部门 / 国务院有关部委: a circular to many agencies has no main one.
+        if v.AGENCY_NAME.fullmatch(first_addressee) and not re.search(r"^各|有关|直属|所属", first_addressee):
             return first_addressee
     return None
 
@@ -693,7 +694,8 @@ def _no_change(c: _Collector, ctx: _Context, clause: str, span: Span) -> bool:
     """所需编制从现有编制中调剂解决: understood, changes nothing; kept as `other` so it stays visible."""
     if not v.NO_CHANGE.match(clause):
         return False
-    c.add(ctx.agency or c.main, _effect("other", ctx, clause, span))
+    named = next((k for k in sorted(c.known, key=len, reverse=True) if k in clause), None)
+    c.add(named or ctx.agency or c.main, _effect("other", ctx, clause, span))
     return True
 
 

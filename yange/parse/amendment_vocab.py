@@ -218,7 +218,10 @@ SUPERVISION_MOVE = re.compile(
 
 # Clauses that say nothing changes (所需编制内部调剂解决, 职责不变): kept as `other`, not warned about.
 NO_CHANGE = re.compile(
-    r"^(?:所需|相关|上述)?(?:行政)?编制(?:和领导职数)?(?:从|由|在)[^，。；]{0,30}(?:调剂|解决)[^，。；]*$|^(?:其)?(?:职责|编制|级别)(?:保持)?不变$"
+    r"^(?:所需|相关|上述)?(?:行政)?编制(?:和领导职数)?(?:从|由|在)[^，。；]{0,30}(?:调剂|解决)[^，。；]*$"
+    r"|^(?:调整后[，,])?[^，。；]{0,30}?(?:职责|编制|级别|内设机构数?|领导职数|机构规格)(?:保持)?不变$"
+    # "…划入B，不再由A承担": restates the transfer just read.
+    r"|^不再由[^，。；]{2,40}?(?:承担|负责|行使|履行)$"
 )
 
 # Staff added or taken back inside one agency (核增/核减): no transfer, kept as `other` with counts.
