@@ -572,3 +572,11 @@ def test_a_unit_moved_whole_brings_its_duties_to_the_receiver() -> None:
     assert [u.name for u in left.record.units] == ["渔业司"]
     assert [(u.name, u.duties) for u in joined.record.units] == [("综合处", "负责文电。"), ("远洋处", "负责远洋渔业。")]
     assert left.unapplied == joined.unapplied == []
+
+
+def test_document_trailer_after_the_last_item_is_not_a_clause() -> None:
+    """（此件公开发布） and the 抄送 list end the body, with no signature between."""
+    text = HEAD + "撤销东海部的远洋处。\n（此件公开发布）\n抄送：南山部，北山部。"
+    records, quality = parse_amendment_body(text)
+    assert observed(records) == [expect(DHB, 1, "unit_removed", "远洋处")]
+    assert quality.warnings == []

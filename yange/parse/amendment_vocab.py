@@ -161,10 +161,12 @@ MERGE_INTO = re.compile(
 # A heading inside an item (一、职责调整 / 二、机构调整), standing alone on its line: not an effect.
 ITEM_HEADING = re.compile(r"[\u4e00-\u9fff、和]{0,10}(?:调整|变动|变更|事项|设置|划转|情况)")
 
-# Page furniture after the notice on a web page: the body ends there.
+# Page furniture after the notice on a web page, or the document's trailer: the body ends there.
 PAGE_FURNITURE = re.compile(
     r"\n\s*(?:主办(?:单位)?[:：]|承办(?:单位)?[:：]|版权所有|Copyright|©|网站标识码|[^\n]{0,20}ICP备|联系我们|网站地图"
-    r"|[【\[]?打印|[【\[]?关闭|分享到|扫一扫|相关链接|上一篇|下一篇)"
+    r"|[【\[]?打印|[【\[]?关闭|分享到|扫一扫|相关链接|相关文章|上一篇|下一篇"
+    # and the document's own trailer: 抄送 list, （此件公开发布）
+    r"|抄送[:：]|[（(]此件)"
 )
 
 # A literal edit of a unit's duty wording: 将其职责表述中“…”修改为“…” (also 调整为/改为, and
