@@ -244,7 +244,11 @@ TOTAL_ITEM = re.compile(
 )
 # A figure restated as changed ("机关行政编制由120名调整为115名") is a total too; "设12个内设机构" is
 # rewritten to the usual order before reading.
-CHANGED_FIGURE = re.compile(r"由(?:" + NUM + r")(?:个|名)(?:调整|核定|增加|减少|核减|核增|减|增)(?:为|至)")
+CHANGED_FIGURE = re.compile(
+    r"由(?:" + NUM + r")(?:个|名)(?:调整|核定|增加|减少|核减|核增|减|增)(?:为|至)"
+    # "机关行政编制增加至120名": the verb right after the category, then 至/为/到 and the figure.
+    r"|(?<=编制|职数|机构)(?:调整|核定|增加|减少|核减|核增|减|增)(?:为|至|到)(?=" + NUM + r")"
+)
 UNITS_FIRST = re.compile(r"设(?P<n>" + NUM + r")个内设机构")
 # "厅级领导职数1正4副": one head and four deputies.
 LEADERS_PAIR = re.compile(r"(?P<level>[部厅局司处科县乡]级)领导职数(?P<a>" + NUM + r")正(?P<b>" + NUM + r")副")
