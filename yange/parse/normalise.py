@@ -132,6 +132,35 @@ def squeeze_spaces(text: str) -> str:
     return "\n".join(stripped for line in text.split("\n") if (stripped := line.strip(" ")))
 
 
+class _Line:
+    """One output line being built from physical lines, with what the joining rules ask of it kept
+    up to date, so that joining stays linear however many lines a page runs together."""
+
+    __slots__ = ("parts", "length", "running", "closed", "opened")
+
+    def __init__(self, line: str) -> None:
+        self.parts = [line]
+        self.length = len(line)
+        self.running = _RUNNING_PUNCT.search(line) is not None
+        self.opened = [line.count(o) for o, _ in _OPENERS]
+        self.closed = [line.count(c) for _, c in _OPENERS]
+
+    def add(self, line: str) -> None:
+        self.parts.append(line)
+        self.length += len(line)
+        self.running = self.running or _RUNNING_PUNCT.search(line) is not None
+        for i, (o, c) in enumerate(_OPENERS):
+            self.opened[i] += line.count(o)
+            self.closed[i] += line.count(c)
+
+    def tail(self, n: int = 12) -> str:
+        last = self.parts[-1]
+        return last if len(last) >= n or len(self.parts) == 1 else ("".join(self.parts[-3:]))[-n:]
+
+    def text(self) -> str:
+        return "".join(self.parts)
+
+
 def join_broken_lines(text: str) -> str:
     """Re-join an item that a page broke over two lines: a line that opens with no item marker,
     is not a date line, and reads as running text (has ，。；) continues a running-text line before it
@@ -139,45 +168,47 @@ def join_broken_lines(text: str) -> str:
     lines = text.split("\n")
     if len(lines) < 2:
         return text
-    out = [lines[0]]
+    out = [_Line(lines[0])]
     for line in lines[1:]:
         prev = out[-1]
+        tail = prev.tail()
         continues = (
             not _MARKER_START.match(line)
             and not _DATE_LINE.match(line)
-            and not prev.endswith(("：", ":"))
+            and not tail.endswith(("：", ":"))
             and _RUNNING_PUNCT.search(line) is not None
-            and _RUNNING_PUNCT.search(prev) is not None
+            and prev.running
         )
-        # a title broken over two lines: 关于印发…厅 / 主要职责…规定的通知
-        title_rest = (
-            "关于" in prev
-            and "。" not in prev
-            and len(prev) + len(line) <= _MAX_TITLE
-            and not _TITLE_WORDS.search(prev)
-            and _TITLE_END.search(prev + line) is not None
-            and not _RUNNING_PUNCT.search(line)
-            and not _MARKER_START.match(line)
-        )
-        if continues or title_rest or _hard_wrapped(prev, line):
-            out[-1] = prev + line
+        if not continues and prev.length + len(line) <= _MAX_TITLE:
+            # a title broken over two lines: 关于印发…厅 / 主要职责…规定的通知
+            whole = prev.text()
+            continues = (
+                "关于" in whole
+                and "。" not in whole
+                and not _TITLE_WORDS.search(whole)
+                and _TITLE_END.search(whole + line) is not None
+                and not _RUNNING_PUNCT.search(line)
+                and not _MARKER_START.match(line)
+            )
+        if continues or _hard_wrapped(prev, tail, line):
+            prev.add(line)
         else:
-            out.append(line)
-    return "\n".join(out)
+            out.append(_Line(line))
+    return "\n".join(o.text() for o in out)
 
 
-def _hard_wrapped(prev: str, line: str) -> bool:
+def _hard_wrapped(prev: _Line, tail: str, line: str) -> bool:
     """Whether `line` continues `prev` that a hard wrap cut mid-sentence: prev is long, reads as
     running text (an item, a sentence, or an open bracket) and does not end like a sentence, title
     or heading; line is no item, no date, and reads as running text itself."""
-    if len(prev) < _MIN_WRAPPED or prev.endswith(_CLOSED_END) or _TITLE_TAIL.search(prev):
+    if prev.length < _MIN_WRAPPED or tail.endswith(_CLOSED_END) or _TITLE_TAIL.search(tail):
         return False
     if _MARKER_START.match(line) or _DATE_LINE.match(line):
         return False
     if not (_RUNNING_PUNCT.search(line) or line.endswith(_CLOSED_END)):
         return False
-    unclosed = any(prev.count(o) > prev.count(c) for o, c in _OPENERS)
-    return bool(_RUNNING_PUNCT.search(prev) or _MARKER_START.match(prev) or unclosed or len(prev) >= 20)
+    unclosed = any(o > c for o, c in zip(prev.opened, prev.closed, strict=True))
+    return bool(prev.running or _MARKER_START.match(prev.parts[0]) or unclosed or prev.length >= 20)
 
 
 # Fixed-width wrapping (text copied from a PDF or a terminal): at least this many lines, this share of
@@ -218,16 +249,16 @@ def unwrap_fixed_width(text: str) -> str:
     width = _wrap_width(lines)
     if width is None:
         return text
-    out = [lines[0]]
-    last = lines[0]  # the last physical line of out[-1], which decides whether the next one joins it
+    # each output line as a list of physical lines, joined once at the end (no quadratic concatenation)
+    out: list[list[str]] = [[lines[0]]]
     for line in lines[1:]:
+        last = out[-1][-1]  # the last physical line decides whether the next one continues it
         if (len(last) >= width - 1 and not last.endswith(_SENTENCE_END) and line
                 and not _MARKER_START.match(line) and not _DATE_LINE.match(line)):
-            out[-1] += line
+            out[-1].append(line)
         else:
-            out.append(line)
-        last = line
-    return "\n".join(out)
+            out.append([line])
+    return "\n".join("".join(parts) for parts in out)
 
 
 STEPS: dict[str, Callable[[str], str]] = {

@@ -14,6 +14,7 @@ from yange.parse.segment import Region, split_sections
 from yange.parse.staffing import parse_staffing
 
 _SENTENCE = re.compile(r"[^。]+。?")
+_UNIT_START = re.compile(r"[。\n：]")
 
 
 def repeated_passages(text: str, start: int, end: int) -> int:
@@ -40,7 +41,7 @@ def agency_name(text: str, head: str, title: str = "") -> str | None:
     title first (a page may show a neighbouring notice's title above it), else 设立X."""
     for name, _s, _e in (*regulation_titles(title), *regulation_titles(text, 0, 8000)):
         return name
-    m = vocab.ESTABLISH.search(head) or vocab.AGENCY_IS.search(head)
+    m = vocab.ESTABLISH.search(head) or vocab.AGENCY_IS.search(head, 0, 5000)
     if m is not None:
         return m.group(1)
     return None
@@ -131,20 +132,16 @@ def _named_units(text: str, region: Region) -> list[Item]:
     (办公室：负责… / 林业股（加挂…牌子）：负责…), as county-level regulations often list them. Pages
     run such lines together, so a unit may also start right after the previous one's 。."""
     starts: list[int] = []
-    pos = region.start
-    while pos < region.end:
+    # a unit may start the section, or follow a sentence, a line, or the colon of 设下列内设机构：
+    candidates = [region.start, *(m.end() for m in _UNIT_START.finditer(text, region.start, region.end))]
+    for pos in candidates:
         while pos < region.end and text[pos] in " \n":
             pos += 1
         parsed = unit_name(text[pos:min(region.end, pos + 80)])
         if parsed is not None:
             name, _alias, rest = parsed
-            if any(ch in "：:。" for ch in text[pos + len(name):pos + rest]):
+            if any(ch in "：:。" for ch in text[pos + len(name):pos + rest]) and (not starts or starts[-1] != pos):
                 starts.append(pos)
-        # the next place a unit may start: after a sentence, a line, or the colon of 设下列内设机构：
-        nxt = min((i for i in (text.find(ch, pos, region.end) for ch in "。\n：") if i >= 0), default=-1)
-        if nxt < 0:
-            break
-        pos = nxt + 1
     items = []
     for i, s in enumerate(starts):
         e = starts[i + 1] if i + 1 < len(starts) else cut_at_boundary(text, s, region.end)
