@@ -427,6 +427,8 @@ DUTY = "海洋渔业管理职责"
         ("不再保留东海渔业委员会办公室，具体工作由东海部渔业司承担。",
          [expect("东海渔业委员会办公室", 1, "body_abolished", "东海渔业委员会办公室")]
          + both_ends("东海渔业委员会办公室", DHB, 1, "duty_transferred", "东海渔业委员会办公室职责"), {}),
+        # A unit folded into a unit whose name starts like a place (城市…科): still a unit.
+        ("撤销你部的公用事业科，其职责并入城市管理科。", [expect(DHB, 1, "unit_removed", "公用事业科", new="城市管理科")], {}),
         # A unit removed, its duties and staff going to another agency.
         ("撤销东海部渔业司，其职责和行政编制8名划入南山部。",
          [expect(DHB, 1, "unit_removed", "渔业司")] + both_ends(DHB, NSB, 1, "duty_transferred", "渔业司职责")

@@ -231,7 +231,11 @@ class _Collector:
 
     def is_agency(self, name: str) -> bool:
         """A name the notice uses for an agency, or one shaped like an agency rather than a unit."""
-        return name in self.known or bool(v.REGION_PREFIXED.match(name) or v.AGENCY_ONLY_SUFFIX.search(name))
+        if name in self.known:
+            return True
+        if _UNIT_SUFFIX.search(name):
+            return False  # 城市管理处 starts like a place but is a unit
+        return bool(v.REGION_PREFIXED.match(name) or v.AGENCY_ONLY_SUFFIX.search(name))
 
     def add(self, agency: str | None, effect: Effect) -> None:
         name = agency or self.main or "未识别机构"
