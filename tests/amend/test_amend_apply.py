@@ -33,7 +33,11 @@ TRANSPORT = AgencyRecord(
         unit(3, "安全监督处", "负责交通运输安全生产监督工作。"),
     ],
     declared_unit_count=12,
-    staffing=[staff("机关行政编制", 92), staff("离退休干部工作人员行政编制", 3, "机关行政编制"), staff("正处级领导职数", 14)],
+    staffing=[
+        staff("机关行政编制", 92),
+        staff("离退休干部工作人员行政编制", 3, "机关行政编制"),
+        staff("正处级领导职数", 14),
+    ],
     other_matters=[OtherMatter(ordinal=1, text="东海省交通运输厅代管东海省公路学会。", span=(5000, 5017))],
 )
 EMERGENCY = AgencyRecord(
@@ -51,7 +55,9 @@ BASES = {DH_T: TRANSPORT, DH_E: EMERGENCY}
 
 
 def _donghai() -> dict[str, AgencyRecord]:
-    records, _ = parse_amendment_body((FIXTURES / "donghai-2021-transport-emergency-amend-derived.txt").read_text())
+    records, _ = parse_amendment_body(
+        (FIXTURES / "donghai-2021-transport-emergency-amend-derived.txt").read_text()
+    )
     return {r.agency: r for r in records}
 
 
@@ -62,42 +68,89 @@ def _donghai() -> dict[str, AgencyRecord]:
     ("effects", "check"),
     [
         # A transferred-out duty leaves: matched by the gist, the other duties stay in order.
-        ([effect("duty_transferred_out", "港口行政管理职责", counterpart=DH_P)],
-         lambda r: [d.ordinal for d in r.duties] == [1, 3]),
+        (
+            [effect("duty_transferred_out", "港口行政管理职责", counterpart=DH_P)],
+            lambda r: [d.ordinal for d in r.duties] == [1, 3],
+        ),
         # A transferred-in duty is appended with the next ordinal.
-        ([effect("duty_transferred_in", "城市客运管理职责", counterpart="东海省住房和城乡建设厅")],
-         lambda r: (r.duties[-1].ordinal, r.duties[-1].text) == (4, "城市客运管理职责")),
+        (
+            [effect("duty_transferred_in", "城市客运管理职责", counterpart="东海省住房和城乡建设厅")],
+            lambda r: (r.duties[-1].ordinal, r.duties[-1].text) == (4, "城市客运管理职责"),
+        ),
         # Staff moves: "行政编制" adjusts the fuller 机关行政编制 row, never the 含… row.
-        ([effect("staffing_transferred_out", counts={"行政编制": 4, "正处级领导职数": 1})],
-         lambda r: [(s.category, s.count) for s in r.staffing] == [("机关行政编制", 88), ("离退休干部工作人员行政编制", 3), ("正处级领导职数", 13)]),
-        ([effect("staffing_transferred_in", counts={"行政编制": 2, "事业编制": 5})],
-         lambda r: [(s.category, s.count) for s in r.staffing] == [("机关行政编制", 94), ("离退休干部工作人员行政编制", 3), ("正处级领导职数", 14), ("事业编制", 5)]),
+        (
+            [effect("staffing_transferred_out", counts={"行政编制": 4, "正处级领导职数": 1})],
+            lambda r: (
+                [(s.category, s.count) for s in r.staffing]
+                == [("机关行政编制", 88), ("离退休干部工作人员行政编制", 3), ("正处级领导职数", 13)]
+            ),
+        ),
+        (
+            [effect("staffing_transferred_in", counts={"行政编制": 2, "事业编制": 5})],
+            lambda r: (
+                [(s.category, s.count) for s in r.staffing]
+                == [
+                    ("机关行政编制", 94),
+                    ("离退休干部工作人员行政编制", 3),
+                    ("正处级领导职数", 14),
+                    ("事业编制", 5),
+                ]
+            ),
+        ),
         # Units: added (with its duties), renamed (duties kept), removed with its duties merged.
-        ([effect("unit_added", "数据管理处", new="负责交通运输数据管理。")],
-         lambda r: (r.units[-1].ordinal, r.units[-1].name, r.units[-1].duties) == (4, "数据管理处", "负责交通运输数据管理。")),
-        ([effect("unit_renamed", "综合规划处", old="综合规划处", new="规划处")],
-         lambda r: (r.units[0].name, r.units[0].duties) == ("规划处", "负责公路规划和综合交通规划。")),
-        ([effect("unit_removed", "港口管理处", new="综合规划处")],
-         lambda r: [u.name for u in r.units] == ["综合规划处", "安全监督处"] and r.units[0].duties == "负责公路规划和综合交通规划；负责港口行政管理工作。"),
+        (
+            [effect("unit_added", "数据管理处", new="负责交通运输数据管理。")],
+            lambda r: (
+                (r.units[-1].ordinal, r.units[-1].name, r.units[-1].duties)
+                == (4, "数据管理处", "负责交通运输数据管理。")
+            ),
+        ),
+        (
+            [effect("unit_renamed", "综合规划处", old="综合规划处", new="规划处")],
+            lambda r: (r.units[0].name, r.units[0].duties) == ("规划处", "负责公路规划和综合交通规划。"),
+        ),
+        (
+            [effect("unit_removed", "港口管理处", new="综合规划处")],
+            lambda r: (
+                [u.name for u in r.units] == ["综合规划处", "安全监督处"]
+                and r.units[0].duties == "负责公路规划和综合交通规划；负责港口行政管理工作。"
+            ),
+        ),
         # A literal wording edit of a unit's duties.
-        ([effect("duty_text_amended", "综合规划处", old="公路规划", new="公路和内河航道规划")],
-         lambda r: r.units[0].duties == "负责公路和内河航道规划和综合交通规划。"),
+        (
+            [effect("duty_text_amended", "综合规划处", old="公路规划", new="公路和内河航道规划")],
+            lambda r: r.units[0].duties == "负责公路和内河航道规划和综合交通规划。",
+        ),
         # Without a unit, the wording is looked for in the main duties first.
-        ([effect("duty_text_amended", None, old="统筹规划", new="统筹规划和综合协调")],
-         lambda r: r.duties[2].text == "负责公路、水路交通运输行业的统筹规划和综合协调和政策制定。"),
+        (
+            [effect("duty_text_amended", None, old="统筹规划", new="统筹规划和综合协调")],
+            lambda r: r.duties[2].text == "负责公路、水路交通运输行业的统筹规划和综合协调和政策制定。",
+        ),
         # Signs.
         ([effect("alias_removed", "东海省港口管理局")], lambda r: r.aliases == []),
-        ([effect("alias_added", "东海省铁路办公室")], lambda r: r.aliases == ["东海省港口管理局", "东海省铁路办公室"]),
+        (
+            [effect("alias_added", "东海省铁路办公室")],
+            lambda r: r.aliases == ["东海省港口管理局", "东海省铁路办公室"],
+        ),
         # Supervision: recorded among other matters.
-        ([effect("supervision_transferred_out", "东海省公路学会", counterpart=DH_E)], lambda r: r.other_matters == []),
-        ([effect("supervision_transferred_in", "东海省航海学会", counterpart=DH_E)],
-         lambda r: [(m.ordinal, m.text) for m in r.other_matters][-1] == (2, "代管东海省航海学会")),
+        (
+            [effect("supervision_transferred_out", "东海省公路学会", counterpart=DH_E)],
+            lambda r: r.other_matters == [],
+        ),
+        (
+            [effect("supervision_transferred_in", "东海省航海学会", counterpart=DH_E)],
+            lambda r: [(m.ordinal, m.text) for m in r.other_matters][-1] == (2, "代管东海省航海学会"),
+        ),
         # 核增 inside the agency.
         ([effect("other", "核增", counts={"行政编制": 2})], lambda r: r.staffing[0].count == 94),
         # Effects apply in the notice's order: a unit renamed, then its wording edited under the new name.
-        ([effect("unit_renamed", "港口管理处", old="港口管理处", new="港航管理处"),
-          effect("duty_text_amended", "港航管理处", old="港口行政管理", new="港口和航道行政管理")],
-         lambda r: (r.units[1].name, r.units[1].duties) == ("港航管理处", "负责港口和航道行政管理工作。")),
+        (
+            [
+                effect("unit_renamed", "港口管理处", old="港口管理处", new="港航管理处"),
+                effect("duty_text_amended", "港航管理处", old="港口行政管理", new="港口和航道行政管理"),
+            ],
+            lambda r: (r.units[1].name, r.units[1].duties) == ("港航管理处", "负责港口和航道行政管理工作。"),
+        ),
     ],
 )
 def test_effect_applies(effects: list, check) -> None:  # type: ignore[no-untyped-def]
@@ -109,7 +162,10 @@ def test_effect_applies(effects: list, check) -> None:  # type: ignore[no-untype
 @pytest.mark.parametrize(
     ("one", "reason"),
     [
-        (effect("duty_text_amended", "综合规划处", old="负责水运规划", new="负责内河水运规划"), "not in the duties of 综合规划处"),
+        (
+            effect("duty_text_amended", "综合规划处", old="负责水运规划", new="负责内河水运规划"),
+            "not in the duties of 综合规划处",
+        ),
         (effect("duty_text_amended", "航道处", old="负责", new="承担"), "unit 航道处 not found"),
         (effect("unit_renamed", "航道处", old="航道处", new="航务处"), "unit 航道处 not found"),
         (effect("unit_removed", "航道处"), "unit 航道处 not found"),
@@ -129,18 +185,24 @@ def test_effect_that_cannot_apply_is_kept_and_flagged(one, reason: str) -> None:
 
 
 def test_stated_totals_are_checked_and_win() -> None:
-    amend = amendment(DH_T, effect("staffing_transferred_out", counts={"行政编制": 4}),
-                      totals={"机关行政编制": 90, "内设机构": 12, "正处级领导职数": 14})
+    amend = amendment(
+        DH_T,
+        effect("staffing_transferred_out", counts={"行政编制": 4}),
+        totals={"机关行政编制": 90, "内设机构": 12, "正处级领导职数": 14},
+    )
     record, warnings = apply_effects(TRANSPORT, amend, agency=DH_T)
     assert record.staffing[0].count == 90 and record.declared_unit_count == 12
     assert warnings == ["stated 机关行政编制 90, but the effects give 88; the stated figure wins"]
 
 
 def test_base_none_gives_a_partial_version_of_what_the_notice_says() -> None:
-    amend = amendment(DH_P, effect("duty_transferred_in", "港口行政管理职责", counterpart=DH_T),
-                      effect("staffing_transferred_in", "港口管理处", counts={"行政编制": 4}),
-                      effect("unit_renamed", "港口处", old="港口处", new="港务处"),
-                      totals={"内设机构": 6})
+    amend = amendment(
+        DH_P,
+        effect("duty_transferred_in", "港口行政管理职责", counterpart=DH_T),
+        effect("staffing_transferred_in", "港口管理处", counts={"行政编制": 4}),
+        effect("unit_renamed", "港口处", old="港口处", new="港务处"),
+        totals={"内设机构": 6},
+    )
     derived = derive_version(None, amend, agency=DH_P)
     assert derived.partial and derived.warnings[0].startswith("partial:")
     assert [d.text for d in derived.record.duties] == ["港口行政管理职责"]
@@ -187,7 +249,10 @@ def test_donghai_notice_on_two_known_agencies() -> None:
 
     t = transport.record
     assert [d.ordinal for d in t.duties] == [3] and t.aliases == [] and t.other_matters == []
-    assert [(s.category, s.count) for s in t.staffing if s.included_in is None] == [("机关行政编制", 85), ("正处级领导职数", 13)]
+    assert [(s.category, s.count) for s in t.staffing if s.included_in is None] == [
+        ("机关行政编制", 85),
+        ("正处级领导职数", 13),
+    ]
     # The wording edit of 综合规划处 does not match its base: kept and flagged, not applied.
     assert [e.ordinal for e in transport.unapplied] == [6]
     assert any("负责水运规划" in w for w in transport.warnings)
@@ -210,7 +275,11 @@ def test_transfer_between_two_known_agencies_is_one_transferred_event() -> None:
     events = []
     for name in (DH_T, DH_E):
         derived = derive_version(BASES[name], parsed[name], agency=name, counterparts=BASES)
-        events.append(AgencyEvents(agency_id=name, published_on=day, changes=diff_snapshots(BASES[name], derived.record)))
+        events.append(
+            AgencyEvents(
+                agency_id=name, published_on=day, changes=diff_snapshots(BASES[name], derived.record)
+            )
+        )
     transfers = find_transfers(events)
     # The duty, and the 代管 of 东海省公路学会 (an other matter that also moves from one to the other).
     assert [(t.source.agency_id, t.target.agency_id, t.source.text) for t in transfers] == [
@@ -223,17 +292,28 @@ def test_transfer_between_two_known_agencies_is_one_transferred_event() -> None:
 
 
 def test_fujian_seed_then_its_2012_amendment_end_to_end() -> None:
-    seed = parse_notice((FIXTURES.parents[1] / "golden" / "fujian-2010-foreign-trade-sanding.txt").read_text(encoding="utf-8"))
-    notice = parse_notice((FIXTURES / "fujian-2012-foreign-trade-amend-derived.txt").read_text(encoding="utf-8"))
+    seed = parse_notice(
+        (FIXTURES.parents[1] / "golden" / "fujian-2010-foreign-trade-sanding.txt").read_text(encoding="utf-8")
+    )
+    notice = parse_notice(
+        (FIXTURES / "fujian-2012-foreign-trade-amend-derived.txt").read_text(encoding="utf-8")
+    )
     assert notice.notice.kind == "amendment"
     base = seed.records[0]
     mine = next(r for r in notice.records if r.agency == base.agency)
     derived = derive_version(base, mine, agency=base.agency)
     names = [u.name for u in derived.record.units]
-    assert "电子商务处" in names and "信息化处" not in names and "机场办事处" not in names and names[-1] == "外资管理处"
+    assert (
+        "电子商务处" in names
+        and "信息化处" not in names
+        and "机场办事处" not in names
+        and names[-1] == "外资管理处"
+    )
     ecommerce = derived.record.units[names.index("电子商务处")]
     assert "电子商务的推广应用和统计分析工作" in ecommerce.duties
     assert not any("开发区" in d.text[:12] for d in derived.record.duties)
     # The notice's totals agree with what its effects give: no mismatch warnings, nothing unapplied.
     assert derived.unapplied == [] and not [w for w in derived.warnings if w.startswith("stated")]
-    assert {s.category: s.count for s in derived.record.staffing if s.included_in is None}["机关行政编制"] == 166
+    assert {s.category: s.count for s in derived.record.staffing if s.included_in is None}[
+        "机关行政编制"
+    ] == 166

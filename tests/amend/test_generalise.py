@@ -36,7 +36,14 @@ MOF, DH_COM = "商务部", "东海省商务厅"
 DH_AG, DH_W, DH_EM = "东海省农业农村厅", "东海省水利厅", "东海省应急管理厅"
 
 
-def both_ends(giver: str, receiver: str, ordinal: int, kind: str, subject: str | None, counts: dict[str, int] | None = None) -> list[Expected]:
+def both_ends(
+    giver: str,
+    receiver: str,
+    ordinal: int,
+    kind: str,
+    subject: str | None,
+    counts: dict[str, int] | None = None,
+) -> list[Expected]:
     """A transfer read from one clause: the giver's `_out` effect and the receiver's `_in` effect."""
     return [
         expect(giver, ordinal, f"{kind}_out", subject, to=receiver, counts=counts),
@@ -75,7 +82,14 @@ CASES: dict[str, tuple[list[Expected], dict[str, dict[str, int]], dt.date]] = {
             *both_ends(NDRC, MARA, 1, "duty_transferred", "农业投资项目管理职责"),
             *both_ends(NDRC, MARA, 1, "staffing_transferred", None, {"行政编制": 3}),
             expect(NDRC, 2, "unit_renamed", "农村经济司", old="农村经济司", new="乡村振兴司"),
-            expect(NDRC, 2, "duty_text_amended", "乡村振兴司", old="承担农业投资项目管理工作", new="配合开展乡村振兴相关规划衔接工作"),
+            expect(
+                NDRC,
+                2,
+                "duty_text_amended",
+                "乡村振兴司",
+                old="承担农业投资项目管理工作",
+                new="配合开展乡村振兴相关规划衔接工作",
+            ),
             *both_ends(NDRC, SAMR, 3, "supervision_transferred", "中国价格协会"),
             expect(NDRC, 4, "alias_added", "国家粮食安全协调办公室"),
         ],
@@ -89,7 +103,14 @@ CASES: dict[str, tuple[list[Expected], dict[str, dict[str, int]], dt.date]] = {
             expect(NJ, 1, "unit_removed", "社会事务处", new="社会事务和区划地名处"),
             expect(NJ, 1, "unit_removed", "区划地名处", new="社会事务和区划地名处"),
             expect(NJ, 2, "unit_renamed", "福利慈善处", old="福利慈善处", new="慈善事业促进处"),
-            expect(NJ, 2, "duty_text_amended", "慈善事业促进处", old="指导福利彩票发行管理工作", new="指导慈善事业促进和福利彩票管理工作"),
+            expect(
+                NJ,
+                2,
+                "duty_text_amended",
+                "慈善事业促进处",
+                old="指导福利彩票发行管理工作",
+                new="指导慈善事业促进和福利彩票管理工作",
+            ),
             expect(NJ, 3, "unit_renamed", "救灾处", old="救灾处", new="社会救助处"),
         ],
         {NJ: {"内设机构": 12, "正处级领导职数": 12, "处级领导职数": 36}},
@@ -120,7 +141,9 @@ CASES: dict[str, tuple[list[Expected], dict[str, dict[str, int]], dt.date]] = {
             expect(MCT, 1, "duty_transferred_out", "对外文化交流具体事务性工作", to="所属事业单位"),
             expect(MCT, 2, "unit_removed", "科技教育司", new="政策法规司"),
             expect(MCT, 2, "unit_added", "数字文化司", new="负责推进文化和旅游领域数字化建设"),
-            *both_ends(MCT, NPPA, 3, "staffing_transferred", "科技教育司", {"行政编制": 15, "司局级领导职数": 2}),
+            *both_ends(
+                MCT, NPPA, 3, "staffing_transferred", "科技教育司", {"行政编制": 15, "司局级领导职数": 2}
+            ),
         ],
         {MCT: {"内设机构": 14, "机关行政编制": 480, "司局级领导职数": 62}},
         dt.date(2020, 7, 9),
@@ -132,7 +155,14 @@ CASES: dict[str, tuple[list[Expected], dict[str, dict[str, int]], dt.date]] = {
             expect(XC, 1, "unit_removed", "广告监督管理科"),
             expect(XC, 1, "unit_removed", "网络交易监督管理科"),
             expect(XC, 1, "unit_added", "网络市场监管科"),
-            expect(XC, 2, "unit_renamed", "价格监督检查科", old="价格监督检查科", new="价格监督检查和反不正当竞争科"),
+            expect(
+                XC,
+                2,
+                "unit_renamed",
+                "价格监督检查科",
+                old="价格监督检查科",
+                new="价格监督检查和反不正当竞争科",
+            ),
             expect(XC, 2, "unit_renamed", "消费者权益保护科", old="消费者权益保护科", new="消费环境建设科"),
         ],
         {XC: {"内设机构": 15, "机关行政编制": 90, "科级领导职数": 26}},
@@ -143,7 +173,9 @@ CASES: dict[str, tuple[list[Expected], dict[str, dict[str, int]], dt.date]] = {
     "central-2023-natural-resources-forestry-derived.txt": (
         [
             *both_ends(MNR, NFGA, 1, "duty_transferred", "海洋生态保护修复职责"),
-            *both_ends(MNR, NFGA, 1, "staffing_transferred", "海洋生态修复司", {"行政编制": 12, "司局级领导职数": 2}),
+            *both_ends(
+                MNR, NFGA, 1, "staffing_transferred", "海洋生态修复司", {"行政编制": 12, "司局级领导职数": 2}
+            ),
             expect(NFGA, 2, "alias_removed", "国家公园管理局"),
             expect(MNR, 3, "alias_added", "国家海洋局"),
         ],
@@ -161,7 +193,13 @@ CASES: dict[str, tuple[list[Expected], dict[str, dict[str, int]], dt.date]] = {
             *both_ends(BH_T, BH_P, 1, "staffing_transferred", None, {"行政编制": 25}),
             *both_ends(BH_T, BH_P, 2, "supervision_transferred", "北海省公路学会"),
             expect(BH_T, 2, "unit_removed", "路政管理处"),
-            expect(BH_P, 3, "unit_added", "高速公路交通警察总队", new="负责全省高速公路交通安全管理和路政执法工作"),
+            expect(
+                BH_P,
+                3,
+                "unit_added",
+                "高速公路交通警察总队",
+                new="负责全省高速公路交通安全管理和路政执法工作",
+            ),
         ],
         {
             BH_T: {"内设机构": 13, "机关行政编制": 105, "正处级领导职数": 13},
@@ -179,7 +217,15 @@ CASES: dict[str, tuple[list[Expected], dict[str, dict[str, int]], dt.date]] = {
             expect(NS_J, 2, "unit_renamed", "法治宣传处", old="法治宣传处", new="普法与依法治理处"),
             expect(NS_J, 3, "unit_added", "行政复议与应诉处"),
         ],
-        {NS_J: {"内设机构": 14, "机关行政编制": 105, "正厅级领导职数": 1, "副厅级领导职数": 4, "正处级领导职数": 18}},
+        {
+            NS_J: {
+                "内设机构": 14,
+                "机关行政编制": 105,
+                "正厅级领导职数": 1,
+                "副厅级领导职数": 4,
+                "正处级领导职数": 18,
+            }
+        },
         dt.date(2019, 3, 1),
     ),
     # A page: breadcrumb, 发布日期 with a dashed date, print/close links; agencies written 省X (the place
@@ -220,7 +266,13 @@ CASES: dict[str, tuple[list[Expected], dict[str, dict[str, int]], dt.date]] = {
     # handed to 所属事业单位; a unit added; a no-change clause (所需编制…调剂解决) kept as `other`.
     "central-2023-ecology-gov-page-derived.txt": (
         [
-            expect("生态环境部", 1, "duty_transferred_out", "应对气候变化国际谈判具体事务性工作", to="所属事业单位"),
+            expect(
+                "生态环境部",
+                1,
+                "duty_transferred_out",
+                "应对气候变化国际谈判具体事务性工作",
+                to="所属事业单位",
+            ),
             expect("生态环境部", 2, "unit_added", "海洋生态环境司", new="负责全国海洋生态环境监管工作"),
             expect("生态环境部", 2, "other"),
         ],
@@ -326,15 +378,24 @@ def test_html_page_gives_the_same_effects_as_its_text() -> None:
 
 def test_merge_adds_the_new_unit_before_removing_the_merged_ones() -> None:
     """Order matters when applied: the merged units' duties need the new unit to go to."""
-    records, _ = parse_amendment_body((GEN / "nanjiang-2022-civil-affairs-units-derived.txt").read_text(encoding="utf-8"))
+    records, _ = parse_amendment_body(
+        (GEN / "nanjiang-2022-civil-affairs-units-derived.txt").read_text(encoding="utf-8")
+    )
     item_one = [(e.type, e.subject) for e in records[0].effects if e.ordinal == 1]
-    assert item_one == [("unit_added", "社会事务和区划地名处"), ("unit_removed", "社会事务处"), ("unit_removed", "区划地名处")]
+    assert item_one == [
+        ("unit_added", "社会事务和区划地名处"),
+        ("unit_removed", "社会事务处"),
+        ("unit_removed", "区划地名处"),
+    ]
 
 
 _CN = "一二三四五六七八九十"
 # An item that only states totals (调整后… / 内设机构由14个减为13个) gives no effect.
 _TOTALS_ITEM = r"(调整后|[^\n]{0,12}由[0-9一二三四五六七八九十]+个)?"
-_TOP_LEVEL = tuple(marker + _TOTALS_ITEM for marker in (r"\n([一二三四五六七八九十])、", r"\n（([一二三四五六七八九十])）", r"\n([0-9])\."))
+_TOP_LEVEL = tuple(
+    marker + _TOTALS_ITEM
+    for marker in (r"\n([一二三四五六七八九十])、", r"\n（([一二三四五六七八九十])）", r"\n([0-9])\.")
+)
 
 
 def _items_with_effects(text: str) -> set[int]:
@@ -379,86 +440,200 @@ DUTY = "海洋渔业管理职责"
         # No 将: the giver named before 的.
         ("东海部的海洋渔业管理职责划入南山部。", both_ends(DHB, NSB, 1, "duty_transferred", DUTY), {}),
         # A comma before the verb.
-        ("将东海部承担的海洋渔业管理职责，划入南山部。", both_ends(DHB, NSB, 1, "duty_transferred", DUTY), {}),
+        (
+            "将东海部承担的海洋渔业管理职责，划入南山部。",
+            both_ends(DHB, NSB, 1, "duty_transferred", DUTY),
+            {},
+        ),
         # Two duties named in full: two transfers.
-        ("将东海部的海洋渔业管理职责和远洋渔业监管职责划入南山部。",
-         both_ends(DHB, NSB, 1, "duty_transferred", DUTY) + both_ends(DHB, NSB, 1, "duty_transferred", "远洋渔业监管职责"), {}),
+        (
+            "将东海部的海洋渔业管理职责和远洋渔业监管职责划入南山部。",
+            both_ends(DHB, NSB, 1, "duty_transferred", DUTY)
+            + both_ends(DHB, NSB, 1, "duty_transferred", "远洋渔业监管职责"),
+            {},
+        ),
         # 分别: the duties pair with the receivers in order.
-        ("将东海部的海洋渔业管理、远洋渔业监管职责分别划入南山部和北山部。",
-         both_ends(DHB, NSB, 1, "duty_transferred", DUTY) + both_ends(DHB, BSB, 1, "duty_transferred", "远洋渔业监管职责"), {}),
+        (
+            "将东海部的海洋渔业管理、远洋渔业监管职责分别划入南山部和北山部。",
+            both_ends(DHB, NSB, 1, "duty_transferred", DUTY)
+            + both_ends(DHB, BSB, 1, "duty_transferred", "远洋渔业监管职责"),
+            {},
+        ),
         # A duty leaving with no receiver named.
         ("将东海部的海洋渔业管理职责划出。", [expect(DHB, 1, "duty_transferred_out", DUTY)], {}),
         ("东海部不再承担海洋渔业管理职责。", [expect(DHB, 1, "duty_transferred_out", DUTY)], {}),
         # The giver first (从A划出…，划入B).
-        ("从东海部划出行政编制5名，划入南山部。", both_ends(DHB, NSB, 1, "staffing_transferred", None, {"行政编制": 5}), {}),
+        (
+            "从东海部划出行政编制5名，划入南山部。",
+            both_ends(DHB, NSB, 1, "staffing_transferred", None, {"行政编制": 5}),
+            {},
+        ),
         # 交由B承担 without 将, then the staff of a unit 一并划转 in the same sentence.
-        ("东海部的远洋渔业监管职责交由南山部承担，东海部远洋处的行政编制6名、处级领导职数2名一并划转。",
-         both_ends(DHB, NSB, 1, "duty_transferred", "远洋渔业监管职责")
-         + both_ends(DHB, NSB, 1, "staffing_transferred", None, {"行政编制": 6, "处级领导职数": 2}), {}),
+        (
+            "东海部的远洋渔业监管职责交由南山部承担，东海部远洋处的行政编制6名、处级领导职数2名一并划转。",
+            both_ends(DHB, NSB, 1, "duty_transferred", "远洋渔业监管职责")
+            + both_ends(DHB, NSB, 1, "staffing_transferred", None, {"行政编制": 6, "处级领导职数": 2}),
+            {},
+        ),
         # A body moved under another agency with 划归…管理.
-        ("将东海部所属的东海渔业研究所划归南山部管理。", both_ends(DHB, NSB, 1, "supervision_transferred", "东海渔业研究所"), {}),
+        (
+            "将东海部所属的东海渔业研究所划归南山部管理。",
+            both_ends(DHB, NSB, 1, "supervision_transferred", "东海渔业研究所"),
+            {},
+        ),
         # Merged with a comma: 合并，组建.
-        ("将东海部的渔业司与远洋处合并，组建渔业渔政司。",
-         [expect(DHB, 1, "unit_added", "渔业渔政司"), expect(DHB, 1, "unit_removed", "渔业司", new="渔业渔政司"),
-          expect(DHB, 1, "unit_removed", "远洋处", new="渔业渔政司")], {}),
+        (
+            "将东海部的渔业司与远洋处合并，组建渔业渔政司。",
+            [
+                expect(DHB, 1, "unit_added", "渔业渔政司"),
+                expect(DHB, 1, "unit_removed", "渔业司", new="渔业渔政司"),
+                expect(DHB, 1, "unit_removed", "远洋处", new="渔业渔政司"),
+            ],
+            {},
+        ),
         # A unit folded into another.
         ("将东海部的远洋处并入渔业司。", [expect(DHB, 1, "unit_removed", "远洋处", new="渔业司")], {}),
         # Totals without 调整后: the figure restated as changed; and 上述调整后; and 设N个内设机构.
-        ("东海部内设机构由12个调整为13个，机关行政编制由120名调整为115名。", [], {DHB: {"内设机构": 13, "机关行政编制": 115}}),
-        ("上述调整后，东海部内设机构十个，机关行政编制一百名，司局级领导职数二十名。", [],
-         {DHB: {"内设机构": 10, "机关行政编制": 100, "司局级领导职数": 20}}),
-        ("调整后，东海部设12个内设机构，机关行政编制为118名。", [], {DHB: {"内设机构": 12, "机关行政编制": 118}}),
+        (
+            "东海部内设机构由12个调整为13个，机关行政编制由120名调整为115名。",
+            [],
+            {DHB: {"内设机构": 13, "机关行政编制": 115}},
+        ),
+        (
+            "上述调整后，东海部内设机构十个，机关行政编制一百名，司局级领导职数二十名。",
+            [],
+            {DHB: {"内设机构": 10, "机关行政编制": 100, "司局级领导职数": 20}},
+        ),
+        (
+            "调整后，东海部设12个内设机构，机关行政编制为118名。",
+            [],
+            {DHB: {"内设机构": 12, "机关行政编制": 118}},
+        ),
         ("核定东海部机关行政编制100名。", [], {DHB: {"机关行政编制": 100}}),
-        ("东海部机关行政编制增加至120名，司局级领导职数增加到25名。", [], {DHB: {"机关行政编制": 120, "司局级领导职数": 25}}),
+        (
+            "东海部机关行政编制增加至120名，司局级领导职数增加到25名。",
+            [],
+            {DHB: {"机关行政编制": 120, "司局级领导职数": 25}},
+        ),
         # …but staff moved with 调整到 is a transfer, not a total.
-        ("将东海部行政编制5名调整到南山部。", both_ends(DHB, NSB, 1, "staffing_transferred", None, {"行政编制": 5}), {}),
+        (
+            "将东海部行政编制5名调整到南山部。",
+            both_ends(DHB, NSB, 1, "staffing_transferred", None, {"行政编制": 5}),
+            {},
+        ),
         # Quoted unit names; a new name that repeats the agency's.
-        ("将“渔业处”更名为“渔业渔政处”。", [expect(DHB, 1, "unit_renamed", "渔业处", old="渔业处", new="渔业渔政处")], {}),
-        ("将东海部机关服务中心更名为东海部机关事务服务中心。",
-         [expect(DHB, 1, "unit_renamed", "机关服务中心", old="机关服务中心", new="机关事务服务中心")], {}),
+        (
+            "将“渔业处”更名为“渔业渔政处”。",
+            [expect(DHB, 1, "unit_renamed", "渔业处", old="渔业处", new="渔业渔政处")],
+            {},
+        ),
+        (
+            "将东海部机关服务中心更名为东海部机关事务服务中心。",
+            [expect(DHB, 1, "unit_renamed", "机关服务中心", old="机关服务中心", new="机关事务服务中心")],
+            {},
+        ),
         # Wording added (no old text) and deleted (empty new text).
-        ("在东海部渔业司职责中增加“负责远洋渔业国际合作”。",
-         [expect(DHB, 1, "duty_text_amended", "渔业司", new="负责远洋渔业国际合作")], {}),
-        ("删去东海部渔业司职责中的“负责渔船检验”。", [expect(DHB, 1, "duty_text_amended", "渔业司", old="负责渔船检验", new="")], {}),
+        (
+            "在东海部渔业司职责中增加“负责远洋渔业国际合作”。",
+            [expect(DHB, 1, "duty_text_amended", "渔业司", new="负责远洋渔业国际合作")],
+            {},
+        ),
+        (
+            "删去东海部渔业司职责中的“负责渔船检验”。",
+            [expect(DHB, 1, "duty_text_amended", "渔业司", old="负责渔船检验", new="")],
+            {},
+        ),
         # A body abolished and where its duties go (to an agency, or to a unit of one).
-        ("不再保留东海渔业委员会，其职责划入南山部。",
-         [expect("东海渔业委员会", 1, "body_abolished", "东海渔业委员会")]
-         + both_ends("东海渔业委员会", NSB, 1, "duty_transferred", "东海渔业委员会职责"), {}),
-        ("不再保留东海渔业委员会办公室，具体工作由东海部渔业司承担。",
-         [expect("东海渔业委员会办公室", 1, "body_abolished", "东海渔业委员会办公室")]
-         + both_ends("东海渔业委员会办公室", DHB, 1, "duty_transferred", "东海渔业委员会办公室职责"), {}),
+        (
+            "不再保留东海渔业委员会，其职责划入南山部。",
+            [expect("东海渔业委员会", 1, "body_abolished", "东海渔业委员会")]
+            + both_ends("东海渔业委员会", NSB, 1, "duty_transferred", "东海渔业委员会职责"),
+            {},
+        ),
+        (
+            "不再保留东海渔业委员会办公室，具体工作由东海部渔业司承担。",
+            [expect("东海渔业委员会办公室", 1, "body_abolished", "东海渔业委员会办公室")]
+            + both_ends("东海渔业委员会办公室", DHB, 1, "duty_transferred", "东海渔业委员会办公室职责"),
+            {},
+        ),
         # A unit folded into a unit whose name starts like a place (城市…科): still a unit.
-        ("撤销你部的公用事业科，其职责并入城市管理科。", [expect(DHB, 1, "unit_removed", "公用事业科", new="城市管理科")], {}),
+        (
+            "撤销你部的公用事业科，其职责并入城市管理科。",
+            [expect(DHB, 1, "unit_removed", "公用事业科", new="城市管理科")],
+            {},
+        ),
         # A unit removed, its duties and staff going to another agency.
-        ("撤销东海部渔业司，其职责和行政编制8名划入南山部。",
-         [expect(DHB, 1, "unit_removed", "渔业司")] + both_ends(DHB, NSB, 1, "duty_transferred", "渔业司职责")
-         + both_ends(DHB, NSB, 1, "staffing_transferred", "渔业司", {"行政编制": 8}), {}),
+        (
+            "撤销东海部渔业司，其职责和行政编制8名划入南山部。",
+            [expect(DHB, 1, "unit_removed", "渔业司")]
+            + both_ends(DHB, NSB, 1, "duty_transferred", "渔业司职责")
+            + both_ends(DHB, NSB, 1, "staffing_transferred", "渔业司", {"行政编制": 8}),
+            {},
+        ),
         # 由B承担 as the transfer verb; supervision taken on with no giver; 设置 a unit.
         ("东海部的海洋渔业管理职责由南山部承担。", both_ends(DHB, NSB, 1, "duty_transferred", DUTY), {}),
         ("南山部代管东海渔业研究所。", [expect(NSB, 1, "supervision_transferred_in", "东海渔业研究所")], {}),
-        ("东海部设置远洋渔业司，负责远洋渔业管理。", [expect(DHB, 1, "unit_added", "远洋渔业司", new="负责远洋渔业管理")], {}),
+        (
+            "东海部设置远洋渔业司，负责远洋渔业管理。",
+            [expect(DHB, 1, "unit_added", "远洋渔业司", new="负责远洋渔业管理")],
+            {},
+        ),
         # Two transfers in one sentence, each way.
-        ("将东海部的海洋渔业管理职责划入南山部，南山部的内河渔业管理职责划入东海部。",
-         both_ends(DHB, NSB, 1, "duty_transferred", DUTY) + both_ends(NSB, DHB, 1, "duty_transferred", "内河渔业管理职责"), {}),
+        (
+            "将东海部的海洋渔业管理职责划入南山部，南山部的内河渔业管理职责划入东海部。",
+            both_ends(DHB, NSB, 1, "duty_transferred", DUTY)
+            + both_ends(NSB, DHB, 1, "duty_transferred", "内河渔业管理职责"),
+            {},
+        ),
         # 撤销…，设立…: a unit removed and another added, neither lost.
-        ("撤销东海部渔业处，设立远洋渔业处。",
-         [expect(DHB, 1, "unit_removed", "渔业处"), expect(DHB, 1, "unit_added", "远洋渔业处")], {}),
+        (
+            "撤销东海部渔业处，设立远洋渔业处。",
+            [expect(DHB, 1, "unit_removed", "渔业处"), expect(DHB, 1, "unit_added", "远洋渔业处")],
+            {},
+        ),
         # The staff of a transfer written as 相应核减 / 相应核增 on each side.
-        ("将东海部的海洋渔业管理职责划入南山部。东海部相应核减行政编制5名，南山部相应核增行政编制5名。",
-         both_ends(DHB, NSB, 1, "duty_transferred", DUTY) + both_ends(DHB, NSB, 1, "staffing_transferred", None, {"行政编制": 5}), {}),
+        (
+            "将东海部的海洋渔业管理职责划入南山部。东海部相应核减行政编制5名，南山部相应核增行政编制5名。",
+            both_ends(DHB, NSB, 1, "duty_transferred", DUTY)
+            + both_ends(DHB, NSB, 1, "staffing_transferred", None, {"行政编制": 5}),
+            {},
+        ),
         # A whole unit moving to another agency: removed from one, added to the other.
-        ("将东海部的远洋处整体划入南山部。",
-         [expect(DHB, 1, "unit_removed", "远洋处", to=NSB), expect(NSB, 1, "unit_added", "远洋处", to=DHB)], {}),
-        ("将东海部内设的远洋处及其职责、编制整体划入南山部。",
-         [expect(DHB, 1, "unit_removed", "远洋处", to=NSB), expect(NSB, 1, "unit_added", "远洋处", to=DHB)], {}),
+        (
+            "将东海部的远洋处整体划入南山部。",
+            [
+                expect(DHB, 1, "unit_removed", "远洋处", to=NSB),
+                expect(NSB, 1, "unit_added", "远洋处", to=DHB),
+            ],
+            {},
+        ),
+        (
+            "将东海部内设的远洋处及其职责、编制整体划入南山部。",
+            [
+                expect(DHB, 1, "unit_removed", "远洋处", to=NSB),
+                expect(NSB, 1, "unit_added", "远洋处", to=DHB),
+            ],
+            {},
+        ),
         # 事业编制 of an institution the giver runs.
-        ("将东海部所属东海渔业信息中心事业编制20名划入南山部。",
-         both_ends(DHB, NSB, 1, "staffing_transferred", "东海渔业信息中心", {"事业编制": 20}), {}),
+        (
+            "将东海部所属东海渔业信息中心事业编制20名划入南山部。",
+            both_ends(DHB, NSB, 1, "staffing_transferred", "东海渔业信息中心", {"事业编制": 20}),
+            {},
+        ),
         # Two duties with "，以及".
-        ("将东海部的海洋渔业管理职责，以及远洋渔业监管职责划入南山部。",
-         both_ends(DHB, NSB, 1, "duty_transferred", DUTY) + both_ends(DHB, NSB, 1, "duty_transferred", "远洋渔业监管职责"), {}),
+        (
+            "将东海部的海洋渔业管理职责，以及远洋渔业监管职责划入南山部。",
+            both_ends(DHB, NSB, 1, "duty_transferred", DUTY)
+            + both_ends(DHB, NSB, 1, "duty_transferred", "远洋渔业监管职责"),
+            {},
+        ),
         # Staff changed inside one agency, verb after the category: kept as other with the counts.
-        ("东海部机关行政编制增加5名，用于加强远洋渔业监管。", [expect(DHB, 1, "other", "增加", counts={"机关行政编制": 5})], {}),
+        (
+            "东海部机关行政编制增加5名，用于加强远洋渔业监管。",
+            [expect(DHB, 1, "other", "增加", counts={"机关行政编制": 5})],
+            {},
+        ),
     ],
 )
 def test_clause_shapes(clause: str, effects: list[Expected], totals: dict[str, dict[str, int]]) -> None:
@@ -482,7 +657,9 @@ def test_merge_rename_and_wording_apply_to_a_base() -> None:
         declared_unit_count=13,
         staffing=[staff("正处级领导职数", 12)],
     )
-    records, _ = parse_amendment_body((GEN / "nanjiang-2022-civil-affairs-units-derived.txt").read_text(encoding="utf-8"))
+    records, _ = parse_amendment_body(
+        (GEN / "nanjiang-2022-civil-affairs-units-derived.txt").read_text(encoding="utf-8")
+    )
     derived = derive_version(base, records[0], agency=NJ)
     units = {u.name: u.duties for u in derived.record.units}
     assert units == {
@@ -520,7 +697,9 @@ def test_sign_on_a_unit_names_the_unit(clause: str, agency: str, unit: str | Non
 
 
 def test_unit_sign_and_added_wording_apply_to_the_unit() -> None:
-    base = AgencyRecord(agency=DHB, units=[unit(1, "渔业司", "负责渔业管理。"), unit(2, "远洋处", "负责远洋渔业。")])
+    base = AgencyRecord(
+        agency=DHB, units=[unit(1, "渔业司", "负责渔业管理。"), unit(2, "远洋处", "负责远洋渔业。")]
+    )
     text = HEAD + "东海部渔业司加挂远洋渔业办公室牌子。\n二、在东海部渔业司职责中增加“负责远洋渔业国际合作”。"
     records, _ = parse_amendment_body(text)
     derived = derive_version(base, records[0], agency=DHB)
@@ -536,10 +715,23 @@ _TEXTS = sorted(GEN.glob("*.txt"))
 @settings(max_examples=80, deadline=None)
 @given(
     which=st.integers(min_value=0, max_value=len(_TEXTS) - 1),
-    cuts=st.lists(st.tuples(st.integers(min_value=0, max_value=2000), st.integers(min_value=1, max_value=12)), max_size=6),
-    inserts=st.lists(st.tuples(st.integers(min_value=0, max_value=2000), st.sampled_from(list("，。；、“”（）一二十百调整后将划入更名为撤销不再加挂牌子代管名个的从由至合并\n"))), max_size=6),
+    cuts=st.lists(
+        st.tuples(st.integers(min_value=0, max_value=2000), st.integers(min_value=1, max_value=12)),
+        max_size=6,
+    ),
+    inserts=st.lists(
+        st.tuples(
+            st.integers(min_value=0, max_value=2000),
+            st.sampled_from(
+                list("，。；、“”（）一二十百调整后将划入更名为撤销不再加挂牌子代管名个的从由至合并\n")
+            ),
+        ),
+        max_size=6,
+    ),
 )
-def test_damaged_notices_never_raise(which: int, cuts: list[tuple[int, int]], inserts: list[tuple[int, str]]) -> None:
+def test_damaged_notices_never_raise(
+    which: int, cuts: list[tuple[int, int]], inserts: list[tuple[int, str]]
+) -> None:
     """Pages cut or garbled (十二二, a lost quote, a lost marker) still parse; spans stay in the text."""
     text = _TEXTS[which].read_text(encoding="utf-8")
     for at, size in cuts:
@@ -555,7 +747,9 @@ def test_damaged_notices_never_raise(which: int, cuts: list[tuple[int, int]], in
 
 
 def test_sign_after_a_rename_goes_on_the_renamed_unit() -> None:
-    records, _ = parse_amendment_body((GEN / "donghai-2022-commerce-you-derived.txt").read_text(encoding="utf-8"))
+    records, _ = parse_amendment_body(
+        (GEN / "donghai-2022-commerce-you-derived.txt").read_text(encoding="utf-8")
+    )
     signs = [(e.subject, e.unit) for r in records for e in r.effects if e.type == "alias_added"]
     assert signs == [("东海省外商投诉中心", "外商投资管理处")]
 
@@ -570,12 +764,17 @@ def test_prose_about_the_genre_is_not_an_amendment() -> None:
 def test_a_unit_moved_whole_brings_its_duties_to_the_receiver() -> None:
     records, _ = parse_amendment_body(HEAD + "将东海部的远洋处整体划入南山部。")
     by_agency = {r.agency: r for r in records}
-    giver = AgencyRecord(agency=DHB, units=[unit(1, "渔业司", "负责渔业管理。"), unit(2, "远洋处", "负责远洋渔业。")])
+    giver = AgencyRecord(
+        agency=DHB, units=[unit(1, "渔业司", "负责渔业管理。"), unit(2, "远洋处", "负责远洋渔业。")]
+    )
     receiver = AgencyRecord(agency=NSB, units=[unit(1, "综合处", "负责文电。")])
     left = derive_version(giver, by_agency[DHB], agency=DHB)
     joined = derive_version(receiver, by_agency[NSB], agency=NSB, counterparts={DHB: giver})
     assert [u.name for u in left.record.units] == ["渔业司"]
-    assert [(u.name, u.duties) for u in joined.record.units] == [("综合处", "负责文电。"), ("远洋处", "负责远洋渔业。")]
+    assert [(u.name, u.duties) for u in joined.record.units] == [
+        ("综合处", "负责文电。"),
+        ("远洋处", "负责远洋渔业。"),
+    ]
     assert left.unapplied == joined.unapplied == []
 
 

@@ -58,7 +58,9 @@ class _State:
     warnings: list[str] = field(default_factory=list)
 
     @classmethod
-    def start(cls, base: AgencyRecord | None, agency: str, counterparts: Mapping[str, AgencyRecord]) -> _State:
+    def start(
+        cls, base: AgencyRecord | None, agency: str, counterparts: Mapping[str, AgencyRecord]
+    ) -> _State:
         empty = AgencyRecord(agency=agency)
         src = base or empty
         return cls(
@@ -190,7 +192,11 @@ def _wording_added(state: _State, effect: Effect, new: str) -> Outcome:
 
 def _wording(state: _State, effect: Effect) -> Outcome:
     if effect.old is None and effect.new:
-        return _wording_added(state, effect, effect.new) if state.base is not None else "no earlier version to add to"
+        return (
+            _wording_added(state, effect, effect.new)
+            if state.base is not None
+            else "no earlier version to add to"
+        )
     if effect.old is None or effect.new is None:
         return "the notice gives no quoted wording"
     if state.base is None:
@@ -438,7 +444,9 @@ def _check_totals(state: _State, stated: Mapping[str, int]) -> None:
             before = state.base.declared_unit_count if state.base else None
             expected = before + state.unit_delta if before is not None else len(state.units)
             if state.base is not None and expected != n:
-                state.warnings.append(f"stated {UNIT_COUNT} {n}, but the effects give {expected}; the stated figure wins")
+                state.warnings.append(
+                    f"stated {UNIT_COUNT} {n}, but the effects give {expected}; the stated figure wins"
+                )
             state.declared_unit_count = n
             continue
         index = _find_staffing(state, category)
@@ -472,7 +480,9 @@ def derive_version(
     """
     state = _State.start(base, agency, counterparts or {})
     if base is None:
-        state.warnings.append(f"partial: {agency} has no earlier version; the version holds only what the notice says")
+        state.warnings.append(
+            f"partial: {agency} has no earlier version; the version holds only what the notice says"
+        )
     applied: list[Effect] = []
     unapplied: list[Effect] = []
     for effect in amendment.effects:

@@ -26,7 +26,9 @@ _SPLIT_AFTER = "。；;\n"
 # A comma that opens a new clause: "…更名为Y，并将其职责表述中…", "…划入B，同时…".
 _CLAUSE_COMMA = re.compile(r"[，,](?=并|同时|另|将|撤销|增设|设立|新设|设置|不再|相应|(?:对外)?加挂)")
 # Used with .match(text, pos): no "^", which would only match at the start of the whole text.
-_LEADING_NOISE = re.compile(r"(?:[\s，,、]|[（(][一二三四五六七八九十0-9]+[）)]|[一二三四五六七八九十]+、|[0-9]+[.．]|并且?|同时|另外|此外|经研究[，,]?|同意)+")
+_LEADING_NOISE = re.compile(
+    r"(?:[\s，,、]|[（(][一二三四五六七八九十0-9]+[）)]|[一二三四五六七八九十]+、|[0-9]+[.．]|并且?|同时|另外|此外|经研究[，,]?|同意)+"
+)
 _UNIT_SUFFIX = re.compile(r"(?:司|处|科|(?<!办公)室)$")
 # A short form of a name (省卫生健康委 for 省卫生健康委员会) must not split the full form.
 _EXTENDS_NAME = re.compile(r"员会|会(?!同)")
@@ -54,8 +56,10 @@ def _maybe_int(numeral: str) -> int | None:
 def looks_like_amendment(text: str) -> bool:
     """True when the head of the text is titled like an amendment and the text uses its verbs."""
     head = text[:400]
-    return bool(v.AMENDMENT_TITLE.search(head)) and "印发" not in head[:200] and bool(
-        v.AMENDMENT_CUES.search(text)
+    return (
+        bool(v.AMENDMENT_TITLE.search(head))
+        and "印发" not in head[:200]
+        and bool(v.AMENDMENT_CUES.search(text))
     )
 
 
@@ -129,7 +133,9 @@ def _items(text: str) -> tuple[list[tuple[int | None, int, int]], list[int]]:
     while their numbers rise (a gap of up to two is accepted and reported)."""
     best: list[tuple[int, int, int]] = []
     for pattern in v.ITEM_MARKERS.values():
-        markers = [(n, m.start(), m.end()) for m in pattern.finditer(text) if (n := _maybe_int(m["n"])) is not None]
+        markers = [
+            (n, m.start(), m.end()) for m in pattern.finditer(text) if (n := _maybe_int(m["n"])) is not None
+        ]
         chain: list[tuple[int, int, int]] = []
         for ordinal, start, end in markers:
             if not chain and ordinal == 1 or chain and chain[-1][0] < ordinal <= chain[-1][0] + 3:
@@ -252,7 +258,11 @@ class _Collector:
         if ref and self.main and len(name) > ref.end():
             return self.main, _clean_name(name[ref.end() :])
         for known in sorted(self.known, key=len, reverse=True):
-            if name.startswith(known) and len(name) > len(known) and not _EXTENDS_NAME.match(name, len(known)):
+            if (
+                name.startswith(known)
+                and len(name) > len(known)
+                and not _EXTENDS_NAME.match(name, len(known))
+            ):
                 return known, _clean_name(name[len(known) :])
         return None
 
@@ -278,9 +288,7 @@ class _Collector:
 GIVER_REST = re.compile(r"^(?:承担|负责|管理|所属|原有)?的?")
 
 
-def _effect(
-    kind: EffectType, ctx: _Context, text: str, span: Span, **fields: object
-) -> Effect:
+def _effect(kind: EffectType, ctx: _Context, text: str, span: Span, **fields: object) -> Effect:
     return Effect(ordinal=ctx.ordinal, type=kind, text=text, span=span, **fields)  # type: ignore[arg-type]
 
 
@@ -389,7 +397,10 @@ def _supervision(c: _Collector, ctx: _Context, clause: str, span: Span) -> bool:
     giver = c.resolve(v.GIVER_TRAIL.sub("", giver_name)) if giver_name else None
     receiver = c.resolve(m["receiver"])
     if giver:
-        c.add(giver, _effect("supervision_transferred_out", ctx, clause, span, subject=body, counterpart=receiver))
+        c.add(
+            giver,
+            _effect("supervision_transferred_out", ctx, clause, span, subject=body, counterpart=receiver),
+        )
     c.add(receiver, _effect("supervision_transferred_in", ctx, clause, span, subject=body, counterpart=giver))
     return True
 
@@ -409,7 +420,7 @@ def _abolished(c: _Collector, ctx: _Context, clause: str, span: Span) -> bool:
 
 
 def _duties_go(c: _Collector, ctx: _Context, clause: str, span: Span, giver: str, after: int) -> str | None:
-    """"，其职责划入B" after a body abolished or a unit removed: the duties (and any staff named)
+    """ "，其职责划入B" after a body abolished or a unit removed: the duties (and any staff named)
     move to agency B. Returns B's name; None when nothing goes to another agency."""
     m = v.DUTIES_GO.search(clause, after)
     if not m:
@@ -479,7 +490,11 @@ def _unit_removed(c: _Collector, ctx: _Context, clause: str, span: Span) -> bool
         going = v.DUTIES_GO.search(clause, m.end("unit"))
         target = c.resolve(going["into"]) if going else None
         # Another agency, or a unit of this one (其职责由综合处承担); not 有关处室.
-        if going and target and (c.is_agency(target) or _UNIT_SUFFIX.search(target) and not target.startswith("有关")):
+        if (
+            going
+            and target
+            and (c.is_agency(target) or _UNIT_SUFFIX.search(target) and not target.startswith("有关"))
+        ):
             into = target
     if into and c.is_agency(into):
         # 撤销X科，其职责并入B (another agency): the unit goes, its duties (and staff named) move to B.
@@ -491,12 +506,36 @@ def _unit_removed(c: _Collector, ctx: _Context, clause: str, span: Span) -> bool
             c.add(agency, _effect("duty_transferred_out", ctx, clause, span, subject=duty, counterpart=into))
             c.add(into, _effect("duty_transferred_in", ctx, clause, span, subject=duty, counterpart=agency))
         if counts:
-            c.add(agency, _effect("staffing_transferred_out", ctx, clause, span, subject=units[-1], counterpart=into, counts=counts))
-            c.add(into, _effect("staffing_transferred_in", ctx, clause, span, subject=units[-1], counterpart=agency, counts=counts))
+            c.add(
+                agency,
+                _effect(
+                    "staffing_transferred_out",
+                    ctx,
+                    clause,
+                    span,
+                    subject=units[-1],
+                    counterpart=into,
+                    counts=counts,
+                ),
+            )
+            c.add(
+                into,
+                _effect(
+                    "staffing_transferred_in",
+                    ctx,
+                    clause,
+                    span,
+                    subject=units[-1],
+                    counterpart=agency,
+                    counts=counts,
+                ),
+            )
         ctx.agency, ctx.unit = agency, units[-1]
         return True
     for name in units:
-        c.add(agency, _effect("unit_removed", ctx, clause, span, subject=name, new=into, counts=_counts(clause)))
+        c.add(
+            agency, _effect("unit_removed", ctx, clause, span, subject=name, new=into, counts=_counts(clause))
+        )
     ctx.agency, ctx.unit = agency, into if formed else units[-1]
     return True
 
@@ -572,7 +611,11 @@ def _transfer_match(c: _Collector, clause: str) -> tuple[re.Match[str], str | No
         return None
     what = m["what"]
     named = m.re is v.TRANSFER or "的" in what or bool(v.SELF_REFERENCE.match(what))
-    if m.re is v.TRANSFER_BY and (what.startswith(("其", "具体", "相关", "有关")) or "的" not in what and not any(what.startswith(k) for k in c.known)):
+    if m.re is v.TRANSFER_BY and (
+        what.startswith(("其", "具体", "相关", "有关"))
+        or "的" not in what
+        and not any(what.startswith(k) for k in c.known)
+    ):
         return None
     if not named and not any(what.startswith(k) for k in c.known):
         return None
@@ -580,7 +623,9 @@ def _transfer_match(c: _Collector, clause: str) -> tuple[re.Match[str], str | No
     return m, giver, rest
 
 
-def _each_respectively(c: _Collector, ctx: _Context, clause: str, span: Span, giver: str | None, what: str, receivers: str) -> bool:
+def _each_respectively(
+    c: _Collector, ctx: _Context, clause: str, span: Span, giver: str | None, what: str, receivers: str
+) -> bool:
     """将A的X、Y职责分别划入B和C: X goes to B and Y to C (only when the two lists pair up)."""
     duties = [d for d in re.split(r"、|和|及", what.removesuffix("分别")) if d]
     names = [n for n in v.RECEIVER_LIST_SPLIT.split(v.RECEIVER_TRAIL.sub("", receivers)) if n]
@@ -590,7 +635,9 @@ def _each_respectively(c: _Collector, ctx: _Context, clause: str, span: Span, gi
     for duty, name in zip(duties, names, strict=True):
         subject = duty if not tail or duty.endswith(tail.group()) else duty + tail.group()
         receiver = c.resolve(name)
-        c.add(giver, _effect("duty_transferred_out", ctx, clause, span, subject=subject, counterpart=receiver))
+        c.add(
+            giver, _effect("duty_transferred_out", ctx, clause, span, subject=subject, counterpart=receiver)
+        )
         c.add(receiver, _effect("duty_transferred_in", ctx, clause, span, subject=subject, counterpart=giver))
     ctx.agency = giver
     return True
@@ -661,14 +708,26 @@ def _transfer(c: _Collector, ctx: _Context, clause: str, span: Span, whole: str 
         for duty in v.DUTY_LIST_SPLIT.split(duty_part):
             c.add(giver, _effect("duty_transferred_out", ctx, text, span, subject=duty, counterpart=receiver))
             if to_agency:
-                c.add(receiver, _effect("duty_transferred_in", ctx, text, span, subject=duty, counterpart=giver))
+                c.add(
+                    receiver, _effect("duty_transferred_in", ctx, text, span, subject=duty, counterpart=giver)
+                )
     elif duty_part and not counts:
         c.add(giver, _effect("other", ctx, text, span, subject=duty_part, counterpart=receiver))
         c.warnings.append(f"item {ctx.ordinal}: object of transfer not understood: {duty_part}")
     if counts:
-        c.add(giver, _effect("staffing_transferred_out", ctx, text, span, subject=unit, counterpart=receiver, counts=counts))
+        c.add(
+            giver,
+            _effect(
+                "staffing_transferred_out", ctx, text, span, subject=unit, counterpart=receiver, counts=counts
+            ),
+        )
         if to_agency:
-            c.add(receiver, _effect("staffing_transferred_in", ctx, text, span, subject=unit, counterpart=giver, counts=counts))
+            c.add(
+                receiver,
+                _effect(
+                    "staffing_transferred_in", ctx, text, span, subject=unit, counterpart=giver, counts=counts
+                ),
+            )
     ctx.transfer = (giver or c.main or "", receiver if to_agency else None)
     ctx.agency = giver
     # "…划给B，A行政编制3名随之划转": staff named after the receiver follow the duty.
@@ -681,8 +740,10 @@ def _transfer(c: _Collector, ctx: _Context, clause: str, span: Span, whole: str 
     return True
 
 
-def _staff_follow_up(c: _Collector, ctx: _Context, clause: str, span: Span, counted: str | None = None) -> bool:
-    """"相应划转行政编制5名" after a transfer in the same item: the staff follow the duty."""
+def _staff_follow_up(
+    c: _Collector, ctx: _Context, clause: str, span: Span, counted: str | None = None
+) -> bool:
+    """ "相应划转行政编制5名" after a transfer in the same item: the staff follow the duty."""
     counted = clause if counted is None else counted
     counts = _counts(counted)
     if not counts or ctx.transfer is None or not re.search(r"划转|划入|划出|随之|随同|相应", counted):
@@ -690,7 +751,9 @@ def _staff_follow_up(c: _Collector, ctx: _Context, clause: str, span: Span, coun
     giver, receiver = ctx.transfer
     c.add(giver, _effect("staffing_transferred_out", ctx, clause, span, counterpart=receiver, counts=counts))
     if receiver:
-        c.add(receiver, _effect("staffing_transferred_in", ctx, clause, span, counterpart=giver, counts=counts))
+        c.add(
+            receiver, _effect("staffing_transferred_in", ctx, clause, span, counterpart=giver, counts=counts)
+        )
     return True
 
 
@@ -721,7 +784,9 @@ def _totals(c: _Collector, ctx: _Context, clause: str, span: Span) -> bool:
         return False
     body = v.PARENTHETICAL.sub(lambda m: "＿" * len(m.group()), clause[start.end() if start else 0 :])
     body = v.UNITS_FIRST.sub(lambda m: f"内设机构{m['n']}个", v.CHANGED_FIGURE.sub("", body))
-    body = v.LEADERS_PAIR.sub(lambda m: f"正{m['level']}领导职数{m['a']}名，副{m['level']}领导职数{m['b']}名", body)
+    body = v.LEADERS_PAIR.sub(
+        lambda m: f"正{m['level']}领导职数{m['a']}名，副{m['level']}领导职数{m['b']}名", body
+    )
     matches = list(v.TOTAL_ITEM.finditer(body))
     if not matches:
         return False
@@ -817,7 +882,10 @@ def _records(c: _Collector) -> list[AgencyRecord]:
             for e in found
         )
         totals.setdefault(full, {}).update(c.totals.get(name, {}))
-    return [AgencyRecord(agency=name, effects=found, stated_totals=totals[name]) for name, found in effects.items()]
+    return [
+        AgencyRecord(agency=name, effects=found, stated_totals=totals[name])
+        for name, found in effects.items()
+    ]
 
 
 def _is_heading(text: str, clause: str, end: int) -> bool:
@@ -847,7 +915,9 @@ def parse_amendment_body(text: str) -> tuple[list[AgencyRecord], QualityReport]:
                 if len(clause) < 4 or not re.search(r"[\u4e00-\u9fff]", clause):
                     continue
                 collector.add(ctx.agency or collector.main, _effect("other", ctx, clause, (a, b)))
-                collector.warnings.append(f"item {ordinal}: clause not understood, kept as other: {clause[:40]}")
+                collector.warnings.append(
+                    f"item {ordinal}: clause not understood, kept as other: {clause[:40]}"
+                )
     records = _records(collector)
     numbered = any(ordinal is not None for ordinal, _, _ in items)
     if not numbered and all(e.type == "other" for r in records for e in r.effects):

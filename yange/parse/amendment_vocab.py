@@ -76,7 +76,9 @@ TRANSFER_FROM = re.compile(
 # A duty leaving with no receiver named: "将A的X职责划出", "A不再承担X职责".
 DUTY_LEAVES = (
     re.compile(r"将(?P<what>[^，。；]+?)(?:予以)?(?:划出|移出)$"),
-    re.compile(r"(?P<giver>[^，。；]{2,40}?)不再(?:承担|履行|负责)(?P<what>[^，。；]*(?:职责|职能|工作|事项))$"),
+    re.compile(
+        r"(?P<giver>[^，。；]{2,40}?)不再(?:承担|履行|负责)(?P<what>[^，。；]*(?:职责|职能|工作|事项))$"
+    ),
 )
 
 # Receivers listed after 分别: split where an agency name ends (国家发展和改革委员会 keeps its 和).
@@ -92,7 +94,9 @@ NON_AGENCY_RECEIVER = re.compile(
 DUTY_LIST_SPLIT = re.compile(r"(?<=职责|职能)[，,]?(?:以及|和|及|、)(?=[^，。；]{2,}(?:职责|职能)$)")
 
 # "A的X职责由B承担": a transfer written with 由; the object must name a duty and its giver.
-TRANSFER_BY = re.compile(r"(?P<what>[^，。；]+?(?:职责|职能|工作|事项))(?:改由|调整由|由)(?P<receiver>[^，。；]+?)(?:承担|负责|履行|行使)$")
+TRANSFER_BY = re.compile(
+    r"(?P<what>[^，。；]+?(?:职责|职能|工作|事项))(?:改由|调整由|由)(?P<receiver>[^，。；]+?)(?:承担|负责|履行|行使)$"
+)
 
 # A duty in the transferred object: it names 职责/职能/工作 (or 管理/执法 …) rather than only staff.
 DUTY_WORD = re.compile(r"职责|职能|工作|事项|管理|执法|审批|监督|指导")
@@ -113,9 +117,7 @@ UNIT_SUFFIX = r"(?:司|局|处|室|科|中心|办公室|队|站|所)"
 
 # The unit whose staff moves with a duty: "及其内设的反垄断局10名…", "商务部反垄断局10名…".
 # The unit name may not contain 的/及/其/和/与, so it starts after "及其内设的".
-UNIT_BEFORE_COUNT = re.compile(
-    r"(?P<unit>(?:(?![的及其和与])[\u4e00-\u9fff]){2,20}?" + UNIT_SUFFIX + r")$"
-)
+UNIT_BEFORE_COUNT = re.compile(r"(?P<unit>(?:(?![的及其和与])[\u4e00-\u9fff]){2,20}?" + UNIT_SUFFIX + r")$")
 # What joins a duty to the unit whose staff moves with it: "…职责及其内设的X司".
 UNIT_JOINER = re.compile(r"(?:及其|以及|连同|及|和|与|、|，)*(?:内设的|所属的|内设|所属)?$")
 
@@ -127,7 +129,11 @@ UNIT_MOVED = re.compile(
 
 # Internal units: renamed, added, removed, merged.
 # "撤销X处、Y处，组建Z处": the removed units form a new one (a merge).
-FORMED_AFTER = re.compile(r"[，,](?:并|同时)?(?:组建|合并组建|合并设立)(?P<unit>[\u4e00-\u9fff（）()]{2,30}?" + UNIT_SUFFIX + r")(?=[，,。；;]|$)")
+FORMED_AFTER = re.compile(
+    r"[，,](?:并|同时)?(?:组建|合并组建|合并设立)(?P<unit>[\u4e00-\u9fff（）()]{2,30}?"
+    + UNIT_SUFFIX
+    + r")(?=[，,。；;]|$)"
+)
 # A name that starts with a place or the centre names an agency, not a unit: 市城市管理局, 国家…局.
 REGION_PREFIXED = re.compile(r"(?:[\u4e00-\u9fff]{0,6}?(?:省|市|县|自治区|自治州)|国家|国务院|中央)(?!场)")
 # Endings only an agency has, never an internal unit (units end in 司/局/处/室/科/中心).
@@ -139,10 +145,14 @@ RENAME = re.compile(
     r"[“\"]?(?P<new>[^，。；“”]{2,30})"
 )
 UNIT_ADDED = re.compile(
-    r"(?:在(?P<agency>[^，。；]{2,40}?))?(?:增设|新设|新增设立|设立|设置|组建)(?P<unit>[\u4e00-\u9fff（）()]{2,30}?" + UNIT_SUFFIX + r")(?:[，,](?P<duties>负责[^。；]+))?"
+    r"(?:在(?P<agency>[^，。；]{2,40}?))?(?:增设|新设|新增设立|设立|设置|组建)(?P<unit>[\u4e00-\u9fff（）()]{2,30}?"
+    + UNIT_SUFFIX
+    + r")(?:[，,](?P<duties>负责[^。；]+))?"
 )
 UNIT_REMOVED = re.compile(
-    r"撤销(?:(?P<agency>[^，。；]{2,40}?)的)?(?:内设机构)?(?P<unit>[\u4e00-\u9fff（）()]{2,30}?" + UNIT_SUFFIX + r")"
+    r"撤销(?:(?P<agency>[^，。；]{2,40}?)的)?(?:内设机构)?(?P<unit>[\u4e00-\u9fff（）()]{2,30}?"
+    + UNIT_SUFFIX
+    + r")"
     r"(?:[，,]其职责(?:并入|划入|由)(?P<into>[\u4e00-\u9fff]{2,30}?" + UNIT_SUFFIX + r"))?"
 )
 # Units merged: 将X处和Y处合并为Z处 (合并设立/整合为); the enumeration is split where a unit name ends
@@ -150,7 +160,9 @@ UNIT_REMOVED = re.compile(
 _UNIT = r"(?:(?![的])[\u4e00-\u9fff（）()])"
 MERGE = re.compile(
     r"将?(?:(?P<agency>[^，。；“”]{2,40}?)的)?(?:内设机构)?(?P<units>[^，。；“”]{4,80}?)"
-    r"(?:合并为|合并设立为?|合并组建为?|整合为|合并成立|合并[，,]?(?:组建|设立|成立)为?)(?P<new>[^，。；“”]{2,30}?" + UNIT_SUFFIX + r")(?=[，,。；;]|$)"
+    r"(?:合并为|合并设立为?|合并组建为?|整合为|合并成立|合并[，,]?(?:组建|设立|成立)为?)(?P<new>[^，。；“”]{2,30}?"
+    + UNIT_SUFFIX
+    + r")(?=[，,。；;]|$)"
 )
 MERGE_SPLIT = re.compile(r"(?<=[司局处室科心队站所])(?:以及|、|和|及|与)")
 MERGE_INTO = re.compile(
@@ -171,8 +183,8 @@ PAGE_FURNITURE = re.compile(
 
 # A literal edit of a unit's duty wording: 将其职责表述中“…”修改为“…” (also 调整为/改为, and
 # 将X处职责中的“…”). The quotes are required: without them the edit is not literal.
-QUOTE_OPEN = "“\"「『"
-QUOTE_CLOSE = "”\"」』"
+QUOTE_OPEN = '“"「『'
+QUOTE_CLOSE = '”"」』'
 _WHO = r"(?P<who>其|[^，。；“”]{2,40}?)(?:的)?(?:职责|主要职责|职能)(?:表述)?中(?:的)?"
 _QUOTED_OLD = r"[“\"「『](?P<old>[^”\"」』]+)[”\"」』]"
 _QUOTED_NEW = r"[“\"「『](?P<new>[^”\"」』]*)[”\"」』]"
@@ -195,7 +207,9 @@ ALIAS_ADDED = (
     re.compile(r"(?:在)?(?P<agency>(?:[^，。；“”]{2,40}?)?)(?:加挂|挂)(?P<sign>.+?)牌子"),
     re.compile(r"(?P<agency>[^，。；“”]{2,40}?)(?:改为)?对外称(?P<sign>[^，。；]+)"),
 )
-BODY_ABOLISHED = re.compile(r"不再(?:保留|设立|单设)(?P<body>[^，。；]+?)(?:及其办事机构|及其办公室)?(?=[，。；]|$)")
+BODY_ABOLISHED = re.compile(
+    r"不再(?:保留|设立|单设)(?P<body>[^，。；]+?)(?:及其办事机构|及其办公室)?(?=[，。；]|$)"
+)
 # Where an abolished body's or removed unit's duties go: "，其职责划入B", "，具体工作由B承担".
 DUTIES_GO = re.compile(
     r"[，,](?:其|原)?(?P<what>职责|职能|工作|具体工作|相关工作|日常工作|[^，。；]{0,20}?职责[^，。；]{0,16}?)"
@@ -228,19 +242,27 @@ NO_CHANGE = re.compile(
 
 # Staff added or taken back inside one agency (核增/核减): no transfer, kept as `other` with counts.
 STAFF_CHANGE = re.compile(
-    r"(?P<verb>核增|核减|增加|减少|收回)(?P<agency>[^，。；]{0,40}?)(?P<cat>" + STAFF_CATEGORY + r")(?P<n>" + NUM + r")名"
+    r"(?P<verb>核增|核减|增加|减少|收回)(?P<agency>[^，。；]{0,40}?)(?P<cat>"
+    + STAFF_CATEGORY
+    + r")(?P<n>"
+    + NUM
+    + r")名"
 )
 # The same with the verb after the category: "A机关行政编制增加5名".
 STAFF_CHANGE_AFTER = re.compile(
-    r"(?:将)?(?P<agency>[^，。；]{0,40}?)(?P<cat>" + STAFF_CATEGORY + r")(?P<verb>核增|核减|增加|减少)(?P<n>" + NUM + r")名"
+    r"(?:将)?(?P<agency>[^，。；]{0,40}?)(?P<cat>"
+    + STAFF_CATEGORY
+    + r")(?P<verb>核增|核减|增加|减少)(?P<n>"
+    + NUM
+    + r")名"
 )
 
 # Totals after the change: "调整后，A内设机构21个，机关行政编制504名，司局级领导职数79名".
-TOTALS_START = re.compile(r"(?:上述|此次|本次|经)?(?:调整|变动)后[，,]?|核定(?=[^，。；]{0,40}?(?:编制|职数|内设机构))")
+TOTALS_START = re.compile(
+    r"(?:上述|此次|本次|经)?(?:调整|变动)后[，,]?|核定(?=[^，。；]{0,40}?(?:编制|职数|内设机构))"
+)
 TOTAL_ITEM = re.compile(
-    r"(?P<cat>内设机构|" + STAFF_CATEGORY_ALTERNATIVES + r")(?:为|共|设)?(?P<n>"
-    + NUM
-    + r")(?:个|名)"
+    r"(?P<cat>内设机构|" + STAFF_CATEGORY_ALTERNATIVES + r")(?:为|共|设)?(?P<n>" + NUM + r")(?:个|名)"
 )
 # A figure restated as changed ("机关行政编制由120名调整为115名") is a total too; "设12个内设机构" is
 # rewritten to the usual order before reading.
@@ -251,7 +273,9 @@ CHANGED_FIGURE = re.compile(
 )
 UNITS_FIRST = re.compile(r"设(?P<n>" + NUM + r")个内设机构")
 # "厅级领导职数1正4副": one head and four deputies.
-LEADERS_PAIR = re.compile(r"(?P<level>[部厅局司处科县乡]级)领导职数(?P<a>" + NUM + r")正(?P<b>" + NUM + r")副")
+LEADERS_PAIR = re.compile(
+    r"(?P<level>[部厅局司处科县乡]级)领导职数(?P<a>" + NUM + r")正(?P<b>" + NUM + r")副"
+)
 # A parenthetical inside a totals line ("（含…）") restates a sub-count: it is not a total.
 PARENTHETICAL = re.compile(r"[（(][^（）()]*[）)]")
 
@@ -264,9 +288,13 @@ PAGE_DATE_LINE = re.compile(r"发布(?:时间|日期)|来源[:：]|浏览|点击
 
 # The signature after the last item: the issuing body (optional) and the date, with nothing else. Such a
 # clause ends the body; it is not an effect.
-SIGNATURE = re.compile(r"(?:[\u4e00-\u9fff]{2,40}?" + AGENCY_SUFFIX + r")?\s*[（(]?" + DATE.pattern + r"[）)]?")
+SIGNATURE = re.compile(
+    r"(?:[\u4e00-\u9fff]{2,40}?" + AGENCY_SUFFIX + r")?\s*[（(]?" + DATE.pattern + r"[）)]?"
+)
 # The issuer on its own line right above the signature date also ends the body.
-SIGNATURE_LINES = re.compile(r"\n\s*[\u4e00-\u9fff]{2,40}?" + AGENCY_SUFFIX + r"\s*\n\s*[（(]?" + DATE.pattern)
+SIGNATURE_LINES = re.compile(
+    r"\n\s*[\u4e00-\u9fff]{2,40}?" + AGENCY_SUFFIX + r"\s*\n\s*[（(]?" + DATE.pattern
+)
 
 # An item that looks like an amendment at all: used by `looks_like_amendment`.
 AMENDMENT_TITLE = re.compile(
