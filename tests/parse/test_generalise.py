@@ -605,3 +605,17 @@ def test_a_page_cut_at_the_top_still_names_the_agency() -> None:
     parsed = parse_notice(county[county.index("一、职责调整"):])
     assert parsed.notice.title != "一、职责调整"
     assert [a.ordinal for a in parsed.records[0].adjustments] == list(range(1, 7))
+
+
+def test_signs_and_ranks_in_adjustments_are_not_the_agencys() -> None:
+    # 不再加挂X牌子, a sign that hung on another agency, a merged body's rank: none describes the agency
+    text = (GENERALISE / "county-2015-market-bureau-sanding.txt").read_text(encoding="utf-8")
+    text = text.replace("，为县人民政府工作部门，正科级。", "，为县人民政府工作部门。").replace(
+        "（六）加强食品安全风险防控和市场秩序监管。",
+        "（六）加强食品安全风险防控和市场秩序监管。\n（七）不再加挂县物价局牌子。\n"
+        "（八）原挂在县经济商务局的县盐务管理局牌子，改挂在县市场监督管理局。\n"
+        "（九）将原县粮食局（副科级）的职责划入县市场监督管理局。")
+    record = parse_notice(text).records[0]
+    assert record.aliases == ["青川县食品药品监督管理局", "青川县质量技术监督局"]
+    assert record.rank is None
+    assert [a.ordinal for a in record.adjustments] == list(range(1, 10))

@@ -191,6 +191,17 @@ def _items_of(text: str, region: Region) -> list[Item]:
     return items
 
 
+def _outside(text: str, items: list[Item]) -> str:
+    """The text with the given items' spans left out (each gap becomes a line break)."""
+    pieces, pos = [], 0
+    for it in sorted(items, key=lambda it: it.start):
+        if it.start >= pos:
+            pieces.append(text[pos:it.start])
+            pos = it.end
+    pieces.append(text[pos:])
+    return "\n".join(pieces)
+
+
 def _staffing_apart(text: str, regions: list[Region]) -> list[Region]:
     """A notice with no staffing section of its own (三、内设机构和人员编制) states its staff after the
     units: that passage becomes a staffing region, so the last unit does not take it in."""
@@ -227,12 +238,15 @@ def parse_sanding(text: str, title: str = "") -> tuple[AgencyRecord, QualityRepo
     fixed = repair(items, declared_units=declared, gap_sections=gap_sections)
     fixed.duplicates_removed += repeated_passages(text, 0, regions[0].start)
 
-    agency, aliases = _split_bracketed(agency_name(text, head, title) or "未识别机构", aliases_of(head))
+    # the agency's own signs and rank are read outside the adjustment items (不再加挂…牌子, 将X局（副厅级）
+    # 的职责划入 speak of other bodies)
+    intro = _outside(head, [it for it in fixed.sections["adjustments"] if it.end <= len(head)])
+    agency, aliases = _split_bracketed(agency_name(text, head, title) or "未识别机构", aliases_of(intro))
     staffing_text = "".join(text[r.start:r.end] for r in regions if r.section == "staffing")
     record = AgencyRecord(
         agency=agency,
         aliases=aliases,
-        rank=rank_of(head),
+        rank=rank_of(intro),
         adjustments=[
             Adjustment(ordinal=it.ordinal or 0, kind=k, counterpart=c, text=it.text, span=_span(it))
             for it in fixed.sections["adjustments"]
