@@ -10,7 +10,12 @@ from yange.parse.items import cn_number
 
 # CATEGORY(为)?COUNT名, the category being the words since the last separator. It must not run across
 # 、，。；：（）, so 其中：厅长1名、副厅长5名 gives 厅长 and 副厅长.
-_ROW = re.compile(rf"([^、，。；：:（）()\s和及]{{1,40}}?)(?:为|共)?({vocab.COUNT})名")
+# Some notices count in 人 (编制30人), not 人员.
+_ROW = re.compile(rf"([^、，。；：:（）()\s和及]{{1,40}}?)(?:为|共)?({vocab.COUNT})(?:名|人(?!员))")
+# A leaders' count broken down in the same sentence: 司局级领导职数20名，其中正司局级12名、副司局级8名。
+_BREAKDOWN = re.compile(r"[，,]\s*其中[：:]?")
+# Words after a category that only say it is a count: 机关行政编制名额.
+_COUNT_WORD = re.compile(r"名额$")
 # The bracket that follows a row and starts with 含: its counts are included in that row.
 # A bracket right after a row that breaks its count down: （含…）, （其中…）, or a bare （正科级5名、…）.
 _INCLUDED = re.compile(r"（(?:含|其中[：:]?)?([^（）]*\d[^（）]*|[^（）]*名[^（）]*)）")
@@ -26,7 +31,7 @@ _AGENCY_THEN_CATEGORY = re.compile(r"^[\u4e00-\u9fff]{2,30}?(?:厅|局|部|委|�
 def _category(raw: str, agency: str) -> str:
     cat = _LEAD.sub("", raw).strip()
     cat = cat[len(agency):] if agency and cat.startswith(agency) else _AGENCY_THEN_CATEGORY.sub("", cat)
-    return cat
+    return _COUNT_WORD.sub("", cat)
 
 
 def _rows(text: str, agency: str, included_in: str | None) -> list[tuple[Staffing, int]]:
@@ -52,7 +57,7 @@ def parse_staffing(text: str, agency: str = "") -> list[Staffing]:
     """
     out: list[Staffing] = []
     pos = 0
-    labels = [(m.group(1), m.end(), _clause_end(text, m.end())) for m in _LABEL.finditer(text)]
+    labels = [(_category(m.group(1), agency), m.end(), _clause_end(text, m.end())) for m in _LABEL.finditer(text)]
     # Walk row by row so a 含 bracket is attached to the row just before it.
     for m in _ROW.finditer(text):
         if m.start() < pos:
@@ -62,12 +67,16 @@ def parse_staffing(text: str, agency: str = "") -> list[Staffing]:
         pos = m.end()
         if count is None or not category:
             continue
-        label = next((name for name, start, end in labels if start <= m.start() < end), None)
-        included_in = _category(label, agency) if label else None
+        included_in = next((name for name, start, end in labels if m.end() > start and m.start() < end), None)
         out.append(Staffing(category=category, count=count, included_in=included_in, text=m.group(0)))
         inc = _INCLUDED.match(text, pos)
         if inc is not None:
             for part in re.split(r"[、，和及]", inc.group(1)):
                 out.extend(row for row, _ in _rows(part, agency, category))
             pos = inc.end()
+        # a leaders' count broken down in the rest of its sentence (职数20名，其中正司局级12名…); the posts
+        # after 编制N名，其中 stay rows of their own, as after 。其中：
+        breakdown = _BREAKDOWN.match(text, pos) if category.endswith("职数") else None
+        if breakdown is not None:
+            labels.append((category, breakdown.end(), _clause_end(text, breakdown.end())))
     return out
