@@ -399,6 +399,7 @@ UNIT_LINES = [
     ("审批服务科（挂行政审批科牌子）。负责行政审批工作。", ("审批服务科", "行政审批科")),
     ("规划科（对外称“规划编审办公室”）。负责规划编审。", ("规划科", "规划编审办公室")),
     ("登记注册股：承担市场主体登记注册工作。", ("登记注册股", None)),
+    ("政工办（机关党委办公室）：负责党建工作。", ("政工办", "机关党委办公室")),
 ]
 
 
@@ -406,6 +407,11 @@ UNIT_LINES = [
 def test_unit_lines(line: str, expected: tuple[str, str | None]) -> None:
     parsed = unit_name(line)
     assert parsed is not None and parsed[:2] == expected
+
+
+@pytest.mark.parametrize("line", ["督办有关事项。", "承办县政府交办的其他事项。", "负责督办重点工作。"])
+def test_duty_lines_are_not_units(line: str) -> None:
+    assert unit_name(line) is None
 
 
 def test_unit_functions_with_zhuyao_zhize_headings() -> None:

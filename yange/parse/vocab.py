@@ -162,6 +162,7 @@ ADJUSTMENT_SHAPE = re.compile(
 UNIT_SUFFIXES = (
     "办公室", "委员会", "机关党委", "中心", "处", "室", "局", "司", "厅", "科", "所", "站", "队", "部", "组",
     "股",  # county-level bureaus: 登记注册股, 法规股
+    "办",  # 综合办, 政工办 (after 办公室, which is tried first)
 )
 # Units that carry no ordinal in the units section but are units all the same.
 UNNUMBERED_UNITS = re.compile(
