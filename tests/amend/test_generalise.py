@@ -334,7 +334,20 @@ CASES: dict[str, tuple[list[Expected], dict[str, dict[str, int]], dt.date]] = {
         {},
         dt.date(2019, 1, 10),
     ),
+    # An unnumbered 批复: the acknowledgement (…请示收悉。) is not a clause; two 同意 clauses in one
+    # sentence, one with 你局将….
+    "donghai-2021-forestry-unnumbered-reply-derived.txt": (
+        [
+            expect(DH_FOR, None, "unit_renamed", "造林处", old="造林处", new="生态修复处"),
+            expect(DH_FOR, None, "unit_added", "自然保护地处"),
+        ],
+        {},
+        dt.date(2021, 3, 2),
+    ),
 }
+
+# Titles that kind detection (yange/parse/__init__.py, another area) does not take for amendments yet.
+KIND_NOT_DETECTED = {"donghai-2021-forestry-unnumbered-reply-derived.txt"}
 
 
 def _sorted(effects: list[Expected]) -> list[Expected]:
@@ -352,6 +365,8 @@ def test_effects_and_totals(name: str) -> None:
 
 @pytest.mark.parametrize("name", sorted(CASES))
 def test_through_parse_notice(name: str) -> None:
+    if name in KIND_NOT_DETECTED:
+        pytest.xfail("detect_kind does not take 关于同意<agency>调整内设机构的批复 for an amendment title")
     effects, totals, date = CASES[name]
     parsed = parse_notice((GEN / name).read_text(encoding="utf-8"), source=name)
     assert parsed.notice.kind == "amendment"
@@ -413,8 +428,9 @@ def test_no_numbered_item_is_silently_dropped(name: str) -> None:
     text = (GEN / name).read_text(encoding="utf-8")
     records, _ = parse_amendment_body(text)
     items = _items_with_effects(text)
-    assert items
-    assert items <= {e.ordinal for r in records for e in r.effects}
+    ordinals = {e.ordinal for r in records for e in r.effects}
+    assert items <= ordinals
+    assert items or ordinals == {None}  # an unnumbered notice: effects without a number
 
 
 def test_unknown_clause_in_an_item_becomes_other_with_a_warning() -> None:
@@ -554,6 +570,12 @@ DUTY = "海洋渔业管理职责"
             "不再保留东海渔业委员会办公室，具体工作由东海部渔业司承担。",
             [expect("东海渔业委员会办公室", 1, "body_abolished", "东海渔业委员会办公室")]
             + both_ends("东海渔业委员会办公室", DHB, 1, "duty_transferred", "东海渔业委员会办公室职责"),
+            {},
+        ),
+        # A bracketed aside that makes its own change.
+        (
+            "将东海部的海洋渔业管理职责划入南山部（南山部加挂“南山渔政局”牌子）。",
+            both_ends(DHB, NSB, 1, "duty_transferred", DUTY) + [expect(NSB, 1, "alias_added", "南山渔政局")],
             {},
         ),
         # A unit folded into a unit whose name starts like a place (城市…科): still a unit.

@@ -24,7 +24,7 @@ __all__ = ["amendment_date", "looks_like_amendment", "main_agency", "parse_amend
 
 _SPLIT_AFTER = "。；;\n"
 # A comma that opens a new clause: "…更名为Y，并将其职责表述中…", "…划入B，同时…".
-_CLAUSE_COMMA = re.compile(r"[，,](?=并|同时|另|将|撤销|增设|设立|新设|设置|不再|相应|(?:对外)?加挂)")
+_CLAUSE_COMMA = re.compile(r"[，,](?=并|同时|另|将|撤销|增设|设立|新设|设置|不再|相应|同意|(?:对外)?加挂)")
 # Used with .match(text, pos): no "^", which would only match at the start of the whole text.
 _LEADING_NOISE = re.compile(
     r"(?:[\s，,、]|[（(][一二三四五六七八九十0-9]+[）)]|[一二三四五六七八九十]+、|[0-9]+[.．]|并且?|同时|另外|此外|经研究[，,]?|同意)+"
@@ -170,6 +170,10 @@ def _body_start(text: str) -> int:
         at = text.find(cue)
         if at >= 0:
             return at + len(cue)
+    # A 批复: 你局《关于…的请示》收悉。经研究，同意…: the body starts after the acknowledgement.
+    received = re.search(r"收悉[。，,]", text[:1500])
+    if received:
+        return received.end()
     addressee = v.ADDRESSEE.search(text[:600])
     return addressee.end("agency") + 1 if addressee else 0
 
@@ -200,8 +204,16 @@ def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
         while b > a and text[b - 1] in " \t\n，,":
             b -= 1
         if b > a and not v.SIGNATURE.fullmatch(text, a, b):
-            spans.append((a, b))
+            spans.extend(_aside(text, a, b))
     return spans
+
+
+def _aside(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    """ "…划入B（B加挂C牌子）": a bracketed aside that makes its own change is a clause of its own."""
+    m = v.ASIDE.search(text, a, b)
+    if not m or m.start() == a:
+        return [(a, b)]
+    return [(a, m.start()), (m.start() + 1, m.end() - 1)]
 
 
 # --- the collector of effects ------------------------------------------------------------------
@@ -256,14 +268,14 @@ class _Collector:
         """(agency, rest) when `name` starts with an agency the notice names elsewhere, or 你厅/该局."""
         ref = v.SELF_REFERENCE.match(name)
         if ref and self.main and len(name) > ref.end():
-            return self.main, _clean_name(name[ref.end() :])
+            return self.main, _clean_name(re.sub(r"^将", "", name[ref.end() :]))
         for known in sorted(self.known, key=len, reverse=True):
             if (
                 name.startswith(known)
                 and len(name) > len(known)
                 and not _EXTENDS_NAME.match(name, len(known))
             ):
-                return known, _clean_name(name[len(known) :])
+                return known, _clean_name(re.sub(r"^将", "", name[len(known) :]))
         return None
 
     def split_giver(self, what: str) -> tuple[str | None, str]:

@@ -170,6 +170,11 @@ MERGE_INTO = re.compile(
     r"(?:整体)?并入(?P<into>" + _UNIT + r"{2,30}?" + UNIT_SUFFIX + r")(?=[，,。；;]|$)"
 )
 
+# A bracketed aside at the end of a clause that makes a change of its own: "（B加挂C牌子）".
+ASIDE = re.compile(
+    r"[（(](?P<inner>[^（）()]{4,80}?(?:加挂|牌子|更名为|划入|撤销|增设|代管)[^（）()]*)[）)]\s*$"
+)
+
 # A heading inside an item (一、职责调整 / 二、机构调整), standing alone on its line: not an effect.
 ITEM_HEADING = re.compile(r"[\u4e00-\u9fff、和]{0,10}(?:调整|变动|变更|事项|设置|划转|情况)")
 
