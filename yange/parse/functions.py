@@ -105,9 +105,12 @@ def _unit_record(
                     others.append(OtherMatter(ordinal=0, text=body, span=(off, off + len(body))))
                 items.extend(found)
         else:
-            # 一、… (with （一） inside), or, where the units themselves are numbered 一、, （一）…
-            found = find_items(text, start, end, "duties", vocab.TOP_MARKER)
-            items.extend(found or find_items(text, start, end, "duties", vocab.PAREN_MARKER))
+            # 一、… (with （一） inside), or, where the units themselves are numbered 一、, （一）… or 1.…
+            for marker in (vocab.TOP_MARKER, vocab.PAREN_MARKER, vocab.DIGIT_MARKER):
+                found = find_items(text, start, end, "duties", marker)
+                if found:
+                    items.extend(found)
+                    break
     fixed = repair(items)
     if nested:
         duties = [_duty(text, it) for it in fixed.sections["duties"]]
