@@ -578,6 +578,25 @@ DUTY = "海洋渔业管理职责"
             both_ends(DHB, NSB, 1, "duty_transferred", DUTY) + [expect(NSB, 1, "alias_added", "南山渔政局")],
             {},
         ),
+        # A duty to a unit of another agency: the agency receives it; the unit that held it is dropped.
+        (
+            "将东海部渔业司的海洋渔业管理职责划入南山部渔政司。",
+            both_ends(DHB, NSB, 1, "duty_transferred", DUTY),
+            {},
+        ),
+        # 下放 to lower governments as a class: the duty leaves, no record for the receivers.
+        (
+            "将东海部的海洋渔业管理职责下放至沿海各市。",
+            [expect(DHB, 1, "duty_transferred_out", DUTY, to="沿海各市")],
+            {},
+        ),
+        # A sub-unit removed by its full name; a follow-up that changes nothing named (相应调整…).
+        ("撤销东海部渔业司远洋处。", [expect(DHB, 1, "unit_removed", "渔业司远洋处")], {}),
+        (
+            "将东海部的海洋渔业管理职责划入南山部，相应调整南山部有关内设机构职责。",
+            both_ends(DHB, NSB, 1, "duty_transferred", DUTY) + [expect(NSB, 1, "other")],
+            {},
+        ),
         # A unit folded into a unit whose name starts like a place (城市…科): still a unit.
         (
             "撤销你部的公用事业科，其职责并入城市管理科。",

@@ -686,7 +686,10 @@ def _transfer(c: _Collector, ctx: _Context, clause: str, span: Span, whole: str 
     raw_receiver = v.RECEIVER_TRAIL.sub("", raw_receiver)
     receiver = c.resolve(raw_receiver)
     to_agency = receiver is not None and not v.NON_AGENCY_RECEIVER.search(receiver)
-    if receiver and _UNIT_SUFFIX.search(receiver) and receiver not in c.known:
+    owner = c.known_prefix(receiver) if receiver and _UNIT_SUFFIX.search(receiver) else None
+    if owner and owner[0] != giver:
+        receiver = owner[0]  # 划入南山部渔政司: the agency 南山部 receives it
+    elif receiver and _UNIT_SUFFIX.search(receiver) and receiver not in c.known:
         # A move between two units of one agency: no transfer between agencies.
         c.add(giver, _effect("other", ctx, text, span, subject=what, new=receiver))
         c.warnings.append(f"item {ctx.ordinal}: move inside {giver} to unit {receiver} (kept as other)")
@@ -713,7 +716,12 @@ def _transfer(c: _Collector, ctx: _Context, clause: str, span: Span, whole: str 
             duty_part = duty_part[:-1]
         unit = "、".join(units) or None
         duty_part = v.UNIT_JOINER.sub("", duty_part)
-    duty_part = _clean_name(duty_part)
+    # 东海部渔业司的X职责: the duty is X职责; the unit that held it is in the text.
+    duty_part = re.sub(
+        r"^[\u4e00-\u9fff]{2,12}?(?:司|处|科|室)的(?=[^，。；]*(?:职责|职能|工作))",
+        "",
+        _clean_name(duty_part),
+    )
     counts = _counts(staff_part)
     if duty_part and v.DUTY_WORD.search(duty_part):
         # "X职责和Y职责": two duties, each matched on its own when applied.

@@ -57,7 +57,8 @@ RECEIVER_TRAIL = re.compile(
 # The transfer verbs. 划入/划给/划转给/划转至/交由/移交/调整到 all send the object to the receiver.
 # 划出 alone (no receiver) is not here: it is a removal without a counterpart, handled as such.
 TRANSFER_VERB = re.compile(
-    r"(?:整体|一并)?(?:划入|划给|划转给|划转至|划转到|调整到|调整至|调整由|交由|交给|移交给?|移交至|划归)"
+    r"(?:整体|一并)?(?:划入|划给|划转给|划转至|划转到|调整到|调整至|调整由|交由|交给|移交给?|移交至|划归"
+    r"|下放至|下放给|下放到)"
 )
 TRANSFER = re.compile(r"将(?P<what>.+?)" + TRANSFER_VERB.pattern + r"(?P<receiver>[^，。；]+)")
 # The same without 将, from the start of a clause: "水利部的…职责划入应急管理部". The parser takes it only
@@ -88,6 +89,8 @@ RECEIVER_LIST_SPLIT = re.compile(r"(?<=[部厅局委署院办会室心])(?:和|�
 # Whole receiver only: 国家市场准入管理局 contains 市场 but is an agency.
 NON_AGENCY_RECEIVER = re.compile(
     r"^(?:所属|有关|相关|其他)?(?:事业单位|社会组织|行业协会(?:商会)?|市场|部门|地方(?:政府)?|下级(?:部门)?)$"
+    # Lower governments as a class: 沿海各市, 各设区市, 市县, 县级人民政府.
+    r"|各|(?:市县|市、县|设区市|县级|基层)"
 )
 
 # Several duties named in full in one object: "X职责和Y职责" (not "X和Y职责", whose parts share the word).
@@ -152,7 +155,8 @@ UNIT_ADDED = re.compile(
 UNIT_REMOVED = re.compile(
     r"撤销(?:(?P<agency>[^，。；]{2,40}?)的)?(?:内设机构)?(?P<unit>[\u4e00-\u9fff（）()]{2,30}?"
     + UNIT_SUFFIX
-    + r")"
+    # the whole name: 撤销渔业司远洋处 removes 远洋处 of 渔业司, not 渔业司
+    + r")(?=[，,。；;、和及与（(]|$|其|相应|并|同时|设立|组建)"
     r"(?:[，,]其职责(?:并入|划入|由)(?P<into>[\u4e00-\u9fff]{2,30}?" + UNIT_SUFFIX + r"))?"
 )
 # Units merged: 将X处和Y处合并为Z处 (合并设立/整合为); the enumeration is split where a unit name ends
@@ -239,6 +243,7 @@ SUPERVISION_MOVE = re.compile(
 
 # Clauses that say nothing changes (所需编制内部调剂解决, 职责不变): kept as `other`, not warned about.
 NO_CHANGE = re.compile(
+    r"^相应调整[^，。；]{0,30}(?:职责|机构|编制)$|"
     r"^(?:所需|相关|上述)?(?:行政)?编制(?:和领导职数)?(?:从|由|在)[^，。；]{0,30}(?:调剂|解决)[^，。；]*$"
     r"|^(?:调整后[，,])?[^，。；]{0,30}?(?:职责|编制|级别|内设机构数?|领导职数|机构规格)(?:保持)?不变$"
     # "…划入B，不再由A承担": restates the transfer just read.
