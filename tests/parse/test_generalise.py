@@ -391,6 +391,18 @@ def test_units_named_in_one_sentence_with_a_count_of_gu_shi() -> None:
     assert record.declared_unit_count == 3
 
 
+def test_listed_units_and_a_party_committee_line_after_them() -> None:
+    # the list sentence names the counted units; 机关党委 on its own line is kept too, outside the count
+    text = (GENERALISE / "county-2015-market-bureau-sanding.txt").read_text(encoding="utf-8")
+    head, rest = text.split("三、内设机构\n")
+    listed = "根据上述职责，县市场监督管理局设办公室、登记注册股、法规股等3个股室。\n机关党委。负责机关党群工作。\n"
+    parsed = parse_notice(head + "三、内设机构\n" + listed + "四、人员编制\n" + rest.split("四、人员编制\n")[1])
+    record = parsed.records[0]
+    assert [(u.name, u.duties) for u in record.units] == [
+        ("办公室", ""), ("登记注册股", ""), ("法规股", ""), ("机关党委", "负责机关党群工作。")]
+    assert record.declared_unit_count == 3 and parsed.quality.warnings == []
+
+
 # Unit lines: what is the unit's name, and what in its bracket is another name for it.
 UNIT_LINES = [
     ("机关党委（正处级）。负责机关党群工作。", ("机关党委", None)),  # a rank is not an alias

@@ -16,6 +16,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
 
 from models import Relocation
+from yange.parse import vocab
 from yange.parse.adjust import shape_of
 from yange.parse.items import Item
 
@@ -133,7 +134,9 @@ def repair(items: list[Item], *, declared_units: int | None = None, gap_sections
     if declared_units is not None:
         numbered = sum(1 for it in out.sections["units"] if it.ordinal is not None)
         total = len(out.sections["units"])
-        if declared_units not in (numbered, total):
+        # 机关党委, 离退休干部处 and the like are often left out of the declared count
+        party = sum(1 for it in out.sections["units"] if it.ordinal is None and vocab.UNNUMBERED_UNITS.match(it.text))
+        if declared_units not in (numbered, total, total - party):
             out.warnings.append(
                 f"declared {declared_units} units, found {numbered} numbered units"
                 + (f" ({total} with unnumbered ones)" if total != numbered else "")

@@ -176,10 +176,14 @@ def _items_of(text: str, region: Region) -> list[Item]:
         numbered = find_items(text, region.start, region.end, region.section, marker, extra_starts=extra)
         if any(it.ordinal is not None for it in numbered):
             items = numbered
-    if not items and region.section == "units":
-        items = _listed_units(text, region)
     if region.section == "units" and not any(it.ordinal is not None for it in items):
-        items = _named_units(text, region) or items
+        # no numbered units: those of a list sentence (设A、B等N个股室), those named line by line (A：负责…),
+        # and 机关党委-like ones, one per start (a line-by-line unit is the fuller reading of its start)
+        merged = {it.start: it for it in items}
+        for it in _listed_units(text, region):
+            merged.setdefault(it.start, it)
+        merged.update((it.start, it) for it in _named_units(text, region))
+        items = sorted(merged.values(), key=lambda it: it.start)
     if not items and region.section == "other_matters" and region.ordinal is not None:
         # an article of the 2018-on form with no numbered items is one other matter
         body = text[region.start:region.end].strip()
