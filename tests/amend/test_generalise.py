@@ -387,8 +387,9 @@ def test_html_page_gives_the_same_effects_as_its_text() -> None:
     assert parsed.notice.published_on == date
     assert _sorted(observed(parsed.records)) == _sorted(effects)
     assert {r.agency: r.stated_totals for r in parsed.records if r.stated_totals} == totals
-    # The footer (主办：… 版权所有) is not an item's clause.
-    assert not [w for w in parsed.quality.warnings if "not understood" in w]
+    # The footer (主办：… 版权所有) is not an item's clause, nor a sign of a page cut short.
+    assert parsed.quality.warnings == []
+    assert not parsed.quality.truncated
 
 
 def test_merge_adds_the_new_unit_before_removing_the_merged_ones() -> None:
