@@ -645,3 +645,18 @@ def test_signs_and_ranks_in_adjustments_are_not_the_agencys() -> None:
     assert record.aliases == ["青川县食品药品监督管理局", "青川县质量技术监督局"]
     assert record.rank is None
     assert [a.ordinal for a in record.adjustments] == list(range(1, 10))
+
+
+SIGNS = [
+    "江州市农业农村局加挂“江州市乡村振兴局”“江州市农村工作办公室”牌子。",
+    "江州市农业农村局加挂江州市乡村振兴局牌子和江州市农村工作办公室牌子。",
+    "江州市农业农村局加挂江州市乡村振兴局、江州市农村工作办公室两块牌子。",
+    "江州市农业农村局加挂“江州市乡村振兴局”牌子、加挂“江州市农村工作办公室”牌子。",
+]
+
+
+@pytest.mark.parametrize("sentence", SIGNS, ids=["quoted", "和", "两块", "、加挂"])
+def test_two_signs_written_other_ways(sentence: str) -> None:
+    text = (GENERALISE / "city-2019-agriculture-digits.txt").read_text(encoding="utf-8")
+    record = parse_notice(text.replace("江州市农业农村局加挂江州市乡村振兴局牌子。", sentence)).records[0]
+    assert record.aliases == ["江州市乡村振兴局", "江州市农村工作办公室"]

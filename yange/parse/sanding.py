@@ -64,12 +64,19 @@ def _split_bracketed(agency: str, aliases: list[str]) -> tuple[str, list[str]]:
 
 def aliases_of(head: str) -> list[str]:
     out: list[str] = []
-    for pattern in (vocab.ALIAS_SIGN, vocab.ALIAS_EXTERNAL):
-        for m in pattern.finditer(head):
-            for name in re.split(r"[”“\"、]+", m.group(1)):
-                name = name.strip("“”\"「」 ")
-                if len(name) >= 2 and name not in out:
-                    out.append(name)
+    found: list[str] = []
+    for m in vocab.ALIAS_SIGN.finditer(head):
+        found.append(m.group(1))
+        more = vocab.ALIAS_SIGN_MORE.match(head, m.end())
+        while more is not None:
+            found.append(more.group(1))
+            more = vocab.ALIAS_SIGN_MORE.match(head, more.end())
+    found += [m.group(1) for m in vocab.ALIAS_EXTERNAL.finditer(head)]
+    for names in found:
+        for name in re.split(r"[”“\"「」、]+", names):
+            name = name.strip("“”\"「」 ")
+            if len(name) >= 2 and name not in out:
+                out.append(name)
     return out
 
 

@@ -236,7 +236,10 @@ STAFFING_LINE = re.compile(
 
 # 加挂“福建省人民政府口岸工作办公室”牌子 / 加挂A、B牌子 / 挂X牌子 / 对外保留X牌子.
 # Not 不再加挂X牌子 / 取消X牌子 (a sign taken down), nor 加挂在A的X牌子 (a sign on another agency).
-ALIAS_SIGN = re.compile(r"(?<!不再)(?<!取消)(?:加挂|挂|保留)(?!在)[“\"「]?([^”\"」。；，]{2,60}?)[”\"」]?(?:的)?牌子")
+# The names may each be quoted (加挂“A”“B”牌子) and followed by a count (A、B两块牌子).
+ALIAS_SIGN = re.compile(r"(?<!不再)(?<!取消)(?:加挂|挂|保留)(?!在)([^。；，]{2,60}?)(?:的)?(?:[两二三四\d]块)?牌子")
+# A second sign right after the first (matched where the first ends): 加挂A牌子和B牌子 / A牌子、加挂B牌子.
+ALIAS_SIGN_MORE = re.compile(r"(?:和|及|、)(?:加挂|挂)?([^。；，]{2,60}?)(?:[两二三四\d]块)?牌子")
 # 对外称“机关服务局” / 对外称机关服务局.
 ALIAS_EXTERNAL = re.compile(r"对外称[“\"「]?([^”\"」。；，）)]{2,30})[”\"」]?")
 # 正厅级 / 副部级 / 正局级 / 为副部级 / 副省级. Must not match 省级 or 处级以下 (no 正/副 in front).
