@@ -826,3 +826,12 @@ def test_document_trailer_after_the_last_item_is_not_a_clause() -> None:
     records, quality = parse_amendment_body(text)
     assert observed(records) == [expect(DHB, 1, "unit_removed", "远洋处")]
     assert quality.warnings == []
+
+
+def test_respective_lists_that_do_not_pair_are_kept_for_review() -> None:
+    """Three duties 分别 to two agencies: no guess, one `other` effect and a warning."""
+    records, quality = parse_amendment_body(
+        HEAD + "将东海部的海洋渔业管理、远洋渔业监管和渔船检验职责分别划入南山部和北山部。"
+    )
+    assert [(r.agency, e.type) for r in records for e in r.effects] == [(DHB, "other")]
+    assert len(quality.warnings) == 1 and "分别" in quality.warnings[0]

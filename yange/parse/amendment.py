@@ -680,7 +680,11 @@ def _transfer(c: _Collector, ctx: _Context, clause: str, span: Span, whole: str 
         return _staff_follow_up(c, ctx, clause, span)
     m, giver, what = found
     text = whole or clause
-    if what.endswith("分别") and _each_respectively(c, ctx, text, span, giver, what, m["receiver"]):
+    if what.endswith("分别"):
+        if not _each_respectively(c, ctx, text, span, giver, what, m["receiver"]):
+            # 分别 lists that do not pair up: who gets what is for a reviewer to read.
+            c.add(giver, _effect("other", ctx, text, span, subject=_clean_name(what.removesuffix("分别"))))
+            c.warnings.append(f"item {ctx.ordinal}: 分别 lists do not pair up (kept as other)")
         return True
     raw_receiver = re.sub(r"^(?:新组建的|新设立的|新组建|新设立)", "", m["receiver"])
     raw_receiver = v.RECEIVER_TRAIL.sub("", raw_receiver)
