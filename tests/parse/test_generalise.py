@@ -660,3 +660,24 @@ def test_two_signs_written_other_ways(sentence: str) -> None:
     text = (GENERALISE / "city-2019-agriculture-digits.txt").read_text(encoding="utf-8")
     record = parse_notice(text.replace("江州市农业农村局加挂江州市乡村振兴局牌子。", sentence)).records[0]
     assert record.aliases == ["江州市乡村振兴局", "江州市农村工作办公室"]
+
+
+def test_a_notice_issuing_two_regulations_gives_one_record_each() -> None:
+    parsed = _parse("county-2010-two-regulations.txt")
+    notice = parsed.notice
+    assert (notice.kind, notice.doc_number, notice.issuer, notice.published_on) == (
+        "sanding", "石政办发〔2010〕45号", "石门县人民政府办公室", dt.date(2010, 9, 15))
+    got = [(r.agency, r.rank, project_adjustments(r.adjustments), [d.ordinal for d in r.duties], project_units(r.units),
+            r.declared_unit_count, [s.count for s in r.staffing], len(r.other_matters)) for r in parsed.records]
+    assert got == [
+        ("石门县发展和改革局", "正科级", [adj(1, "cancelled"), adj(2, "transferred_in", "原县物价局")], [1, 2, 3],
+         [unit(1, "办公室"), unit(2, "规划股"), unit(3, "价格股", "县价格监督检查局")], 3, [12, 1, 3, 3], 0),
+        ("石门县教育局", "正科级", [adj(1, "strengthened")], [1, 2], [unit(1, "办公室"), unit(2, "基础教育股")], 2,
+         [9, 1, 2, 2], 1),
+    ]
+    assert parsed.quality.warnings == [] and parsed.quality.missing_ordinals == {}
+    for record in parsed.records:  # spans point into the whole notice
+        for item in (*record.adjustments, *record.duties, *record.other_matters):
+            assert parsed.text[item.span[0]:item.span[1]] == item.text
+        for u in record.units:
+            assert parsed.text[u.span[0]:u.span[1]].startswith(u.name)

@@ -17,7 +17,7 @@ from yange.parse.decode import bytes_to_text
 from yange.parse.functions import parse_functions, unit_heading_count
 from yange.parse.metadata import read_metadata
 from yange.parse.normalise import normalise
-from yange.parse.sanding import parse_sanding
+from yange.parse.sanding import parse_sanding, parse_sanding_many, regulation_blocks
 
 __all__ = ["detect_kind", "normalise", "parse_bytes", "parse_notice"]
 
@@ -136,8 +136,12 @@ def parse_notice(text: str, *, source: str = "") -> ParsedNotice:
         elif kind == "functions":
             records, quality = parse_functions(norm)
         else:
-            record, quality = parse_sanding(norm, meta.title or "")
-            records = [record]
+            blocks = regulation_blocks(norm)
+            if blocks:  # one notice issuing the regulations of several agencies
+                records, quality = parse_sanding_many(norm, blocks)
+            else:
+                record, quality = parse_sanding(norm, meta.title or "")
+                records = [record]
     except NoticeRejected:
         raise
     except (ValueError, IndexError, KeyError) as exc:

@@ -228,9 +228,44 @@ def _staffing_apart(text: str, regions: list[Region]) -> list[Region]:
     return out
 
 
-def parse_sanding(text: str, title: str = "") -> tuple[AgencyRecord, QualityReport]:
-    """One AgencyRecord and the quality report for a 三定 regulation. Raises ValueError when the
-    text has no sections at all (the caller turns that into a rejection)."""
+def regulation_blocks(text: str) -> list[tuple[str, int, int]]:
+    """(agency, start, end) of each regulation of a notice that issues several (关于印发县发展和改革局等
+    24个部门主要职责…规定的通知); [] when it issues one (a page repeating one title counts once)."""
+    heads = [(m.group(1), m.start()) for m in vocab.REGULATION_TITLE_LINE.finditer(text)]
+    if len({agency for agency, _ in heads}) < 2:
+        return []
+    return [(agency, start, heads[i + 1][1] if i + 1 < len(heads) else len(text))
+            for i, (agency, start) in enumerate(heads)]
+
+
+def parse_sanding_many(text: str, blocks: list[tuple[str, int, int]]) -> tuple[list[AgencyRecord], QualityReport]:
+    """One record per regulation block. Each block is parsed in a copy of the text with everything
+    outside it blanked to line breaks, so spans still point into the whole notice."""
+    records: list[AgencyRecord] = []
+    total = QualityReport()
+    for agency, start, end in blocks:
+        masked = "\n" * start + text[start:end] + "\n" * (len(text) - end)
+        try:
+            record, q = parse_sanding(masked, agency=agency)
+        except ValueError:
+            total.warnings.append(f"{agency}: no sections found")
+            continue
+        records.append(record)
+        total.duplicates_removed += q.duplicates_removed
+        total.relocated.extend(q.relocated)
+        total.warnings.extend(f"{record.agency}: {w}" for w in q.warnings)
+        for section, gaps in q.missing_ordinals.items():
+            merged = total.missing_ordinals.setdefault(section, [])
+            merged.extend(g for g in gaps if g not in merged)
+    if not records:
+        raise ValueError("no regulation of the notice has sections")
+    return records, total
+
+
+def parse_sanding(text: str, title: str = "", agency: str | None = None) -> tuple[AgencyRecord, QualityReport]:
+    """One AgencyRecord and the quality report for a 三定 regulation (`agency` when the caller knows
+    it). Raises ValueError when the text has no sections at all (the caller turns that into a
+    rejection)."""
     regions = _staffing_apart(text, split_sections(text))
     if not regions:
         raise ValueError("no 职责/内设机构/编制 sections found")
@@ -252,7 +287,7 @@ def parse_sanding(text: str, title: str = "") -> tuple[AgencyRecord, QualityRepo
     # the agency's own signs and rank are read outside the adjustment items (不再加挂…牌子, 将X局（副厅级）
     # 的职责划入 speak of other bodies)
     intro = _outside(head, [it for it in fixed.sections["adjustments"] if it.end <= len(head)])
-    agency, aliases = _split_bracketed(agency_name(text, head, title) or "未识别机构", aliases_of(intro))
+    agency, aliases = _split_bracketed(agency or agency_name(text, head, title) or "未识别机构", aliases_of(intro))
     staffing_text = "".join(text[r.start:r.end] for r in regions if r.section == "staffing")
     record = AgencyRecord(
         agency=agency,

@@ -257,6 +257,9 @@ AGENCY_IS = re.compile(
 # Variants: 主要职能、内设机构… (some county notices), …人员编制方案 (a few provinces' word for it).
 _REGULATION_TAIL = r"(?:主要职责|主要职能|职能配置)、?内设机构和人员编制(?:规定|方案)|机构职能编制规定"
 REGULATION_SUFFIX = re.compile(_REGULATION_TAIL)
+# A regulation's own title standing on a line of its own (not cited in 《》, not inside 关于印发…的通知):
+# a notice that issues several regulations has one such line per agency.
+REGULATION_TITLE_LINE = re.compile(rf"^([^\n，。；：、《》“”]{{2,40}}?)(?:{_REGULATION_TAIL})[ \t]*$", re.MULTILINE)
 # Characters an agency name in a title cannot contain; backing up from the tail stops at them.
 TITLE_STOP = set(" \n《》〈〉“”，。；：:、")
 
