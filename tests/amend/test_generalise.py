@@ -835,3 +835,26 @@ def test_respective_lists_that_do_not_pair_are_kept_for_review() -> None:
     )
     assert [(r.agency, e.type) for r in records for e in r.effects] == [(DHB, "other")]
     assert len(quality.warnings) == 1 and "分别" in quality.warnings[0]
+
+
+def test_a_removed_units_duties_arrive_at_the_other_agency() -> None:
+    """撤销A的X科，其职责并入B: X goes from A, and B takes X's duties in A's wording."""
+    text = (GEN / "beijiang-2022-city-nested-derived.txt").read_text(encoding="utf-8")
+    records = {r.agency: r for r in parse_amendment_body(text)[0]}
+    housing = AgencyRecord(
+        agency=BJ_H,
+        duties=[duty(1, "负责城市供水、燃气行业管理。"), duty(2, "负责房地产市场监管。")],
+        units=[
+            unit(1, "公用事业科", "负责城市供水、燃气、供热行业的日常监管。"),
+            unit(2, "房地产科", "负责房地产市场监管。"),
+        ],
+        staffing=[staff("行政编制", 40)],
+    )
+    city = AgencyRecord(
+        agency=BJ_C, duties=[duty(1, "负责建筑垃圾处置核准。")], staffing=[staff("行政编制", 60)]
+    )
+    left = derive_version(housing, records[BJ_H], agency=BJ_H, counterparts={BJ_C: city})
+    joined = derive_version(city, records[BJ_C], agency=BJ_C, counterparts={BJ_H: housing})
+    assert [u.name for u in left.record.units] == ["房地产科"]
+    assert "负责城市供水、燃气、供热行业的日常监管。" in [d.text for d in joined.record.duties]
+    assert left.unapplied == joined.unapplied == []

@@ -127,10 +127,21 @@ def _remove_duty(state: _State, path: Path) -> None:
     state.duties[path[0]] = parent.model_copy(update={"items": items})
 
 
+def _unit_duties(record: AgencyRecord | None, phrase: str) -> str | None:
+    """The duties of the unit a phrase names as a whole ("公用事业科职责", when a removed unit's
+    duties go to another agency), if that record has the unit."""
+    if record is None or not phrase.endswith("职责"):
+        return None
+    name = phrase.removesuffix("职责")
+    return next((u.duties for u in record.units if _same(u.name, name)), None)
+
+
 def _duty_out(state: _State, effect: Effect) -> Outcome:
     phrase = effect.subject or effect.text
     if state.base is None:
         return "no earlier version to remove the duty from"
+    if _unit_duties(state.base, phrase) is not None:
+        return None  # the unit's duties left with the unit (its unit_removed effect)
     found = find_duty(phrase, state.duties, threshold=state.threshold)
     if found is None:
         return f"no duty matches “{phrase}”"
@@ -147,6 +158,9 @@ def _arriving_text(state: _State, effect: Effect) -> str:
     of the transfer), else the notice's phrase."""
     phrase = effect.subject or effect.text
     giver = state.counterparts.get(effect.counterpart or "")
+    unit_duties = _unit_duties(giver, phrase)
+    if unit_duties:
+        return unit_duties
     if giver is not None:
         found = find_duty(phrase, giver.duties, threshold=state.threshold)
         if found is not None:
