@@ -681,3 +681,17 @@ def test_a_notice_issuing_two_regulations_gives_one_record_each() -> None:
             assert parsed.text[item.span[0]:item.span[1]] == item.text
         for u in record.units:
             assert parsed.text[u.span[0]:u.span[1]].startswith(u.name)
+
+
+def test_a_joint_covering_letter_signed_on_two_lines() -> None:
+    text = (GENERALISE / "ministry-2018-hydrology-articles.txt").read_text(encoding="utf-8")
+    letter = ("中共中央办公厅 国务院办公厅关于印发《水文资源部职能配置、内设机构和人员编制规定》的通知\n厅字〔2018〕66号\n"
+              "各省、自治区、直辖市党委和人民政府，中央和国家机关各部委：\n"
+              "《水文资源部职能配置、内设机构和人员编制规定》已经党中央、国务院批准，现予印发。\n"
+              "中共中央办公厅\n国务院办公厅\n2018年8月1日\n（此件公开发布）\n")
+    parsed = parse_notice(letter + text)
+    notice = parsed.notice
+    assert (notice.title, notice.doc_number, notice.issuer, notice.published_on) == (
+        "中共中央办公厅 国务院办公厅关于印发《水文资源部职能配置、内设机构和人员编制规定》的通知", "厅字〔2018〕66号",
+        "中共中央办公厅 国务院办公厅", dt.date(2018, 8, 1))
+    assert [d.ordinal for d in parsed.records[0].duties] == list(range(1, 9))

@@ -209,8 +209,19 @@ def _signature(text: str) -> tuple[str | None, dt.date | None]:
     if not before and line_start > 1:  # the issuer on its own line just above the date
         prev_start = text.rfind("\n", 0, line_start - 1) + 1
         before = text[prev_start:line_start - 1].strip()
+        # a joint notice signs with one issuer a line: 中共中央办公厅 / 国务院办公厅 / date
+        if _issuer_like(before) and prev_start > 1:
+            above_start = text.rfind("\n", 0, prev_start - 1) + 1
+            above = text[above_start:prev_start - 1].strip()
+            if _issuer_like(above):
+                before = f"{above} {before}"
     issuer = before if before and len(before) <= 40 and vocab.ISSUER_SUFFIX.search(before) else None
     return issuer, date
+
+
+def _issuer_like(line: str) -> bool:
+    """A signature line: a short name ending like an issuing body, no punctuation."""
+    return 2 <= len(line) <= 30 and not _PUNCT_IN_NAME.search(line) and vocab.ISSUER_SUFFIX.search(line) is not None
 
 
 def read_metadata(text: str) -> Metadata:
