@@ -598,6 +598,13 @@ DUTY = "海洋渔业管理职责"
             both_ends(DHB, NSB, 1, "duty_transferred", DUTY) + [expect(NSB, 1, "other")],
             {},
         ),
+        # Arrangements that change nothing themselves: kept as other, no warning.
+        (
+            "将东海部的海洋渔业管理职责划入南山部。具体划转编制数另行核定。",
+            both_ends(DHB, NSB, 1, "duty_transferred", DUTY) + [expect(DHB, 1, "other")],
+            {},
+        ),
+        ("本通知自印发之日起执行。", [expect(DHB, 1, "other")], {}),
         # A unit folded into a unit whose name starts like a place (城市…科): still a unit.
         (
             "撤销你部的公用事业科，其职责并入城市管理科。",
