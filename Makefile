@@ -17,6 +17,7 @@ $(STAMP): pyproject.toml uv.lock
 uv.lock: pyproject.toml
 	@test -x $(BIN)/uv || ($(PY) -m venv $(VENV) && $(BIN)/python -m pip install -q uv)
 	$(BIN)/uv lock -q
+	@touch uv.lock  # uv leaves an up-to-date lock untouched; without this make would re-lock every time
 
 run: install
 	$(BIN)/yange ingest

@@ -346,8 +346,6 @@ CASES: dict[str, tuple[list[Expected], dict[str, dict[str, int]], dt.date]] = {
     ),
 }
 
-# Titles that kind detection (yange/parse/__init__.py, another area) does not take for amendments yet.
-KIND_NOT_DETECTED = {"donghai-2021-forestry-unnumbered-reply-derived.txt"}
 
 
 def _sorted(effects: list[Expected]) -> list[Expected]:
@@ -365,8 +363,6 @@ def test_effects_and_totals(name: str) -> None:
 
 @pytest.mark.parametrize("name", sorted(CASES))
 def test_through_parse_notice(name: str) -> None:
-    if name in KIND_NOT_DETECTED:
-        pytest.xfail("detect_kind does not take 关于同意<agency>调整内设机构的批复 for an amendment title")
     effects, totals, date = CASES[name]
     parsed = parse_notice((GEN / name).read_text(encoding="utf-8"), source=name)
     assert parsed.notice.kind == "amendment"

@@ -310,7 +310,8 @@ SANDING_CUE = re.compile(
 FUNCTIONS_CUE = re.compile(r"主要职能")
 # Amendment notice titles: 关于调整…职责机构编制的通知, …职责调整的通知, 关于调整…内设机构的通知.
 AMENDMENT_TITLE = re.compile(
-    r"关于(?:同意)?(?:调整|划转|明确|变更)[^。\n]{0,60}?(?:职责|职能|机构|编制|内设机构|牌子|领导职数)[^。\n]{0,20}?的(?:通知|批复)"
+    # 关于同意<agency>调整…的批复: a reply may name the agency between 同意 and the verb
+    r"关于(?:同意[^。\n《》]{0,30}?)?(?:调整|划转|明确|变更)[^。\n]{0,60}?(?:职责|职能|机构|编制|内设机构|牌子|领导职数)[^。\n]{0,20}?的(?:通知|批复)"
     r"|职责调整(?:有关事项)?的(?:通知|批复)"
     # 关于X内设机构调整的批复: the thing adjusted named before the verb
     r"|关于[^。\n]{0,40}?(?:内设机构|机构编制|职责|职能|领导职数)(?:调整|变更|划转)(?:有关事项)?的(?:通知|批复)"
