@@ -100,7 +100,16 @@ def _title_score(text: str, m: re.Match[str], cited: str) -> int:
         score -= 1  # the page's <title>: 关于…的通知_某某网
     if vocab.TITLE_JUNK.match(m.group(1).split("关于", 1)[0]):
         score -= 1  # page words glued in front: …正文江西省人民政府办公厅关于…
+    line_start = text.rfind("\n", 0, m.start(1)) + 1
+    if _FURNITURE_LINE.match(text, line_start, m.start(1)):
+        score -= 2  # another page's title in a 相关文章 / 上一篇 link
+    if _BRACKET_DATE.match(text, m.end(1)):
+        score += 1  # the document's own date stands under its title: （2023年9月24日）
     return score
+
+
+# Lines of a web page that name other documents: 相关文章：关于…的通知, 上一篇：…, 当前位置：…
+_FURNITURE_LINE = re.compile(r"\s*(?:相关文章|相关阅读|相关链接|相关文件|推荐阅读|上一篇|下一篇|当前位置)\s*[:：]")
 
 
 def _co_issuer(text: str, title_start: int) -> str | None:
@@ -230,6 +239,12 @@ def read_metadata(text: str) -> Metadata:
     sig_issuer, sig_date = _signature(text)
 
     issuer = _first(fields, vocab.META_ISSUER) or sig_issuer
+    if issuer is None and title and title.startswith("关于") and _tstart > 1:
+        # the issuer on its own line above the title: 中央机构编制委员会办公室 / 关于…的通知
+        above_start = text.rfind("\n", 0, _tstart - 1) + 1
+        above = text[above_start:_tstart - 1].strip()
+        if text[_tstart - 1] == "\n" and _issuer_like(above):
+            issuer, title = above, above + title
     if issuer is None and title and "关于" in title:
         prefix = title.split("关于", 1)[0].strip()
         issuer = prefix or None
