@@ -108,6 +108,15 @@ def _title_score(text: str, m: re.Match[str], cited: str) -> int:
     return score
 
 
+# 本规定自2019年1月1日起施行 / 自二〇一九年一月一日起施行 (not 自印发之日起).
+_IN_FORCE = re.compile(r"自\s*([\d零〇○一二三四五六七八九十]{4}\s*年[^日。\n]{1,8}日)\s*起(?:施行|执行|实施)")
+
+
+def _cn_date_of(s: str) -> dt.date | None:
+    m = vocab.CN_DATE.search(s)
+    return parse_cn_date(m) if m else None
+
+
 # Lines of a web page that name other documents: 相关文章：关于…的通知, 上一篇：…, 当前位置：…
 _FURNITURE_LINE = re.compile(r"\s*(?:相关文章|相关阅读|相关链接|相关文件|推荐阅读|上一篇|下一篇|当前位置)\s*[:：]")
 
@@ -262,6 +271,9 @@ def read_metadata(text: str) -> Metadata:
         for line in text[:600].split("\n"):
             if not _PAGE_LINE.search(line) and (published := _arabic_date(line)) is not None:
                 break
+    if published is None and (m := _IN_FORCE.search(text)):
+        # a regulation with no covering letter: its own 本规定自…起施行 is the only date it gives
+        published = _arabic_date(m.group(1)) or _cn_date_of(m.group(1))
 
     return Metadata(
         title=title,
