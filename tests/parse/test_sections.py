@@ -30,8 +30,8 @@ METADATA = [
     # a page title with a site suffix above the real title; no rank stated
     (CENTRAL, "国务院办公厅关于印发示例贸易部主要职责内设机构和人员编制规定的通知", "国办发〔2008〕77号", "国务院办公厅",
      dt.date(2008, 7, 10)),
-    # no covering letter: the regulation's own title, nothing else known
-    (ARTICLES, "东海省生态环境厅职能配置、内设机构和人员编制规定", None, None, None),
+    # no covering letter: the regulation's own title, dated by its 第八条 本规定自2019年1月20日起施行
+    (ARTICLES, "东海省生态环境厅职能配置、内设机构和人员编制规定", None, None, dt.date(2019, 1, 20)),
     # scraped page: 发布日期 junk glued to the title, the letter repeated, ○ in the date
     (FUJIAN, "福建省人民政府办公厅关于印发福建省对外贸易经济合作厅主要职责内设机构和人员编制规定的通知",
      "闽政办〔2010〕175号", "福建省人民政府办公厅", dt.date(2010, 5, 29)),
