@@ -12,7 +12,6 @@ what was built when it was labelled, so a later parser change cannot silently mo
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from pathlib import Path
 
@@ -30,6 +29,7 @@ from tests.diff.diff_factories import (
     set_adjustments,
     set_staffing,
 )
+from tests.diff.make_pairs import pair_document
 
 HELDOUT_DIR = Path(__file__).resolve().parent.parent / "golden" / "heldout"
 Pair = tuple[AgencyRecord | None, AgencyRecord]
@@ -579,16 +579,8 @@ PAIRS: dict[str, tuple[Callable[[], Pair], str]] = {
 
 def render(name: str) -> str:
     build, source = PAIRS[name]
-    old, new = build()
     where = f"tests/golden/{source} read by yange.parse" if source in (FUJIAN_FILE, MOFCOM_FILE) else source
-    doc = {
-        "name": name,
-        "description": (build.__doc__ or "").strip(),
-        "derived_from": f"{where}, edited by tests/diff/make_heldout.py",
-        "old": old.model_dump(mode="json") if old else None,
-        "new": new.model_dump(mode="json"),
-    }
-    return json.dumps(doc, ensure_ascii=False, indent=1) + "\n"
+    return pair_document(name, build, f"{where}, edited by tests/diff/make_heldout.py")
 
 
 def main() -> None:

@@ -313,17 +313,23 @@ PAIRS: dict[str, tuple[Callable[[], Pair], str]] = {
 PARSED = frozenset(name for name in PAIRS if name.endswith("-parsed"))
 
 
-def render(name: str) -> str:
-    build, source = PAIRS[name]
+def pair_document(name: str, build: Callable[[], tuple[AgencyRecord | None, AgencyRecord]], derived_from: str) -> str:
+    """The JSON file of one version pair: its builder's docstring says what the edit is."""
     old, new = build()
     doc = {
         "name": name,
         "description": (build.__doc__ or "").strip(),
-        "derived_from": f"tests/golden/{source} ({'read by yange.parse' if name in PARSED else 'edited by tests/diff/make_pairs.py'})",
+        "derived_from": derived_from,
         "old": old.model_dump(mode="json") if old else None,
         "new": new.model_dump(mode="json"),
     }
     return json.dumps(doc, ensure_ascii=False, indent=1) + "\n"
+
+
+def render(name: str) -> str:
+    build, source = PAIRS[name]
+    how = "read by yange.parse" if name in PARSED else "edited by tests/diff/make_pairs.py"
+    return pair_document(name, build, f"tests/golden/{source} ({how})")
 
 
 def main() -> None:
