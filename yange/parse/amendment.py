@@ -558,11 +558,8 @@ def _merged(c: _Collector, ctx: _Context, clause: str, span: Span) -> bool:
     m = v.MERGE.search(clause)
     if not m:
         return False
-    agency = c.resolve(m["agency"]) if m["agency"] else (ctx.agency or c.main)
     names = [_clean_name(n) for n in v.MERGE_SPLIT.split(m["units"])]
-    known = c.known_prefix(names[0]) if not m["agency"] else None
-    if known:
-        agency, names[0] = known
+    agency, names[0] = _owner(c, ctx, m["agency"], names[0])
     new = _clean_name(m["new"])
     if new not in names:
         c.add(agency, _effect("unit_added", ctx, clause, span, subject=new))
@@ -573,16 +570,20 @@ def _merged(c: _Collector, ctx: _Context, clause: str, span: Span) -> bool:
     return True
 
 
+def _owner(c: _Collector, ctx: _Context, named: str | None, unit: str) -> tuple[str | None, str]:
+    """(agency, unit) for a unit a clause names: the agency the clause names, else a known agency
+    the unit's name starts with (省X厅Y处), else the item's agency."""
+    if named:
+        return c.resolve(named), unit
+    return c.known_prefix(unit) or (ctx.agency or c.main, unit)
+
+
 def _merged_into(c: _Collector, ctx: _Context, clause: str, span: Span) -> bool:
     """将X处并入Y处: X is removed and its duties go to Y."""
     m = v.MERGE_INTO.search(clause)
     if not m:
         return False
-    agency = c.resolve(m["agency"]) if m["agency"] else (ctx.agency or c.main)
-    unit = _clean_name(m["unit"])
-    known = c.known_prefix(unit) if not m["agency"] else None
-    if known:
-        agency, unit = known
+    agency, unit = _owner(c, ctx, m["agency"], _clean_name(m["unit"]))
     into = _clean_name(m["into"])
     c.add(agency, _effect("unit_removed", ctx, clause, span, subject=unit, new=into))
     ctx.agency, ctx.unit = agency, into
