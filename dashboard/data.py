@@ -13,8 +13,8 @@ import difflib
 import io
 import json
 import os
+import subprocess
 import sys
-import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 import pandas as pd
+import pyarrow as pa
 import streamlit as st
 
 import storage
@@ -30,13 +31,14 @@ from dashboard.compare import Reconciliation, Row, align, reconcile
 from models import AgencyRecord
 from storage.db import translated
 from yange.errors import StorageError
+from yange.settings import get_settings
 
 TTL = 60
 SQL_ROW_LIMIT = 10_000
-SQL_TIMEOUT_S = 20.0
+# Address space a sandbox may use beyond DuckDB's memory limit: Python, Arrow and the libraries.
+SQL_HEADROOM_MB = 768
+SQLBOX = Path(__file__).with_name("sqlbox.py")
 DEFAULT_DB = "data/yange.duckdb"
-# Statements the SQL page runs; anything else (writes, ATTACH, COPY, SET, ...) is refused.
-READ_STATEMENTS = frozenset({"SELECT", "EXPLAIN"})
 
 DbStatus = Literal["missing", "empty", "unreadable", "ready"]
 Op = tuple[str, str]
@@ -331,34 +333,32 @@ def search_duties(db: str, q: str, *, current_only: bool = False, limit: int = 2
     return _frame(db, queries.SEARCH_DUTIES, {"q": q, "current": current_only, "limit": limit})
 
 
-def run_sql(db: str, sql: str, limit: int = SQL_ROW_LIMIT, timeout_s: float = SQL_TIMEOUT_S) -> pd.DataFrame:
-    """Run one read-only statement from the SQL page: at most `limit` rows, interrupted after
-    `timeout_s` seconds so a runaway join cannot hold a server thread.
+def run_sql(db: str, sql: str, limit: int = SQL_ROW_LIMIT, timeout_s: float | None = None) -> pd.DataFrame:
+    """Run one reader's statement from the SQL page in a sandbox process (dashboard/sqlbox.py): at
+    most `limit` rows, and the process is killed after `timeout_s` seconds whatever it is doing.
 
-    Refuses anything but a single SELECT/EXPLAIN before running it (DuckDB's own parser says what a
-    statement is), on a read-only connection with external file access switched off.
+    The sandbox refuses anything but a single plain SELECT, on a read-only DuckDB instance of its own
+    with file access, settings and resources locked; it sees no environment variables of this process.
     """
-    with _reader(db) as con:
-        try:
-            with translated():
-                statements = con.extract_statements(sql)
-        except StorageError as exc:  # a syntax error: show DuckDB's message
-            raise QueryRefused(str(exc).splitlines()[0]) from exc
-        if len(statements) != 1:
-            raise QueryRefused(f"one statement at a time, got {len(statements)}")
-        kind = statements[0].type.name
-        if kind not in READ_STATEMENTS:
-            raise QueryRefused(f"{kind} statements are refused: this page only reads")
-        timer = threading.Timer(timeout_s, con.interrupt)
-        try:
-            with translated():
-                con.execute("set enable_external_access = false")
-                timer.start()
-                return con.sql(sql).limit(limit).to_arrow_table().to_pandas()
-        except StorageError as exc:
-            message = str(exc).splitlines()[0]
-            if "interrupt" in message.lower():
-                message = f"stopped after {timeout_s:g} s: {message}"
-            raise QueryRefused(message) from exc
-        finally:
-            timer.cancel()
+    settings = get_settings()
+    timeout_s = settings.sql_timeout_s if timeout_s is None else timeout_s
+    request = {"db": str(Path(db).resolve()), "sql": sql, "limit": limit, "memory_mb": settings.sql_memory_mb,
+               "threads": settings.sql_threads, "headroom_mb": SQL_HEADROOM_MB}  # fmt: skip
+    try:
+        done = subprocess.run(
+            [sys.executable, "-I", str(SQLBOX)],
+            input=json.dumps(request).encode(),
+            capture_output=True,
+            timeout=timeout_s,
+            env={"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "LANG": "C.UTF-8"},
+            check=False,
+        )
+    except subprocess.TimeoutExpired as exc:
+        raise QueryRefused(f"stopped after {timeout_s:g} s: the query took too long") from exc
+    if done.returncode != 0:
+        reason = done.stderr.decode(errors="replace").strip().splitlines()
+        if done.returncode < 0 or not reason:  # killed by a signal, or died without a word
+            raise QueryRefused("the query was stopped: it needed more memory than a reader is given")
+        raise QueryRefused(reason[-1])
+    with pa.ipc.open_stream(done.stdout) as stream:
+        return stream.read_all().to_pandas()

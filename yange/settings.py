@@ -22,6 +22,16 @@ class Settings(BaseSettings):
     transfer_threshold: float = 0.6
     transfer_window_days: int = 365
     task_runner: str = "thread"
+    # A long ingest publishes its progress to readers at most this often (each publication copies
+    # the whole database file, so not per batch); the rest is published when the run ends.
+    publish_every_s: float = Field(default=600.0, ge=0)
+    # Dashboard. Host names its server answers to (the Host header; a websocket's Origin must be one
+    # of them too): add the public name when it runs behind a reverse proxy.
+    dashboard_hosts: list[str] = Field(default_factory=lambda: ["127.0.0.1", "localhost"])
+    # Each SQL page query runs in a process of its own with these limits, killed after the timeout.
+    sql_timeout_s: float = Field(default=20.0, gt=0)
+    sql_memory_mb: int = Field(default=256, ge=16)
+    sql_threads: int = Field(default=1, ge=1)
 
 
 @lru_cache(maxsize=1)
