@@ -1,10 +1,17 @@
-"""A local inbox: every .txt/.html/.htm file under a folder, or one named file."""
+"""A local inbox: every .txt/.html/.htm file under a folder, or one named file.
+
+Listing and reading are apart in time, so the listing is only a plan: each file is read by
+`yange.safe_read.read_regular_file`, which checks what it actually opened (a regular file inside the
+folder, no symlink, FIFO, device or /proc file) and never reads past the size cap.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from flows.sources import Candidate, Fetched, SourceError, SourceSpec
+from yange.errors import NoticeRejected
+from yange.safe_read import read_regular_file
 
 NOTICE_SUFFIXES = frozenset({".txt", ".html", ".htm"})
 
@@ -22,22 +29,20 @@ def discover(spec: SourceSpec) -> list[Candidate]:
         p
         for p in path.rglob("*")
         if p.suffix.lower() in NOTICE_SUFFIXES
-        and p.is_file()
         and not any(part.startswith(".") for part in p.relative_to(path).parts)
+        and (p.is_file() or p.is_symlink())  # a symlink is listed so that its refusal is recorded
     )
     return [Candidate(source=spec.label, location=str(p)) for p in files]
 
 
 def read(candidate: Candidate, *, max_bytes: int) -> Fetched:
-    """Read one file, refusing it before reading when it is over the size limit."""
-    path = Path(candidate.location)
+    """Read one file of the candidate's folder (or the one file named), refused with a reason when
+    it is not a regular file inside that folder or is over the size limit."""
+    inside = candidate.source if Path(candidate.source).is_dir() else None
     try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            return _failed(candidate, "too_large", f"{size} bytes, over the {max_bytes} byte limit")
-        raw = path.read_bytes()
-    except OSError as exc:
-        return _failed(candidate, "unreadable", exc.strerror or str(exc))
+        raw = read_regular_file(candidate.location, max_bytes=max_bytes, inside=inside)
+    except NoticeRejected as exc:
+        return _failed(candidate, exc.reason_code, exc.detail)
     return Fetched(source=candidate.source, location=candidate.location, status="fetched", raw=raw)
 
 
