@@ -43,6 +43,17 @@ class QualityReport(BaseModel):
     warnings: list[str] = Field(default_factory=list)
     truncated: bool = False
 
+    def merge(self, other: QualityReport, *, prefix: str = "") -> None:
+        """Take in the report of one part of a notice (one record of several): counts add up,
+        relocations and numbering gaps are united, warnings keep the part's name in front."""
+        self.duplicates_removed += other.duplicates_removed
+        self.relocated.extend(other.relocated)
+        for section, gaps in other.missing_ordinals.items():
+            merged = self.missing_ordinals.setdefault(section, [])
+            merged.extend(g for g in gaps if g not in merged)
+        self.warnings.extend(f"{prefix}{w}" for w in other.warnings)
+        self.truncated = self.truncated or other.truncated
+
 
 class ParsedNotice(BaseModel):
     """The JSON that `yange parse` prints. `text` (the normalised text the spans point into) is

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from typing import Literal
 
-RejectReason = Literal["empty", "binary", "encoding", "too_large", "not_a_notice", "unreadable"]
+# parser_error: a bug in the parser (IndexError, KeyError…), never a verdict on the text.
+RejectReason = Literal[
+    "empty", "binary", "encoding", "too_large", "not_a_notice", "unreadable", "parser_error"
+]
 
 
 class NoticeRejected(ValueError):

@@ -13,8 +13,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tests.amend.amend_factories import FIXTURES, Expected, expect, observed
-from yange.parse import parse_notice
-from yange.parse.amendment import amendment_date, looks_like_amendment, main_agency, parse_amendment_body
+from yange.parse import detect_kind, normalise, parse_notice
+from yange.parse.amendment import amendment_date, main_agency, parse_amendment_body
 
 FJ = "福建省对外贸易经济合作厅"
 FJ_DRC = "福建省发展和改革委员会"
@@ -352,13 +352,13 @@ def test_several_signs_in_one_clause() -> None:
     assert [e.subject for e in records[0].effects] == ["东海省森林公安局", "东海省湿地保护中心"]
 
 
-def test_looks_like_amendment() -> None:
+def test_detected_as_amendments() -> None:
     for name in EXPECTED:
-        assert looks_like_amendment((FIXTURES / name).read_text(encoding="utf-8")), name
+        assert detect_kind(normalise((FIXTURES / name).read_text(encoding="utf-8"))) == "amendment", name
     fujian_sanding = (FIXTURES.parents[1] / "golden" / "fujian-2010-foreign-trade-sanding.txt").read_text(
         encoding="utf-8"
     )
-    assert not looks_like_amendment(fujian_sanding)
+    assert detect_kind(normalise(fujian_sanding)) == "sanding"
 
 
 LIN = "东海省林业局"

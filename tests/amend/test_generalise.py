@@ -347,7 +347,6 @@ CASES: dict[str, tuple[list[Expected], dict[str, dict[str, int]], dt.date]] = {
 }
 
 
-
 def _sorted(effects: list[Expected]) -> list[Expected]:
     return sorted(effects, key=repr)
 

@@ -15,9 +15,17 @@ KINDS = [
     ("取消已由省人民政府公布取消的行政审批事项。", "cancelled", None),
     ("不再承担酒类流通许可职责。", "cancelled", None),
     ("从原省经济贸易委员会划入药品流通行业管理职责。", "transferred_in", "原省经济贸易委员会"),
-    ("将原省经济贸易委员会的商贸流通管理职责划入省商务厅。", "transferred_in", "原省经济贸易委员会"),   # into itself
-    ("将原省经济贸易委员会的商贸流通管理职责划入本厅。", "transferred_in", "原省经济贸易委员会"),     # 本厅 = itself
-    ("将外商投资企业统计职责划入省统计局。", "transferred_out", "省统计局"),                      # into another
+    (
+        "将原省经济贸易委员会的商贸流通管理职责划入省商务厅。",
+        "transferred_in",
+        "原省经济贸易委员会",
+    ),  # into itself
+    (
+        "将原省经济贸易委员会的商贸流通管理职责划入本厅。",
+        "transferred_in",
+        "原省经济贸易委员会",
+    ),  # 本厅 = itself
+    ("将外商投资企业统计职责划入省统计局。", "transferred_out", "省统计局"),  # into another
     ("将国际货运代理企业备案职责划给省交通运输厅。", "transferred_out", "省交通运输厅"),
     ("将拍卖企业监督管理职责交由省市场监督管理局承担。", "transferred_out", "省市场监督管理局"),
     ("将部分加工贸易业务审批职责下放给设区市商务主管部门。", "delegated_out", "设区市商务主管部门"),
@@ -39,17 +47,17 @@ def test_kind_and_counterpart(text: str, kind: str, counterpart: str | None) -> 
 
 SHAPES = [
     # (item text, the section its wording belongs to)
-    ("办公室综合协调厅机关工作。", "units"),                         # NAME + duties, no separator
-    ("办公室。负责机关日常运转。", "units"),                         # NAME。duties (2018-on form)
-    ("规划计划处\n组织编制全省规划。", "units"),                     # name on its own line
+    ("办公室综合协调厅机关工作。", "units"),  # NAME + duties, no separator
+    ("办公室。负责机关日常运转。", "units"),  # NAME。duties (2018-on form)
+    ("规划计划处\n组织编制全省规划。", "units"),  # name on its own line
     ("国际经贸关系处（省政府WTO事务协调办公室）承担WTO事务。", "units"),
-    ("对外贸易处贯彻执行对外贸易发展规划。", "units"),               # opens with 对, still a unit name
-    ("综合处。组织起草政策。", "units"),                             # opens with 综合, still a unit name
+    ("对外贸易处贯彻执行对外贸易发展规划。", "units"),  # opens with 对, still a unit name
+    ("综合处。组织起草政策。", "units"),  # opens with 综合, still a unit name
     ("机关党委负责机关的党群工作。", "units"),
-    ("组织人事处负责机关和直属单位的人事工作。", "units"),         # a name that opens with a verb word
+    ("组织人事处负责机关和直属单位的人事工作。", "units"),  # a name that opens with a verb word
     ("研究室。研究全省经济形势。", "units"),
     ("监督检查处承担执法监督工作。", "units"),
-    ("组织实施全省水资源调查评价工作。", "duties"),                # ...but a duty is not a unit
+    ("组织实施全省水资源调查评价工作。", "duties"),  # ...but a duty is not a unit
     ("研究提出全省对外开放的政策建议。", "duties"),
     ("取消编报机电产品配额年度方案的职责。", "adjustments"),
     ("从原省口岸和海防管理委员会办公室划入口岸协调职责。", "adjustments"),
@@ -58,8 +66,8 @@ SHAPES = [
     ("加强多、双边和区域经贸合作。", "adjustments"),
     ("负责全省对外经济合作工作，依法管理和监督境外投资。", "duties"),
     ("贯彻执行对外技术贸易、进出口管制的政策。", "duties"),
-    ("承担与对外贸易有关的知识产权工作。", "duties"),                # 承担 without 下放 is a duty
-    ("关于反垄断的职责分工：省商务厅负责经营者集中审查。", None),   # other matters have no shape
+    ("承担与对外贸易有关的知识产权工作。", "duties"),  # 承担 without 下放 is a duty
+    ("关于反垄断的职责分工：省商务厅负责经营者集中审查。", None),  # other matters have no shape
     ("所属事业单位的设置、职责和编制事项另行规定。", None),
 ]
 

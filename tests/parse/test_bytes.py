@@ -12,18 +12,19 @@ from yange.errors import NoticeRejected
 from yange.parse import parse_bytes, parse_notice
 
 ENCODINGS = [
-    ("utf-8", b""),                        # plain UTF-8
-    ("utf-8", codecs.BOM_UTF8),            # UTF-8 with a BOM (Windows editors)
-    ("utf-16-le", codecs.BOM_UTF16_LE),    # UTF-16 with BOM, both byte orders
+    ("utf-8", b""),  # plain UTF-8
+    ("utf-8", codecs.BOM_UTF8),  # UTF-8 with a BOM (Windows editors)
+    ("utf-16-le", codecs.BOM_UTF16_LE),  # UTF-16 with BOM, both byte orders
     ("utf-16-be", codecs.BOM_UTF16_BE),
-    ("utf-16-le", b""),                    # UTF-16 saved without a BOM
-
-    ("gb18030", b""),                      # GB18030 / GBK, common on older government sites
+    ("utf-16-le", b""),  # UTF-16 saved without a BOM
+    ("gb18030", b""),  # GB18030 / GBK, common on older government sites
     ("gbk", b""),
 ]
 
 
-@pytest.mark.parametrize(("encoding", "bom"), ENCODINGS, ids=[f"{e}{'-bom' if b else ''}" for e, b in ENCODINGS])
+@pytest.mark.parametrize(
+    ("encoding", "bom"), ENCODINGS, ids=[f"{e}{'-bom' if b else ''}" for e, b in ENCODINGS]
+)
 def test_every_encoding_parses_like_the_text(clean_text: str, encoding: str, bom: bytes) -> None:
     expected = parse_notice(clean_text)
     got = parse_bytes(bom + clean_text.encode(encoding))
@@ -52,7 +53,11 @@ def test_document_sharing_html_page(clean_text: str) -> None:
     clean = parse_notice(clean_text)
     n = parsed.notice
     assert n.title == clean.notice.title
-    assert (n.doc_number, n.issuer, str(n.published_on)) == ("西政办〔2009〕88号", "西南省人民政府办公厅", "2009-08-12")
+    assert (n.doc_number, n.issuer, str(n.published_on)) == (
+        "西政办〔2009〕88号",
+        "西南省人民政府办公厅",
+        "2009-08-12",
+    )
     record = parsed.records[0]
     assert record.agency == "西南省水利厅"  # not the neighbouring 农业厅 or 林业厅
     assert [d.text for d in record.duties] == [d.text for d in clean.records[0].duties]
@@ -61,15 +66,17 @@ def test_document_sharing_html_page(clean_text: str) -> None:
 
 
 HOSTILE = [
-    "<div>" * 50_000 + "主要职责" + "</div>" * 10,             # deep nesting, mostly unclosed
-    "<p " + "a=" * 100_000 + ">内设机构</p>",                   # absurd attribute soup
-    "<html><body><table><tr><td>人员编制<td><b><i>" * 2000,     # broken tables
-    "<script>" + "（一）" * 100_000,                               # a script that never closes
-    "<!-- " + "一、主要职责" * 50_000,                              # a comment that never closes
+    "<div>" * 50_000 + "主要职责" + "</div>" * 10,  # deep nesting, mostly unclosed
+    "<p " + "a=" * 100_000 + ">内设机构</p>",  # absurd attribute soup
+    "<html><body><table><tr><td>人员编制<td><b><i>" * 2000,  # broken tables
+    "<script>" + "（一）" * 100_000,  # a script that never closes
+    "<!-- " + "一、主要职责" * 50_000,  # a comment that never closes
 ]
 
 
-@pytest.mark.parametrize("html", HOSTILE, ids=["nesting", "attributes", "tables", "open-script", "open-comment"])
+@pytest.mark.parametrize(
+    "html", HOSTILE, ids=["nesting", "attributes", "tables", "open-script", "open-comment"]
+)
 def test_hostile_html_is_rejected_not_crashed(html: str) -> None:
     with pytest.raises(NoticeRejected) as info:
         parse_bytes(html.encode("utf-8"))
@@ -79,8 +86,8 @@ def test_hostile_html_is_rejected_not_crashed(html: str) -> None:
 BAD = [
     (b"", "empty"),
     (b"  \n\t \r\n", "empty"),
-    (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 4, "binary"),   # an image
-    (b"%PDF-1.4\n\x00\x01\x02" + bytes(200), "binary"),                              # a PDF with NULs
+    (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 4, "binary"),  # an image
+    (b"%PDF-1.4\n\x00\x01\x02" + bytes(200), "binary"),  # a PDF with NULs
     ("今天多云转晴，最高气温二十三度，东南风三级。明天有小雨，请市民出行带好雨具。".encode(), "not_a_notice"),
     ("本报讯 昨日，市体育中心举办全民健身日活动，一、开幕式；二、长跑比赛。".encode("gbk"), "not_a_notice"),
 ]
@@ -134,7 +141,12 @@ def test_any_bytes_parse_or_are_rejected(data: bytes) -> None:
 
 
 @settings(max_examples=100, deadline=None)
-@given(st.text(alphabet=st.sampled_from(list("<>/=\"' divpscriptylenavbodyhtml主要职责（一）一、内设机构\n")), max_size=400))
+@given(
+    st.text(
+        alphabet=st.sampled_from(list("<>/=\"' divpscriptylenavbodyhtml主要职责（一）一、内设机构\n")),
+        max_size=400,
+    )
+)
 def test_tag_soup_parses_or_is_rejected(soup: str) -> None:
     try:
         parse_bytes(("<html>" + soup).encode("utf-8"))

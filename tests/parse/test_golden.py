@@ -56,4 +56,4 @@ def test_every_span_points_at_its_text(seed: Path) -> None:
             if item_text is not None:
                 assert text[start:end] == item_text
         for unit in record.units:
-            assert text[unit.span[0]:unit.span[1]].endswith(unit.duties)
+            assert text[unit.span[0] : unit.span[1]].endswith(unit.duties)

@@ -16,8 +16,13 @@ from hypothesis import strategies as st
 from tests.parse.conftest import CLEAN
 from yange.parse import parse_notice
 
-SECTION_OF = {"职责调整": "adjustments", "主要职责": "duties", "内设机构": "units", "人员编制": "staffing",
-              "其他事项": "other_matters"}
+SECTION_OF = {
+    "职责调整": "adjustments",
+    "主要职责": "duties",
+    "内设机构": "units",
+    "人员编制": "staffing",
+    "其他事项": "other_matters",
+}
 _HEADING = re.compile(r"^[一二三四五]、(职责调整|主要职责|内设机构|人员编制|其他事项)$")
 _ITEM = re.compile(r"^\(([一二三四五六七八九十]+)\)")
 _CN = {c: i for i, c in enumerate("一二三四五六七八九十", start=1)}
@@ -85,7 +90,11 @@ def mangled(draw: st.DrawFn) -> tuple[str, dict[str, set[int]]]:
         numbered = [b.ordinal for b in items if b.ordinal is not None]
         last = max(numbered, default=None)
         droppable = [b for b in items if b.ordinal is not None and b.ordinal != last]
-        drop = draw(st.lists(st.sampled_from(droppable), unique_by=lambda b: b.ordinal, max_size=3)) if droppable else []
+        drop = (
+            draw(st.lists(st.sampled_from(droppable), unique_by=lambda b: b.ordinal, max_size=3))
+            if droppable
+            else []
+        )
         kept = [b for b in items if b not in drop]
         repeat = draw(st.lists(st.sampled_from(kept), max_size=3)) if kept else []
         order[name] = draw(st.permutations(kept + repeat))
@@ -114,8 +123,15 @@ def test_shuffled_repeated_dropped_items(case: tuple[str, dict[str, set[int]]]) 
 def displaced(draw: st.DrawFn) -> tuple[str, str, int, str]:
     """The clean notice with one item of a section standing somewhere in another section."""
     source = draw(st.sampled_from(MOVABLE))
-    target = draw(st.sampled_from([s for s in (*MOVABLE, "other_matters") if s != source and
-                                   not (source == "units" and target_ok_units(s))]))
+    target = draw(
+        st.sampled_from(
+            [
+                s
+                for s in (*MOVABLE, "other_matters")
+                if s != source and not (source == "units" and target_ok_units(s))
+            ]
+        )
+    )
     order = {name: list(items) for name, (_h, _l, items) in NOTICE.sections.items()}
     block = draw(st.sampled_from([b for b in order[source] if b.ordinal is not None]))
     order[source].remove(block)
@@ -137,5 +153,7 @@ def test_a_displaced_item_goes_home(case: tuple[str, str, int, str]) -> None:
     parsed = parse_notice(text)
     record = parsed.records[0]
     assert ordinal in [x.ordinal for x in getattr(record, home)]
-    assert [(r.ordinal, r.from_section, r.to_section) for r in parsed.quality.relocated] == [(ordinal, stood_in, home)]
+    assert [(r.ordinal, r.from_section, r.to_section) for r in parsed.quality.relocated] == [
+        (ordinal, stood_in, home)
+    ]
     assert parsed.quality.missing_ordinals == {}

@@ -15,7 +15,11 @@ FIXTURES = Path(__file__).resolve().parents[1] / "amend" / "fixtures" / "general
     ("name", "title", "issuer"),
     [
         # a 相关文章 link to another notice stands above the real title, which the page broke in two
-        ("central-2023-mofcom-broken-title-page-derived.txt", "中央编办关于调整商务部职责机构编制的通知", "中央编办"),
+        (
+            "central-2023-mofcom-broken-title-page-derived.txt",
+            "中央编办关于调整商务部职责机构编制的通知",
+            "中央编办",
+        ),
         # the issuer on its own line above 关于…的通知
         (
             "central-2018-statistics-derived.txt",

@@ -18,16 +18,20 @@ _CN = "一二三四五六七八九十"
 
 def _renumber(text: str, fmt: str) -> str:
     """(三) -> fmt.format(n=3, cn="三"): the same notice numbered in another style."""
-    return re.sub(r"^\(([一二三四五六七八九十]+)\)", lambda m: fmt.format(n=_CN.index(m.group(1)) + 1, cn=m.group(1)),
-                  text, flags=re.MULTILINE)
+    return re.sub(
+        r"^\(([一二三四五六七八九十]+)\)",
+        lambda m: fmt.format(n=_CN.index(m.group(1)) + 1, cn=m.group(1)),
+        text,
+        flags=re.MULTILINE,
+    )
 
 
 NUMBERING = [
-    "({cn})",       # ASCII brackets, as the fixture has them
-    "（{cn}）",     # full-width brackets
-    "{n}.",         # Arabic 1.
-    "{n}．",        # Arabic with a full-width point
-    "{n}、",        # Arabic with an enumeration comma
+    "({cn})",  # ASCII brackets, as the fixture has them
+    "（{cn}）",  # full-width brackets
+    "{n}.",  # Arabic 1.
+    "{n}．",  # Arabic with a full-width point
+    "{n}、",  # Arabic with an enumeration comma
 ]
 
 
@@ -44,8 +48,12 @@ def test_numbering_styles_give_the_same_records(clean_text: str, fmt: str) -> No
 
 def test_heading_words_of_other_eras(clean_text: str) -> None:
     # 职能转变 for 职责调整, 机构设置 for 内设机构, 人员编制和领导职数, a bare 其他, as some write them
-    text = (clean_text.replace("一、职责调整", "一、职能转变").replace("三、内设机构", "三、机构设置")
-            .replace("四、人员编制", "四、人员编制和领导职数").replace("五、其他事项", "五、其他"))
+    text = (
+        clean_text.replace("一、职责调整", "一、职能转变")
+        .replace("三、内设机构", "三、机构设置")
+        .replace("四、人员编制", "四、人员编制和领导职数")
+        .replace("五、其他事项", "五、其他")
+    )
     record = parse_notice(text).records[0]
     assert ordinals(record, "adjustments") == list(range(1, 8))
     assert len(record.units) == 9
@@ -53,15 +61,21 @@ def test_heading_words_of_other_eras(clean_text: str) -> None:
 
 
 def test_title_with_book_marks(clean_text: str) -> None:
-    text = clean_text.replace("关于印发西南省水利厅主要职责内设机构和人员编制规定的通知",
-                              "关于印发《西南省水利厅主要职责内设机构和人员编制规定》的通知", 1)
+    text = clean_text.replace(
+        "关于印发西南省水利厅主要职责内设机构和人员编制规定的通知",
+        "关于印发《西南省水利厅主要职责内设机构和人员编制规定》的通知",
+        1,
+    )
     parsed = parse_notice(text)
-    assert parsed.notice.title == "西南省人民政府办公厅关于印发《西南省水利厅主要职责内设机构和人员编制规定》的通知"
+    assert (
+        parsed.notice.title
+        == "西南省人民政府办公厅关于印发《西南省水利厅主要职责内设机构和人员编制规定》的通知"
+    )
     assert parsed.records[0].agency == "西南省水利厅"
 
 
 def test_regulation_only_with_a_site_suffix_title(clean_text: str) -> None:
-    body = clean_text[clean_text.index("西南省水利厅主要职责内设机构和人员编制规定\n根据"):]
+    body = clean_text[clean_text.index("西南省水利厅主要职责内设机构和人员编制规定\n根据") :]
     parsed = parse_notice("西南省水利厅主要职责内设机构和人员编制规定_西南省人民政府门户网站\n" + body)
     assert parsed.notice.title == "西南省水利厅主要职责内设机构和人员编制规定"
     assert parsed.notice.doc_number is None
@@ -88,21 +102,23 @@ def test_truncated_page_keeps_what_it_has(clean_text: str) -> None:
     record = parsed.records[0]
     assert parsed.quality.truncated is True
     assert any("truncated" in w for w in parsed.quality.warnings)
-    assert ordinals(record, "units") == [1, 2, 3, 4, 5, 6]          # the unit cut mid-sentence is kept
+    assert ordinals(record, "units") == [1, 2, 3, 4, 5, 6]  # the unit cut mid-sentence is kept
     assert record.units[-1].duties.endswith("组织编制")
     assert ordinals(record, "duties") == list(range(1, 8))
     assert record.staffing == [] and record.other_matters == []
     assert "no 人员编制 found" in parsed.quality.warnings
 
 
-def test_complete_notices_are_not_flagged_truncated(clean_text: str, fujian_text: str, mofcom_text: str) -> None:
+def test_complete_notices_are_not_flagged_truncated(
+    clean_text: str, fujian_text: str, mofcom_text: str
+) -> None:
     for text in (clean_text, fujian_text, mofcom_text):
         assert parse_notice(text).quality.truncated is False
 
 
 KINDS = [
     # (text builder, expected kind)
-    ("fujian", "sanding"),      # a full 三定 whose adjustments say 划入 stays sanding
+    ("fujian", "sanding"),  # a full 三定 whose adjustments say 划入 stays sanding
     ("mofcom", "functions"),
     ("clean", "sanding"),
 ]
@@ -142,10 +158,49 @@ def test_amendment_detected_and_handed_to_the_amendment_parser() -> None:
 
 
 # Random text made of the genre's own pieces: markers, headings, unit names, cue words, dates.
-PIECES = ["一、职责调整", "二、主要职责", "三、内设机构", "四、人员编制", "五、其他事项", "（一）", "（二）", "（三）", "（十）",
-          "(一)", "1.", "第三条", "取消", "从原省农业厅划入", "交由事业单位", "加强", "办公室", "规划处（节水办）",
-          "机关党委", "负责", "机关行政编制为", "十五名", "（含", "）", "厅长1名", "。", "，", "\n", "设8个内设机构",
-          "二〇〇九年八月十二日", "关于印发", "主要职能", "的通知", "《", "》", "〔2009〕", "号", "加挂", "牌子", "正厅级", " "]
+PIECES = [
+    "一、职责调整",
+    "二、主要职责",
+    "三、内设机构",
+    "四、人员编制",
+    "五、其他事项",
+    "（一）",
+    "（二）",
+    "（三）",
+    "（十）",
+    "(一)",
+    "1.",
+    "第三条",
+    "取消",
+    "从原省农业厅划入",
+    "交由事业单位",
+    "加强",
+    "办公室",
+    "规划处（节水办）",
+    "机关党委",
+    "负责",
+    "机关行政编制为",
+    "十五名",
+    "（含",
+    "）",
+    "厅长1名",
+    "。",
+    "，",
+    "\n",
+    "设8个内设机构",
+    "二〇〇九年八月十二日",
+    "关于印发",
+    "主要职能",
+    "的通知",
+    "《",
+    "》",
+    "〔2009〕",
+    "号",
+    "加挂",
+    "牌子",
+    "正厅级",
+    " ",
+]
 
 
 @settings(max_examples=150, deadline=None)
@@ -158,7 +213,7 @@ def test_genre_shaped_noise_never_crashes(pieces: list[str]) -> None:
         return
     for record in parsed.records:
         for item in (*record.adjustments, *record.duties, *record.other_matters):
-            assert parsed.text[item.span[0]:item.span[1]] == item.text
+            assert parsed.text[item.span[0] : item.span[1]] == item.text
 
 
 def test_sharing_site_text_layout(clean_text: str) -> None:
@@ -176,15 +231,22 @@ def test_sharing_site_text_layout(clean_text: str) -> None:
     )
     parsed = parse_notice(page)
     n = parsed.notice
-    assert (n.title, n.doc_number, n.issuer, str(n.published_on)) == (title, "西政办〔2009〕88号", "西南省人民政府", "2009-08-12")
+    assert (n.title, n.doc_number, n.issuer, str(n.published_on)) == (
+        title,
+        "西政办〔2009〕88号",
+        "西南省人民政府",
+        "2009-08-12",
+    )
     assert [r.agency for r in parsed.records] == ["西南省水利厅"]
     assert ordinals(parsed.records[0], "units") == [1, 2, 3, 4, 5, 6, 7, 8, None]
 
 
 def test_news_item_citing_an_amendment_is_not_one() -> None:
     # derived: a news report that cites an amendment notice by its title
-    news = ("本报讯 近日，东海省机构编制委员会印发《关于调整东海省交通运输厅职责机构编制的通知》，"
-            "将东海省交通运输厅的港口行政管理职责划入东海省港航管理局。\n")
+    news = (
+        "本报讯 近日，东海省机构编制委员会印发《关于调整东海省交通运输厅职责机构编制的通知》，"
+        "将东海省交通运输厅的港口行政管理职责划入东海省港航管理局。\n"
+    )
     assert detect_kind(normalise(news)) != "amendment"
     with pytest.raises(NoticeRejected):
         parse_notice(news)
@@ -192,15 +254,15 @@ def test_news_item_citing_an_amendment_is_not_one() -> None:
 
 TRUNCATIONS = [
     # (where the page stops, truncated?)
-    ("机关行政编制为六十五名（含离退", True),                 # mid staffing, after the last item
+    ("机关行政编制为六十五名（含离退", True),  # mid staffing, after the last item
     ("两部门要进一步加强协调与配合。\n(二)所属事业单位的设置", True),  # mid last item
-    ("(二)所属事业单位的设置、职责和编制事项另行规定。", False),   # complete
+    ("(二)所属事业单位的设置、职责和编制事项另行规定。", False),  # complete
 ]
 
 
 @pytest.mark.parametrize(("stop", "truncated"), TRUNCATIONS)
 def test_truncation_points(clean_text: str, stop: str, truncated: bool) -> None:
-    text = clean_text[:clean_text.index(stop) + len(stop)]
+    text = clean_text[: clean_text.index(stop) + len(stop)]
     assert parse_notice(text).quality.truncated is truncated
 
 
@@ -220,19 +282,29 @@ def test_units_listed_in_one_sentence(clean_text: str) -> None:
     # some county notices only name their units: 设A、B、C等N个内设机构。
     start = clean_text.index("根据上述职责，省水利厅设8个内设机构：")
     end = clean_text.index("四、人员编制")
-    text = clean_text[:start] + "根据上述职责，省水利厅设办公室、规划计划处、水资源处、建设与管理处等4个内设机构。\n" + clean_text[end:]
+    text = (
+        clean_text[:start]
+        + "根据上述职责，省水利厅设办公室、规划计划处、水资源处、建设与管理处等4个内设机构。\n"
+        + clean_text[end:]
+    )
     record = parse_notice(text).records[0]
     assert [(u.ordinal, u.name, u.duties) for u in record.units] == [
-        (None, "办公室", ""), (None, "规划计划处", ""), (None, "水资源处", ""), (None, "建设与管理处", "")]
+        (None, "办公室", ""),
+        (None, "规划计划处", ""),
+        (None, "水资源处", ""),
+        (None, "建设与管理处", ""),
+    ]
     assert record.declared_unit_count == 4
 
 
 def test_functions_page_repeating_its_attachment(mofcom_text: str) -> None:
     once = parse_notice(mofcom_text)
-    attachment = mofcom_text[mofcom_text.index("附 件"):]
+    attachment = mofcom_text[mofcom_text.index("附 件") :]
     twice = parse_notice(mofcom_text + "\n" + attachment)
     assert [r.agency for r in twice.records] == [r.agency for r in once.records]
-    assert [[d.text for d in r.duties] for r in twice.records] == [[d.text for d in r.duties] for r in once.records]
+    assert [[d.text for d in r.duties] for r in twice.records] == [
+        [d.text for d in r.duties] for r in once.records
+    ]
     assert [len(r.other_matters) for r in twice.records] == [len(r.other_matters) for r in once.records]
     assert twice.quality.duplicates_removed > once.quality.duplicates_removed
 
@@ -247,7 +319,12 @@ def test_page_repeating_the_whole_regulation(clean_text: str) -> None:
 
 def test_headings_without_numbers(clean_text: str) -> None:
     # a page that dropped the heading numbers: 职责调整 / 主要职责 / … alone on their lines
-    text = re.sub(r"^[一二三四五]、(职责调整|主要职责|内设机构|人员编制|其他事项)$", r"\1", clean_text, flags=re.MULTILINE)
+    text = re.sub(
+        r"^[一二三四五]、(职责调整|主要职责|内设机构|人员编制|其他事项)$",
+        r"\1",
+        clean_text,
+        flags=re.MULTILINE,
+    )
     base, record = parse_notice(clean_text).records[0], parse_notice(text).records[0]
     for section in ("adjustments", "duties", "units", "other_matters"):
         assert ordinals(record, section) == ordinals(base, section), section

@@ -7,17 +7,18 @@ notice raises `yange.errors.NoticeRejected` with a stable reason code.
 from __future__ import annotations
 
 import hashlib
-import importlib
 import re
 
 from models import AgencyRecord, Notice, NoticeKind, ParsedNotice, QualityReport
 from yange.errors import NoticeRejected
-from yange.parse import vocab
+from yange.parse.amendment import parse_amendment_body
 from yange.parse.decode import bytes_to_text
 from yange.parse.functions import parse_functions, unit_heading_count
 from yange.parse.metadata import read_metadata
 from yange.parse.normalise import normalise
 from yange.parse.sanding import parse_sanding, parse_sanding_many, regulation_blocks
+from yange.parse.screen import lookalike, what_page
+from yange.parse.vocab import agencies, genre, markers, metadata, numerals
 
 __all__ = ["detect_kind", "normalise", "parse_bytes", "parse_notice"]
 
@@ -27,14 +28,15 @@ _TERMINAL = tuple("。！？”）」》;；.")
 _TAIL_CONTENT = re.compile(r"编制|职数|名|其他事项|附则|规定")
 # …主要职责是： in a sentence, or an article labelled 第三条 主要职责 (the 2018-on form).
 _DUTY_LIST = re.compile(
-    rf"主要(?:职责|职能)(?:是|为|包括|如下)|^第[{vocab.CN_DIGITS}]{{1,4}}条\s*主要(?:职责|职能)", re.MULTILINE
+    rf"主要(?:职责|职能)(?:是|为|包括|如下)|^第[{numerals.CN_DIGITS}]{{1,4}}条\s*主要(?:职责|职能)",
+    re.MULTILINE,
 )
 
 
 def _structural_sections(text: str) -> bool:
     """True when the text has a regulation's own numbered sections (二、主要职责, 三、内设机构), not
     just those words in a title."""
-    sections = {vocab.SECTION_HEADINGS.get(m.group(2)) for m in vocab.HEADING.finditer(text)}
+    sections = {markers.SECTION_HEADINGS.get(m.group(2)) for m in markers.HEADING.finditer(text)}
     sections -= {None, "preamble"}
     return len(sections) >= 2 and bool(sections & {"units", "staffing", "adjustments"})
 
@@ -47,7 +49,11 @@ def detect_kind(text: str) -> NoticeKind:
     head = text[:3000]
     structural = _structural_sections(text)
     duty_list = _DUTY_LIST.search(text) is not None
-    if _amendment_title(head) and not (structural or duty_list) and not vocab.REGULATION_SUFFIX.search(head):
+    if (
+        _amendment_title(head)
+        and not (structural or duty_list)
+        and not agencies.REGULATION_SUFFIX.search(head)
+    ):
         return "amendment"
     if not structural:
         units = unit_heading_count(text)
@@ -58,7 +64,7 @@ def detect_kind(text: str) -> NoticeKind:
 
 def _amendment_title(head: str) -> bool:
     """An amendment title standing as a title, not cited in 《》 (a news item reporting one)."""
-    for m in vocab.AMENDMENT_TITLE.finditer(head):
+    for m in genre.AMENDMENT_TITLE.finditer(head):
         cited = m.start() > 0 and head[m.start() - 1] in "《〈"
         if not cited and not head.startswith(("》", "〉"), m.end()):
             return True
@@ -70,7 +76,7 @@ def _ends_mid_sentence(text: str) -> bool:
     if not tail:
         return False
     last_line = tail.rsplit("\n", 1)[-1]
-    if vocab.CN_DATE.search(last_line) or vocab.ARABIC_DATE.search(last_line):
+    if numerals.CN_DATE.search(last_line) or numerals.ARABIC_DATE.search(last_line):
         return False  # a signature date ends a notice without a full stop
     return not tail.endswith(_TERMINAL)
 
@@ -78,7 +84,7 @@ def _ends_mid_sentence(text: str) -> bool:
 def _without_furniture(text: str) -> str:
     """The text without trailing page furniture lines (下一篇：…, 打印 关闭, 版权所有…)."""
     lines = text.rstrip().split("\n")
-    while len(lines) > 1 and vocab.PAGE_FURNITURE_LINE.match(lines[-1].strip()):
+    while len(lines) > 1 and metadata.PAGE_FURNITURE_LINE.match(lines[-1].strip()):
         lines.pop()
     return "\n".join(lines)
 
@@ -111,44 +117,53 @@ def _looks_truncated(text: str, records: list[AgencyRecord], kind: NoticeKind) -
     return bool(_TAIL_CONTENT.search(tail)) and _ends_mid_sentence(tail)
 
 
-def _amendment(text: str) -> tuple[list[AgencyRecord], QualityReport]:
-    """Records of an amendment notice, from the amendment parser (imported lazily: it is optional)."""
+def _no_notice(detail: str, text: str) -> str:
+    """The reason a text holds no notice, naming the kind of page it is when it says."""
+    page = what_page(text)
+    return f"{page}: {detail}" if page else detail
+
+
+def _records(norm: str, kind: NoticeKind, title: str) -> tuple[list[AgencyRecord], QualityReport]:
+    """The genre parser's records. A genre parser rejects what is not its genre itself; any other
+    exception is a bug of ours, reported as `parser_error` so that it is never taken for a verdict."""
     try:
-        module = importlib.import_module("yange.parse.amendment")
-    except ImportError:
-        raise NoticeRejected("not_a_notice", "amendment notices are not supported yet") from None
-    records, quality = module.parse_amendment_body(text)
-    return list(records), quality
+        if kind == "amendment":
+            return parse_amendment_body(norm)
+        if kind == "functions":
+            return parse_functions(norm)
+        blocks = regulation_blocks(norm)
+        if blocks:  # one notice issuing the regulations of several agencies
+            return parse_sanding_many(norm, blocks)
+        record, quality = parse_sanding(norm, title)
+        return [record], quality
+    except NoticeRejected as exc:
+        raise NoticeRejected(exc.reason_code, _no_notice(exc.detail, norm)) from None
+    except Exception as exc:
+        raise NoticeRejected("parser_error", f"{type(exc).__name__}: {exc}"[:300]) from exc
 
 
 def parse_notice(text: str, *, source: str = "") -> ParsedNotice:
-    """Parse one notice's text. Raises NoticeRejected('empty'|'not_a_notice', detail)."""
+    """Parse one notice's text. Raises NoticeRejected('empty'|'not_a_notice'|'parser_error', detail)."""
     norm = normalise(text)
     if not norm.strip():
         raise NoticeRejected("empty", "no text")
-    if not (vocab.SANDING_CUE.search(norm) or vocab.FUNCTIONS_CUE.search(norm) or vocab.AMENDMENT_TITLE.search(norm)):
-        raise NoticeRejected("not_a_notice", "no 三定/职能/职责调整 wording: not a reform notice")
+    if (why := lookalike(norm)) is not None:
+        raise NoticeRejected("not_a_notice", why)
+    if not (
+        genre.SANDING_CUE.search(norm)
+        or genre.FUNCTIONS_CUE.search(norm)
+        or genre.AMENDMENT_TITLE.search(norm)
+    ):
+        raise NoticeRejected(
+            "not_a_notice", _no_notice("no 三定/职能/职责调整 wording: not a reform notice", norm)
+        )
     kind = detect_kind(norm)
     meta = read_metadata(norm)
-    try:
-        if kind == "amendment":
-            records, quality = _amendment(norm)
-        elif kind == "functions":
-            records, quality = parse_functions(norm)
-        else:
-            blocks = regulation_blocks(norm)
-            if blocks:  # one notice issuing the regulations of several agencies
-                records, quality = parse_sanding_many(norm, blocks)
-            else:
-                record, quality = parse_sanding(norm, meta.title or "")
-                records = [record]
-    except NoticeRejected:
-        raise
-    except (ValueError, IndexError, KeyError) as exc:
-        # no sections found, or text so far from the genre that a record cannot be built
-        raise NoticeRejected("not_a_notice", f"{type(exc).__name__}: {exc}"[:300]) from None
+    records, quality = _records(norm, kind, meta.title or "")
     if not any(r.duties or r.units or r.adjustments or r.staffing or r.effects for r in records):
-        raise NoticeRejected("not_a_notice", "no duties, units, adjustments or staffing found")
+        raise NoticeRejected(
+            "not_a_notice", _no_notice("no duties, units, adjustments or staffing found", norm)
+        )
 
     title = meta.title or (records[0].agency if records else "") or "未命名通知"
     if _looks_truncated(norm, records, kind):

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from models import AdjustmentKind
-from yange.parse import vocab
+from yange.parse.vocab import adjustments, agencies, names, units
 
 _NO_COUNTERPART = {"事业单位", "所属事业单位", "有关事业单位", "相关事业单位", ""}
 
 
 def _is_self(name: str, agency: str) -> bool:
     """Whether a name in an adjustment stands for the agency itself (省水利厅 for 西南省水利厅)."""
-    if not agency or vocab.SELF_REFERENCE.match(name):
+    if not agency or names.SELF_REFERENCE.match(name):
         return True
     core = name.lstrip("原省市县区")
     if not core:
@@ -24,7 +24,7 @@ def _is_self(name: str, agency: str) -> bool:
 
 
 def classify_adjustment(text: str, agency: str = "") -> tuple[AdjustmentKind, str | None]:
-    """KIND and counterpart agency of one 职责调整 item, from the cue table in vocab.KIND_CUES.
+    """KIND and counterpart agency of one 职责调整 item, from the cue table in adjustments.KIND_CUES.
 
     With the agency's name, 将…划入X where X is another agency reads as transferred_out.
 
@@ -37,15 +37,20 @@ def classify_adjustment(text: str, agency: str = "") -> tuple[AdjustmentKind, st
     >>> classify_adjustment("将原省口岸办的口岸协调职责划入省外经贸厅。", "福建省对外贸易经济合作厅")
     ('transferred_in', '原省口岸办')
     """
-    target = vocab.TRANSFER_TARGET.search(text)
-    if target is not None and agency and not text.lstrip().startswith("从") and not _is_self(target.group(1), agency):
+    target = adjustments.TRANSFER_TARGET.search(text)
+    if (
+        target is not None
+        and agency
+        and not text.lstrip().startswith("从")
+        and not _is_self(target.group(1), agency)
+    ):
         return "transferred_out", target.group(1)
-    for kind, pattern in vocab.KIND_CUES:
+    for kind, pattern in adjustments.KIND_CUES:
         m = pattern.search(text)
         if m is None:
             continue
         counterpart = (m.group(1) or "").strip() if m.groups() else ""
-        counterpart = vocab.COUNTERPART_TRAILING_VERB.sub("", counterpart.lstrip("将从由").strip())
+        counterpart = adjustments.COUNTERPART_TRAILING_VERB.sub("", counterpart.lstrip("将从由").strip())
         if kind == "transferred_out" and counterpart and agency and _is_self(counterpart, agency):
             return "transferred_in", None  # 交由本厅承担 in the agency's own regulation: it comes in
         return kind, (None if counterpart in _NO_COUNTERPART else counterpart)  # type: ignore[return-value]
@@ -58,7 +63,7 @@ def unit_name(text: str) -> tuple[str, str | None, int] | None:
     >>> unit_name("国际经贸关系处（省政府WTO事务协调办公室）承担WTO事务协调的有关工作。")
     ('国际经贸关系处', '省政府WTO事务协调办公室', 22)
     """
-    m = vocab.UNIT_SHAPE.match(text) or vocab.VERB_NAMED_UNIT.match(text)
+    m = units.UNIT_SHAPE.match(text) or units.VERB_NAMED_UNIT.match(text)
     if m is None:
         return None
     rest = m.end()
@@ -74,21 +79,21 @@ def _alias_of(bracket: str | None) -> str | None:
     >>> _alias_of("加挂“行政审批科”牌子")
     '行政审批科'
     """
-    if not bracket or vocab.NOT_AN_ALIAS.match(bracket):
+    if not bracket or units.NOT_AN_ALIAS.match(bracket):
         return None
-    for pattern in (vocab.ALIAS_SIGN, vocab.ALIAS_EXTERNAL):
+    for pattern in (agencies.ALIAS_SIGN, agencies.ALIAS_EXTERNAL):
         m = pattern.search(bracket)
         if m is not None:
-            return m.group(1).strip("“”\"「」 ")
+            return m.group(1).strip('“”"「」 ')
     return bracket
 
 
 def shape_of(text: str) -> str | None:
     """The section an item's wording belongs to: 'adjustments', 'units', 'duties' or None (no cue)."""
-    if vocab.ADJUSTMENT_SHAPE.match(text):
+    if adjustments.ADJUSTMENT_SHAPE.match(text):
         return "adjustments"
     if unit_name(text) is not None:
         return "units"
-    if vocab.DUTY_SHAPE.match(text):
+    if units.DUTY_SHAPE.match(text):
         return "duties"
     return None

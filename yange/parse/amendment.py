@@ -14,65 +14,28 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-import cn2an
-
 from models.notice import QualityReport
 from models.records import AgencyRecord, Effect, EffectType, Span
-from yange.parse import amendment_vocab as v
+from yange.parse.items import top_level_numbering
+from yange.parse.numbers import cn_number, read_date
+from yange.parse.vocab import amendment as v
+from yange.parse.vocab import names, numerals
 
-__all__ = ["amendment_date", "looks_like_amendment", "main_agency", "parse_amendment_body"]
+__all__ = ["amendment_date", "main_agency", "parse_amendment_body"]
 
 _SPLIT_AFTER = "。；;\n"
-# A comma that opens a new clause: "…更名为Y，并将其职责表述中…", "…划入B，同时…".
-_CLAUSE_COMMA = re.compile(r"[，,](?=并|同时|另|将|撤销|增设|设立|新设|设置|不再|相应|同意|(?:对外)?加挂)")
-# Used with .match(text, pos): no "^", which would only match at the start of the whole text.
-_LEADING_NOISE = re.compile(
-    r"(?:[\s，,、]|[（(][一二三四五六七八九十0-9]+[）)]|[一二三四五六七八九十]+、|[0-9]+[.．]|并且?|同时|另外|此外|经研究[，,]?|同意)+"
-)
-_UNIT_SUFFIX = re.compile(r"(?:司|处|科|(?<!办公)室)$")
-# A short form of a name (省卫生健康委 for 省卫生健康委员会) must not split the full form.
-_EXTENDS_NAME = re.compile(r"员会|会(?!同)")
-_QUOTES = re.compile(r"[“”\"「」『』]")
-
-
-def to_int(numeral: str) -> int:
-    """An int from Arabic digits or Chinese numerals (十二, 两, 一百零四)."""
-    if numeral.isdigit():
-        return int(numeral)
-    try:
-        return int(cn2an.cn2an(numeral.replace("〇", "零").replace("○", "零"), "smart"))
-    except (ValueError, KeyError):
-        raise ValueError(f"not a number: {numeral}") from None
-
-
-def _maybe_int(numeral: str) -> int | None:
-    """to_int, or None for a malformed numeral (十二二): the figure is left out, not the notice."""
-    try:
-        return to_int(numeral)
-    except ValueError:
-        return None
-
-
-def looks_like_amendment(text: str) -> bool:
-    """True when the head of the text is titled like an amendment and the text uses its verbs."""
-    head = text[:400]
-    return (
-        bool(v.AMENDMENT_TITLE.search(head))
-        and "印发" not in head[:200]
-        and bool(v.AMENDMENT_CUES.search(text))
-    )
 
 
 def amendment_date(text: str) -> dt.date | None:
     """The notice's own date: a bracketed （2023年9月24日） near the title, else the signature date
     at the end. Dates on a web page's 发布时间/来源 line are the page's, not the notice's."""
     candidates: list[tuple[int, dt.date]] = []
-    for match in v.DATE.finditer(text):
+    for match in numerals.DATE.finditer(text):
         line_start = text.rfind("\n", 0, match.start()) + 1
         before = text[max(line_start, match.start() - 12) : match.start()]
         if v.PAGE_DATE_LINE.search(before):
             continue
-        date = _to_date(match)
+        date = read_date(match["y"], match["m"], match["d"])
         if date is None:
             continue
         bracketed = before.rstrip().endswith(("（", "("))
@@ -83,27 +46,17 @@ def amendment_date(text: str) -> dt.date | None:
     return candidates[-1][1] if candidates else None
 
 
-def _to_date(match: re.Match[str]) -> dt.date | None:
-    year = match["y"]
-    if not year.isdigit():
-        year = "".join(str("〇○零一二三四五六七八九".index(c) - 2 if c not in "〇○零" else 0) for c in year)
-    try:
-        return dt.date(int(year), to_int(match["m"]), to_int(match["d"]))
-    except (ValueError, KeyError):
-        return None
-
-
 def main_agency(text: str) -> str | None:
     """The agency the notice is about: the one its title names, else its addressee."""
     # A title broken after 关于调整 joins up; a title cited in page furniture (相关文章：…) is not this one.
-    head = re.sub(r"(?<=关于调整)\n|(?<=关于)\n", "", text[:600])
-    head = re.sub(r"(?m)^\s*(?:相关文章|相关链接|上一篇|下一篇|推荐阅读)[:：][^\n]*$", "", head)
+    head = v.TITLE_BREAK.sub("", text[:600])
+    head = v.LINK_LINE.sub("", head)
     title = v.TITLE_AGENCY.search(head)
     if title:
-        name = re.sub(r"等(?:单位|部门|机构)$", "", _clean_name(title["agency"]))
+        name = v.TITLE_OTHERS.sub("", _clean_name(title["agency"]))
         # 关于同意调整A内设机构, 关于A调整内设机构, 关于A有关职责: the verbs and qualifiers are not the name.
-        name = re.sub(r"(?:调整|有关|部分|相关)+$", "", re.sub(r"^(?:同意|调整|明确|划转)+", "", name))
-        first = re.split(r"(?<=[部厅局委署院办会室])(?:和|及|、)", name)[0]
+        name = v.TITLE_QUALIFIER.sub("", v.TITLE_VERB_BEFORE.sub("", name))
+        first = v.RECEIVER_LIST_SPLIT.split(name)[0]
         if v.AGENCY_NAME.fullmatch(first):
             return first
         # 关于A口岸职责调整: the agency is the shortest name-shaped prefix.
@@ -114,13 +67,13 @@ def main_agency(text: str) -> str | None:
     if addressee:
         first_addressee = _clean_name(addressee["agency"].split("、")[0])
         # 各有关部门 / 国务院有关部委: a circular to many agencies has no main one.
-        if v.AGENCY_NAME.fullmatch(first_addressee) and not re.search(r"^各|有关|直属|所属", first_addressee):
+        if v.AGENCY_NAME.fullmatch(first_addressee) and not v.MANY_ADDRESSEES.search(first_addressee):
             return first_addressee
     return None
 
 
 def _clean_name(name: str) -> str:
-    return _QUOTES.sub("", name).strip(" \t\n，,、的")
+    return v.QUOTES.sub("", name).strip(" \t\n，,、的")
 
 
 # --- items and clauses -------------------------------------------------------------------------
@@ -131,17 +84,7 @@ def _items(text: str) -> tuple[list[tuple[int | None, int, int]], list[int]]:
 
     The style of the first item numbered 1 is the top level; further items of that style are taken
     while their numbers rise (a gap of up to two is accepted and reported)."""
-    best: list[tuple[int, int, int]] = []
-    for pattern in v.ITEM_MARKERS.values():
-        markers = [
-            (n, m.start(), m.end()) for m in pattern.finditer(text) if (n := _maybe_int(m["n"])) is not None
-        ]
-        chain: list[tuple[int, int, int]] = []
-        for ordinal, start, end in markers:
-            if not chain and ordinal == 1 or chain and chain[-1][0] < ordinal <= chain[-1][0] + 3:
-                chain.append((ordinal, start, end))
-        if chain and (not best or chain[0][1] < best[0][1]):
-            best = chain
+    best = top_level_numbering(text)
     if not best:
         start = _body_start(text)
         return [(None, start, _body_end(text, start))], []
@@ -159,7 +102,7 @@ def _items(text: str) -> tuple[list[tuple[int | None, int, int]], list[int]]:
 
 def _body_end(text: str, start: int) -> int:
     """Where the body ends: the closing formula, an attachment, or the signature lines."""
-    patterns = (v.BODY_END, v.SIGNATURE_LINES, v.PAGE_FURNITURE)
+    patterns = (v.TEXT_END, v.SIGNATURE_LINES, v.PAGE_FURNITURE)
     ends = [m.start() for p in patterns if (m := p.search(text, start))]
     return min(ends, default=len(text))
 
@@ -171,7 +114,7 @@ def _body_start(text: str) -> int:
         if at >= 0:
             return at + len(cue)
     # A 批复: 你局《关于…的请示》收悉。经研究，同意…: the body starts after the acknowledgement.
-    received = re.search(r"收悉[。，,]", text[:1500])
+    received = v.REQUEST_RECEIVED.search(text[:1500])
     if received:
         return received.end()
     addressee = v.ADDRESSEE.search(text[:600])
@@ -192,14 +135,14 @@ def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
             depth = max(0, depth - 1)
         elif ch == '"':
             depth = 0 if depth else 1
-        elif depth == 0 and (ch in _SPLIT_AFTER or _CLAUSE_COMMA.match(text, i)):
+        elif depth == 0 and (ch in _SPLIT_AFTER or v.CLAUSE_COMMA.match(text, i)):
             pieces.append((begin, i))
             begin = i + 1
         i += 1
     pieces.append((begin, end))
     spans: list[tuple[int, int]] = []
     for a, b in pieces:
-        noise = _LEADING_NOISE.match(text, a, b)
+        noise = v.LEADING_NOISE.match(text, a, b)
         a = noise.end() if noise else a
         while b > a and text[b - 1] in " \t\n，,":
             b -= 1
@@ -242,8 +185,8 @@ class _Collector:
         """A cleaned agency name; 你部/该局 and an empty name mean the main agency."""
         if name is None:
             return self.main
-        name = _clean_name(re.sub(r"^(?:同意|将|在|由|并|同时|对)+", "", name))
-        if not name or v.SELF_REFERENCE.fullmatch(name) or name in {"其", "该机构"}:
+        name = _clean_name(v.NAME_LEAD.sub("", name))
+        if not name or names.SELF_REFERENCE.fullmatch(name) or name in {"其", "该机构"}:
             return self.main
         return name
 
@@ -251,9 +194,9 @@ class _Collector:
         """A name the notice uses for an agency, or one shaped like an agency rather than a unit."""
         if name in self.known:
             return True
-        if _UNIT_SUFFIX.search(name):
+        if names.UNIT_ONLY_END.search(name):
             return False  # 城市管理处 starts like a place but is a unit
-        return bool(v.REGION_PREFIXED.match(name) or v.AGENCY_ONLY_SUFFIX.search(name))
+        return bool(v.REGION_PREFIXED.match(name) or names.AGENCY_ONLY_END.search(name))
 
     def add(self, agency: str | None, effect: Effect) -> None:
         name = agency or self.main or "未识别机构"
@@ -266,38 +209,35 @@ class _Collector:
 
     def known_prefix(self, name: str) -> tuple[str, str] | None:
         """(agency, rest) when `name` starts with an agency the notice names elsewhere, or 你厅/该局."""
-        ref = v.SELF_REFERENCE.match(name)
+        ref = names.SELF_REFERENCE.match(name)
         if ref and self.main and len(name) > ref.end():
-            return self.main, _clean_name(re.sub(r"^将", "", name[ref.end() :]))
+            return self.main, _clean_name(v.LEADING_JIANG.sub("", name[ref.end() :]))
         for known in sorted(self.known, key=len, reverse=True):
             if (
                 name.startswith(known)
                 and len(name) > len(known)
-                and not _EXTENDS_NAME.match(name, len(known))
+                and not v.EXTENDS_NAME.match(name, len(known))
             ):
-                return known, _clean_name(re.sub(r"^将", "", name[len(known) :]))
+                return known, _clean_name(v.LEADING_JIANG.sub("", name[len(known) :]))
         return None
 
     def split_giver(self, what: str) -> tuple[str | None, str]:
         """Split 将<what>划入 into the giving agency and the object moved."""
-        ref = v.SELF_REFERENCE.match(what)
+        ref = names.SELF_REFERENCE.match(what)
         if ref:
-            return self.main, re.sub(r"^(?:(?:承担|负责|管理|所属|原有)的|的)", "", what[ref.end() :])
+            return self.main, v.SELF_GIVER_REST.sub("", what[ref.end() :])
         for name in sorted(self.known, key=len, reverse=True):
-            if what.startswith(name) and not _EXTENDS_NAME.match(what, len(name)):
-                return name, GIVER_REST.sub("", what[len(name) :])
+            if what.startswith(name) and not v.EXTENDS_NAME.match(what, len(name)):
+                return name, v.GIVER_REST.sub("", what[len(name) :])
         de = what.find("的")
         if de > 0:
             candidate = v.GIVER_TRAIL.sub("", what[:de])
-            if v.AGENCY_NAME.fullmatch(candidate) and not _UNIT_SUFFIX.search(candidate):
+            if v.AGENCY_NAME.fullmatch(candidate) and not names.UNIT_ONLY_END.search(candidate):
                 return candidate, what[de + 1 :]
         shortest = v.AGENCY_NAME.match(what)
-        if shortest and not _UNIT_SUFFIX.search(shortest.group()) and shortest.end() < len(what):
-            return shortest.group(), GIVER_REST.sub("", what[shortest.end() :])
+        if shortest and not names.UNIT_ONLY_END.search(shortest.group()) and shortest.end() < len(what):
+            return shortest.group(), v.GIVER_REST.sub("", what[shortest.end() :])
         return self.main, what
-
-
-GIVER_REST = re.compile(r"^(?:承担|负责|管理|所属|原有)?的?")
 
 
 def _effect(kind: EffectType, ctx: _Context, text: str, span: Span, **fields: object) -> Effect:
@@ -310,7 +250,7 @@ def _counts(text: str) -> dict[str, int]:
 
 
 def _figures(matches: Iterator[re.Match[str]]) -> dict[str, int]:
-    return {m["cat"]: n for m in matches if (n := _maybe_int(m["n"])) is not None}
+    return {m["cat"]: n for m in matches if (n := cn_number(m["n"])) is not None}
 
 
 def _first_count(text: str) -> int | None:
@@ -337,7 +277,12 @@ def _wording(c: _Collector, ctx: _Context, clause: str, span: Span) -> bool:
             agency_part = agency_part or ""
         unit = _clean_name(unit_part) or None
         agency = c.resolve(agency_part) if agency_part else (ctx.agency or c.main)
-        if unit and v.AGENCY_NAME.fullmatch(unit) and not _UNIT_SUFFIX.search(unit) and unit in c.known:
+        if (
+            unit
+            and v.AGENCY_NAME.fullmatch(unit)
+            and not names.UNIT_ONLY_END.search(unit)
+            and unit in c.known
+        ):
             agency, unit = unit, None
     c.add(agency, _effect("duty_text_amended", ctx, clause, span, subject=unit, old=old, new=new))
     ctx.agency, ctx.unit = agency, unit
@@ -368,12 +313,12 @@ def _sign_holder(c: _Collector, ctx: _Context, holder: str) -> tuple[str | None,
     if not name or name in c.known:
         return name, None
     known = c.known_prefix(name)
-    if known and _UNIT_SUFFIX.search(known[1]):
+    if known and names.UNIT_ONLY_END.search(known[1]):
         return known[0], known[1].removeprefix("的") or None
     agency_part, de, unit_part = name.rpartition("的")
-    if de and _UNIT_SUFFIX.search(unit_part):
+    if de and names.UNIT_ONLY_END.search(unit_part):
         return c.resolve(agency_part), unit_part
-    if _UNIT_SUFFIX.search(name) and not v.AGENCY_ONLY_SUFFIX.search(name):
+    if names.UNIT_ONLY_END.search(name) and not names.AGENCY_ONLY_END.search(name):
         return ctx.agency or c.main, name
     return name, None
 
@@ -385,7 +330,7 @@ def _alias_added(c: _Collector, ctx: _Context, clause: str, span: Span) -> bool:
     signs = _signs(m["sign"])
     if not signs:
         return False
-    holder = re.sub(r"^(?:并|同时)?(?:对外)?$", "", m["agency"])
+    holder = v.NO_HOLDER.sub("", m["agency"])
     # "…更名为Y处，对外加挂Z牌子": no holder named, the unit or agency just spoken of holds it.
     agency, unit = _sign_holder(c, ctx, holder) if holder else (ctx.agency or c.main, ctx.unit)
     for sign in signs:
@@ -395,14 +340,14 @@ def _alias_added(c: _Collector, ctx: _Context, clause: str, span: Span) -> bool:
 
 
 def _signs(text: str) -> list[str]:
-    return [s for s in (_clean_name(p) for p in re.split(r"[”\"」』]?[、和及][“\"「『]?", text)) if s]
+    return [s for s in (_clean_name(p) for p in v.SIGN_LIST_SPLIT.split(text)) if s]
 
 
 def _supervision(c: _Collector, ctx: _Context, clause: str, span: Span) -> bool:
     m = v.SUPERVISION.search(clause)
     if not m:
         m = v.SUPERVISION_MOVE.search(clause) or _first_match(v.SUPERVISION_NEW, clause)
-        if not m or re.search(r"(?:职责|职能|工作|事项)$", m["body"]):
+        if not m or v.DUTY_ENDING.search(m["body"]):
             return False
     body = _clean_name(m["body"])
     giver_name = m.groupdict().get("giver")
@@ -439,7 +384,7 @@ def _duties_go(c: _Collector, ctx: _Context, clause: str, span: Span, giver: str
         return None
     into = c.resolve(m["into"])
     known = c.known_prefix(into) if into else None
-    if known and _UNIT_SUFFIX.search(known[1]):
+    if known and names.UNIT_ONLY_END.search(known[1]):
         into = known[0]  # 由东海部渔业司承担: the agency receives it
     if not into or not c.is_agency(into):
         return None
@@ -465,7 +410,7 @@ def _renamed(c: _Collector, ctx: _Context, clause: str, span: Span) -> bool:
     agency = agency or ctx.agency or c.main
     if agency and new.startswith(agency) and old not in c.known and old != agency:
         new = _clean_name(new[len(agency) :])  # 将A机关服务中心更名为A机关事务服务中心: the unit's name
-    if old in c.known or old == agency and not _UNIT_SUFFIX.search(old):
+    if old in c.known or old == agency and not names.UNIT_ONLY_END.search(old):
         # The agency itself is renamed: no effect type says so; keep it for reviewers.
         c.add(old, _effect("other", ctx, clause, span, subject=old, old=old, new=new))
         c.warnings.append(f"item {ctx.ordinal}: agency renamed {old} -> {new} (kept as other)")
@@ -488,8 +433,7 @@ def _unit_removed(c: _Collector, ctx: _Context, clause: str, span: Span) -> bool
     into = _clean_name(m["into"]) if m["into"] else None
     # 撤销A的X处、Y处: every unit of the enumeration is removed.
     units = [unit]
-    enumeration = r"(?:、|和|及|与|以及)(?P<unit>[\u4e00-\u9fff（）()]{2,30}?" + v.UNIT_SUFFIX + ")"
-    for more in re.finditer(enumeration, clause[m.end("unit") :]):
+    for more in v.MORE_UNITS.finditer(clause[m.end("unit") :]):
         if more.start() != 0 and clause[m.end("unit") + more.start() - 1] not in "处司局室科心":
             break
         units.append(_clean_name(more["unit"]))
@@ -505,7 +449,7 @@ def _unit_removed(c: _Collector, ctx: _Context, clause: str, span: Span) -> bool
         if (
             going
             and target
-            and (c.is_agency(target) or _UNIT_SUFFIX.search(target) and not target.startswith("有关"))
+            and (c.is_agency(target) or names.UNIT_ONLY_END.search(target) and not target.startswith("有关"))
         ):
             into = target
     if into and c.is_agency(into):
@@ -602,7 +546,7 @@ def _unit_added(c: _Collector, ctx: _Context, clause: str, span: Span) -> bool:
     duties = m["duties"]
     if duties is None:
         rest = clause[m.end() :]
-        tail = re.search(r"(?:负责|承担|主要职责[是为：:])(.+)$", rest)
+        tail = v.UNIT_DUTIES.search(rest)
         duties = tail.group(0) if tail else None
     unit = _clean_name(m["unit"])
     c.add(agency, _effect("unit_added", ctx, clause, span, subject=unit, new=duties, counts=_counts(clause)))
@@ -623,7 +567,7 @@ def _transfer_match(c: _Collector, clause: str) -> tuple[re.Match[str], str | No
     if not m:
         return None
     what = m["what"]
-    named = m.re is v.TRANSFER or "的" in what or bool(v.SELF_REFERENCE.match(what))
+    named = m.re is v.TRANSFER or "的" in what or bool(names.SELF_REFERENCE.match(what))
     if m.re is v.TRANSFER_BY and (
         what.startswith(("其", "具体", "相关", "有关"))
         or "的" not in what
@@ -640,11 +584,11 @@ def _each_respectively(
     c: _Collector, ctx: _Context, clause: str, span: Span, giver: str | None, what: str, receivers: str
 ) -> bool:
     """将A的X、Y职责分别划入B和C: X goes to B and Y to C (only when the two lists pair up)."""
-    duties = [d for d in re.split(r"、|和|及", what.removesuffix("分别")) if d]
+    duties = [d for d in v.DUTY_SPLIT.split(what.removesuffix("分别")) if d]
     names = [n for n in v.RECEIVER_LIST_SPLIT.split(v.RECEIVER_TRAIL.sub("", receivers)) if n]
     if len(duties) < 2 or len(duties) != len(names):
         return False
-    tail = re.search(r"(?:职责|职能|工作|事项)$", duties[-1])
+    tail = v.DUTY_ENDING.search(duties[-1])
     for duty, name in zip(duties, names, strict=True):
         subject = duty if not tail or duty.endswith(tail.group()) else duty + tail.group()
         receiver = c.resolve(name)
@@ -687,14 +631,14 @@ def _transfer(c: _Collector, ctx: _Context, clause: str, span: Span, whole: str 
             c.add(giver, _effect("other", ctx, text, span, subject=_clean_name(what.removesuffix("分别"))))
             c.warnings.append(f"item {ctx.ordinal}: 分别 lists do not pair up (kept as other)")
         return True
-    raw_receiver = re.sub(r"^(?:新组建的|新设立的|新组建|新设立)", "", m["receiver"])
+    raw_receiver = v.NEW_BODY.sub("", m["receiver"])
     raw_receiver = v.RECEIVER_TRAIL.sub("", raw_receiver)
     receiver = c.resolve(raw_receiver)
     to_agency = receiver is not None and not v.NON_AGENCY_RECEIVER.search(receiver)
-    owner = c.known_prefix(receiver) if receiver and _UNIT_SUFFIX.search(receiver) else None
+    owner = c.known_prefix(receiver) if receiver and names.UNIT_ONLY_END.search(receiver) else None
     if owner and owner[0] != giver:
         receiver = owner[0]  # 划入南山部渔政司: the agency 南山部 receives it
-    elif receiver and _UNIT_SUFFIX.search(receiver) and receiver not in c.known:
+    elif receiver and names.UNIT_ONLY_END.search(receiver) and receiver not in c.known:
         # A move between two units of one agency: no transfer between agencies.
         c.add(giver, _effect("other", ctx, text, span, subject=what, new=receiver))
         c.warnings.append(f"item {ctx.ordinal}: move inside {giver} to unit {receiver} (kept as other)")
@@ -722,11 +666,7 @@ def _transfer(c: _Collector, ctx: _Context, clause: str, span: Span, whole: str 
         unit = "、".join(units) or None
         duty_part = v.UNIT_JOINER.sub("", duty_part)
     # 东海部渔业司的X职责: the duty is X职责; the unit that held it is in the text.
-    duty_part = re.sub(
-        r"^[\u4e00-\u9fff]{2,12}?(?:司|处|科|室)的(?=[^，。；]*(?:职责|职能|工作))",
-        "",
-        _clean_name(duty_part),
-    )
+    duty_part = v.HOLDING_UNIT.sub("", _clean_name(duty_part))
     counts = _counts(staff_part)
     if duty_part and v.DUTY_WORD.search(duty_part):
         # "X职责和Y职责": two duties, each matched on its own when applied.
@@ -771,7 +711,7 @@ def _staff_follow_up(
     """ "相应划转行政编制5名" after a transfer in the same item: the staff follow the duty."""
     counted = clause if counted is None else counted
     counts = _counts(counted)
-    if not counts or ctx.transfer is None or not re.search(r"划转|划入|划出|随之|随同|相应", counted):
+    if not counts or ctx.transfer is None or not v.STAFF_FOLLOWS.search(counted):
         return False
     giver, receiver = ctx.transfer
     c.add(giver, _effect("staffing_transferred_out", ctx, clause, span, counterpart=receiver, counts=counts))
@@ -821,14 +761,14 @@ def _totals(c: _Collector, ctx: _Context, clause: str, span: Span) -> bool:
     for m in matches:
         # What stands between two figures: a separator, or the next agency (…；应急管理部内设机构…).
         # Only separators at its ends go: 和 inside 文化和旅游部 belongs to the name.
-        gap = re.sub(r"^[＿，,、；;\s]*(?:和|及|以及)?|[＿，,、；;\s]+$", "", body[cursor : m.start()])
-        gap = re.sub(r"(?:的|机关|共|设|[＿\s])+$", "", gap)
-        if gap and (v.AGENCY_NAME.fullmatch(gap) or v.SELF_REFERENCE.fullmatch(gap)):
+        gap = v.TOTALS_SEPARATOR.sub("", body[cursor : m.start()])
+        gap = v.TOTALS_LEAD.sub("", gap)
+        if gap and (v.AGENCY_NAME.fullmatch(gap) or names.SELF_REFERENCE.fullmatch(gap)):
             if counts:
                 c.add_totals(agency, counts)
                 counts = {}
             agency = c.resolve(gap)
-        n = _maybe_int(m["n"])
+        n = cn_number(m["n"])
         if n is None:
             c.warnings.append(f"item {ctx.ordinal}: figure not read: {m.group()}")
         else:
@@ -865,18 +805,22 @@ def _prescan_names(c: _Collector, text: str) -> None:
         c.known.add(c.main)
     addressee = v.ADDRESSEE.search(text[:600])
     if addressee:
-        for name in re.split(r"[、，,]", addressee["agency"]):
+        for name in v.ADDRESSEE_SPLIT.split(addressee["agency"]):
             name = _clean_name(name)
-            if v.AGENCY_NAME.fullmatch(name) and not _UNIT_SUFFIX.search(name) and not name.startswith("各"):
+            if (
+                v.AGENCY_NAME.fullmatch(name)
+                and not names.UNIT_ONLY_END.search(name)
+                and not name.startswith("各")
+            ):
                 c.known.add(name)
     for m in v.TRANSFER.finditer(text):
         receiver = c.resolve(v.RECEIVER_TRAIL.sub("", m["receiver"]))
-        if receiver and v.AGENCY_NAME.fullmatch(receiver) and not _UNIT_SUFFIX.search(receiver):
+        if receiver and v.AGENCY_NAME.fullmatch(receiver) and not names.UNIT_ONLY_END.search(receiver):
             c.known.add(receiver)
     for m in v.TRANSFER_FROM.finditer(text):
         for name in (m["giver"], v.RECEIVER_TRAIL.sub("", m["receiver"])):
             resolved = c.resolve(name)
-            if resolved and v.AGENCY_NAME.fullmatch(resolved) and not _UNIT_SUFFIX.search(resolved):
+            if resolved and v.AGENCY_NAME.fullmatch(resolved) and not names.UNIT_ONLY_END.search(resolved):
                 c.known.add(resolved)
     for m in v.SUPERVISION.finditer(text):
         for name in (m["giver"], m["receiver"]):
@@ -937,7 +881,7 @@ def parse_amendment_body(text: str) -> tuple[list[AgencyRecord], QualityReport]:
             if _is_heading(text, clause, b):
                 continue
             if not any(rule(collector, ctx, clause, (a, b)) for rule in _RULES):
-                if len(clause) < 4 or not re.search(r"[\u4e00-\u9fff]", clause):
+                if len(clause) < 4 or not v.HAN.search(clause):
                     continue
                 collector.add(ctx.agency or collector.main, _effect("other", ctx, clause, (a, b)))
                 collector.warnings.append(

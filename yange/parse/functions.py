@@ -6,16 +6,17 @@ import re
 from dataclasses import dataclass, replace
 
 from models import AgencyRecord, Duty, OtherMatter, QualityReport
-from yange.parse import vocab
-from yange.parse.items import Item, cut_at_boundary, find_items, lead_and_children
+from yange.errors import NoticeRejected
+from yange.parse.items import Item, cut_at_boundary, duty_of, find_items
 from yange.parse.repair import repair
 from yange.parse.segment import heading_regions
+from yange.parse.vocab import markers, names, numerals, units
 
-_SUFFIX_ALT = "|".join(vocab.UNIT_SUFFIXES)
+_SUFFIX_ALT = "|".join(names.UNIT_SUFFIXES)
 # X（Y）主要职能 at a line start; the bracket may be odd (《投资促进事务局）) as scraped pages have it.
 # Some notices number the units (一、X主要职能 / （二）X的主要职责 / X的主要职能是：): the number is not
 # part of the name.
-_UNIT_NUMBER = rf"(?:[{vocab.CN_DIGITS}]{{1,3}}、\s*|（[{vocab.CN_DIGITS}]{{1,3}}）\s*)?"
+_UNIT_NUMBER = rf"(?:[{numerals.CN_DIGITS}]{{1,3}}、\s*|（[{numerals.CN_DIGITS}]{{1,3}}）\s*)?"
 _UNIT_HEADING = re.compile(
     rf"(?:(?<=^)|(?<=\n)){_UNIT_NUMBER}([^\n。；，、：]{{2,30}}?)(?:[（《(〈]([^（）()\n]{{1,30}})[）)》〉])?(?:的)?主要(?:职能|职责)"
     r"(?:是)?[：:]?(?=\s|$|一、|\n|（)",
@@ -32,8 +33,8 @@ _LETTER_ALIAS = re.compile(r"([^\s，。、；：“”（）]{2,30})（对外�
 
 
 # 第三条 主要职责 is an article of a regulation, not a unit named 第三条; nor is 二 主要职责 a unit named 二.
-_ARTICLE_LABEL = re.compile(rf"^第[{vocab.CN_DIGITS}]{{1,4}}条")
-_NUMERAL_ONLY = re.compile(rf"^[{vocab.CN_DIGITS}\d.．、\s]+$")
+_ARTICLE_LABEL = re.compile(rf"^第[{numerals.CN_DIGITS}]{{1,4}}条")
+_NUMERAL_ONLY = re.compile(rf"^[{numerals.CN_DIGITS}\d.．、\s]+$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,7 +54,10 @@ def _headings(text: str) -> list[_Heading]:
         found.append(_Heading(m.group(1).strip(), (m.group(2) or "").strip() or None, m.start(), m.end()))
     for m in _BARE_HEADING.finditer(text):
         found.append(_Heading(m.group(1).strip(), (m.group(2) or "").strip() or None, m.start(), m.end()))
-    found = [h if h.alias is None or not vocab.NOT_AN_ALIAS.match(h.alias) else replace(h, alias=None) for h in found]
+    found = [
+        h if h.alias is None or not units.NOT_AN_ALIAS.match(h.alias) else replace(h, alias=None)
+        for h in found
+    ]
     return sorted(found, key=lambda h: h.start)
 
 
@@ -64,14 +68,6 @@ def has_unit_headings(text: str) -> bool:
 def unit_heading_count(text: str) -> int:
     """How many differently named units the text has headings for."""
     return len({h.name for h in _headings(text)})
-
-
-def _duty(text: str, it: Item) -> Duty:
-    (s, e), children = lead_and_children(text, it, vocab.PAREN_MARKER)
-    kids = [Duty(ordinal=c.ordinal or 0, text=c.text, span=(c.start, c.end)) for c in children]
-    if not kids or e <= s:
-        return Duty(ordinal=it.ordinal or 0, text=it.text, span=(it.start, it.end), items=kids)
-    return Duty(ordinal=it.ordinal or 0, text=text[s:e], span=(s, e), items=kids)
 
 
 def _aliases(h: _Heading, letter: dict[str, str]) -> list[str]:
@@ -99,29 +95,42 @@ def _unit_record(
             nested = False
             for r in subs:
                 found = find_items(text, r.start, r.end, r.section)
-                body = text[r.start:cut_at_boundary(text, r.start, r.end)].strip()
-                if not found and r.section == "other_matters" and body and body not in [o.text for o in others]:
+                body = text[r.start : cut_at_boundary(text, r.start, r.end)].strip()
+                if (
+                    not found
+                    and r.section == "other_matters"
+                    and body
+                    and body not in [o.text for o in others]
+                ):
                     off = text.index(body, r.start)
                     others.append(OtherMatter(ordinal=0, text=body, span=(off, off + len(body))))
                 items.extend(found)
         else:
             # 一、… (with （一） inside), or, where the units themselves are numbered 一、, （一）… or 1.…
-            for marker in (vocab.TOP_MARKER, vocab.PAREN_MARKER, vocab.DIGIT_MARKER):
+            for marker in (markers.TOP_MARKER, markers.PAREN_MARKER, markers.DIGIT_MARKER):
                 found = find_items(text, start, end, "duties", marker)
                 if found:
                     items.extend(found)
                     break
     fixed = repair(items)
     if nested:
-        duties = [_duty(text, it) for it in fixed.sections["duties"]]
+        duties = [duty_of(text, it, markers.PAREN_MARKER) for it in fixed.sections["duties"]]
     else:
-        duties = [Duty(ordinal=it.ordinal or 0, text=it.text, span=(it.start, it.end)) for it in fixed.sections["duties"]]
+        duties = [
+            Duty(ordinal=it.ordinal or 0, text=it.text, span=(it.start, it.end))
+            for it in fixed.sections["duties"]
+        ]
     others = [
-        OtherMatter(ordinal=it.ordinal or 0, text=it.text, span=(it.start, it.end)) for it in fixed.sections["other_matters"]
+        OtherMatter(ordinal=it.ordinal or 0, text=it.text, span=(it.start, it.end))
+        for it in fixed.sections["other_matters"]
     ] + others
     record = AgencyRecord(agency=h.name, aliases=_aliases(h, letter), duties=duties, other_matters=others)
-    quality = QualityReport(duplicates_removed=fixed.duplicates_removed, relocated=fixed.relocated,
-                            missing_ordinals=fixed.missing, warnings=fixed.warnings)  # type: ignore[arg-type]
+    quality = QualityReport(
+        duplicates_removed=fixed.duplicates_removed,
+        relocated=fixed.relocated,
+        missing_ordinals=fixed.missing,
+        warnings=fixed.warnings,
+    )  # type: ignore[arg-type]
     return record, quality
 
 
@@ -129,7 +138,7 @@ def parse_functions(text: str) -> tuple[list[AgencyRecord], QualityReport]:
     """One record per unit heading; the covering letter's 对外称 names become aliases."""
     heads = _headings(text)
     if not heads:
-        raise ValueError("no unit headings (X主要职能) found")
+        raise NoticeRejected("not_a_notice", "no unit headings (X主要职能) found")
     letter = {m.group(1): m.group(2) for m in _LETTER_ALIAS.finditer(text, 0, heads[0].start)}
     # a page that repeats a unit (or the whole attachment) gives one record per unit name
     units: dict[str, tuple[_Heading, list[tuple[int, int]]]] = {}
@@ -141,11 +150,7 @@ def parse_functions(text: str) -> tuple[list[AgencyRecord], QualityReport]:
     for h, blocks in units.values():
         record, q = _unit_record(text, h, blocks, letter)
         records.append(record)
-        total.duplicates_removed += q.duplicates_removed
-        total.relocated.extend(q.relocated)
-        total.warnings.extend(f"{h.name}: {w}" for w in q.warnings)
         for section, gaps in q.missing_ordinals.items():
-            if gaps:
-                total.warnings.append(f"{h.name}: {section} numbering skips {gaps}")
-                total.missing_ordinals.setdefault(section, []).extend(g for g in gaps if g not in total.missing_ordinals.get(section, []))
+            q.warnings.append(f"{section} numbering skips {gaps}")
+        total.merge(q, prefix=f"{h.name}: ")
     return records, total

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
-import cn2an
-
-from yange.parse import vocab
+from models import Duty
+from yange.parse.numbers import cn_number
+from yange.parse.vocab import markers
 
 _TRAILING = " \n"
 _TITLE_STOP = "。；\n》」”"
@@ -29,18 +28,6 @@ class Item:
     marker_start: int
 
 
-@lru_cache(maxsize=512)
-def cn_number(token: str) -> int | None:
-    """Chinese or Arabic numeral to int (二十一 -> 21, 〇 -> 0); None when it is not a number."""
-    if token.isdigit():
-        return int(token)
-    try:
-        value = cn2an.cn2an(token.replace("○", "〇").replace("两", "二"), "smart")
-    except (ValueError, KeyError, IndexError, TypeError):
-        return None
-    return int(value) if value == int(value) else None
-
-
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     while end > start and text[end - 1] in _TRAILING:
         end -= 1
@@ -53,14 +40,14 @@ def cut_at_boundary(text: str, start: int, end: int) -> int:
     """End an item before a passage that cannot belong to it (a signature date, the regulation's
     own title, the preamble), which pages without line breaks run straight into the item."""
     cut = end
-    m = vocab.ITEM_BOUNDARY.search(text, start + 1, cut)
+    m = markers.ITEM_BOUNDARY.search(text, start + 1, cut)
     if m is not None:
         cut = m.start()
         if m.group("title") is not None:  # back up to where the regulation's title begins
             floor = max(start + 1, cut - 40)
             while cut > floor and text[cut - 1] not in _TITLE_STOP:
                 cut -= 1
-    m = vocab.HEADING.search(text, start + 1, cut)
+    m = markers.HEADING.search(text, start + 1, cut)
     if m is not None:
         cut = m.start()
     return _cut_at_trailing_line(text, start, cut)
@@ -73,7 +60,7 @@ def _cut_at_trailing_line(text: str, start: int, end: int) -> int:
     while nl >= 0:
         if nl > start and text[nl - 1] in _SENTENCE_END:
             line_end = text.find("\n", nl + 1, end)
-            line = text[nl + 1:end if line_end < 0 else line_end]
+            line = text[nl + 1 : end if line_end < 0 else line_end]
             if not _RUNNING.search(line):
                 return nl
         nl = text.find("\n", nl + 1, end)
@@ -85,7 +72,7 @@ def find_items(
     start: int,
     end: int,
     section: str,
-    marker: re.Pattern[str] = vocab.PAREN_MARKER,
+    marker: re.Pattern[str] = markers.PAREN_MARKER,
     extra_starts: re.Pattern[str] | None = None,
 ) -> list[Item]:
     """Items between start and end. Each runs from its marker to the next marker (or a boundary).
@@ -100,8 +87,10 @@ def find_items(
             starts.append((m.start(), m.end(), ordinal))
     # a section's first item right after its heading on a page with no line breaks (职责调整1.将…):
     # the marker's "after a line start or sentence end" condition cannot hold there, yet it is an item
-    bare = vocab.BARE_MARKERS.get(marker.pattern)
-    first = bare.match(text, start, end) if bare is not None and (not starts or starts[0][0] > start) else None
+    bare = markers.BARE_MARKERS.get(marker.pattern)
+    first = (
+        bare.match(text, start, end) if bare is not None and (not starts or starts[0][0] > start) else None
+    )
     if first is not None and (ordinal := cn_number(first.group(1))) is not None:
         starts.insert(0, (first.start(), first.end(), ordinal))
     if extra_starts is not None:
@@ -118,6 +107,16 @@ def find_items(
     return items
 
 
+def duty_of(text: str, item: Item, child_marker: re.Pattern[str]) -> Duty:
+    """A main duty from its item: its lead text, and the nested items `child_marker` numbers inside it
+    (二、…：（一）…（二）… in a functions notice, （一）…：1.…2.… in a regulation)."""
+    (s, e), children = lead_and_children(text, item, child_marker)
+    kids = [Duty(ordinal=c.ordinal or 0, text=c.text, span=(c.start, c.end)) for c in children]
+    if not kids or e <= s:
+        return Duty(ordinal=item.ordinal or 0, text=item.text, span=(item.start, item.end), items=kids)
+    return Duty(ordinal=item.ordinal or 0, text=text[s:e], span=(s, e), items=kids)
+
+
 def lead_and_children(text: str, item: Item, marker: re.Pattern[str]) -> tuple[tuple[int, int], list[Item]]:
     """Split an item into its lead text and nested numbered items (二、…：（一）…（二）…)."""
     children = find_items(text, item.start, item.end, item.section, marker)
@@ -125,3 +124,23 @@ def lead_and_children(text: str, item: Item, marker: re.Pattern[str]) -> tuple[t
         return (item.start, item.end), []
     lead = _trim(text, item.start, children[0].marker_start)
     return lead, children
+
+
+def top_level_numbering(
+    text: str, patterns: tuple[re.Pattern[str], ...] = markers.TOP_LEVEL_MARKERS
+) -> list[tuple[int, int, int]]:
+    """(ordinal, marker start, text start) of a text's top-level numbered items: for each marker style,
+    the run that opens with 1 and rises (a gap of up to two is accepted); the style whose run starts
+    first is the top level."""
+    best: list[tuple[int, int, int]] = []
+    for pattern in patterns:
+        chain: list[tuple[int, int, int]] = []
+        for m in pattern.finditer(text):
+            ordinal = cn_number(m.group(1))
+            if ordinal is None:
+                continue
+            if not chain and ordinal == 1 or chain and chain[-1][0] < ordinal <= chain[-1][0] + 3:
+                chain.append((ordinal, m.start(), m.end()))
+        if chain and (not best or chain[0][1] < best[0][1]):
+            best = chain
+    return best

@@ -12,8 +12,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from yange.parse import vocab
-from yange.parse.items import cn_number
+from yange.parse.numbers import read_date
+from yange.parse.vocab import agencies, metadata, names, numerals
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,19 +29,19 @@ def regulation_titles(text: str, start: int = 0, end: int | None = None) -> Iter
     """(agency, title start, title end) of every regulation title X主要职责内设机构和人员编制规定; a
     leading 关于印发 or 印发 is not part of the agency, and the title starts at the agency."""
     end = len(text) if end is None else end
-    for m in vocab.REGULATION_SUFFIX.finditer(text, start, end):
+    for m in agencies.REGULATION_SUFFIX.finditer(text, start, end):
         i = m.start()
         floor = max(0, i - 40)
-        while i > floor and text[i - 1] not in vocab.TITLE_STOP:
+        while i > floor and text[i - 1] not in agencies.TITLE_STOP:
             i -= 1
-        agency = re.split(r"关于印发|印发|关于", text[i:m.start()])[-1]
+        agency = re.split(r"关于印发|印发|关于", text[i : m.start()])[-1]
         if len(agency) >= 2:
             yield agency, m.start() - len(agency), m.end()
 
 
 def _meta_fields(text: str) -> dict[str, str]:
     fields: dict[str, str] = {}
-    for m in vocab.META_FIELD.finditer(text, 0, min(len(text), 4000)):
+    for m in metadata.META_FIELD.finditer(text, 0, min(len(text), 4000)):
         fields.setdefault(m.group(1).strip(), m.group(2).strip())
     return fields
 
@@ -53,31 +53,18 @@ def _first(fields: dict[str, str], names: tuple[str, ...]) -> str | None:
     return None
 
 
-def _date(y: int | None, m: int | None, d: int | None) -> dt.date | None:
-    if y is None or m is None or d is None:
-        return None
-    try:
-        return dt.date(y, m, d)
-    except ValueError:
-        return None
-
-
-def parse_cn_date(m: re.Match[str]) -> dt.date | None:
-    """二〇一〇年五月二十九日 -> 2010-05-29: the year digit by digit, month and day as numbers."""
-    year_digits = [cn_number(ch) for ch in m.group(1).replace("○", "〇")]
-    if any(d is None or d > 9 for d in year_digits):
-        return None
-    year = int("".join(str(d) for d in year_digits))
-    return _date(year, cn_number(m.group(2)), cn_number(m.group(3)))
+def date_of_match(m: re.Match[str]) -> dt.date | None:
+    """The date of a numerals.CN_DATE or numerals.ARABIC_DATE match (its three groups)."""
+    return read_date(m.group(1), m.group(2), m.group(3))
 
 
 def _arabic_date(s: str) -> dt.date | None:
-    m = vocab.ARABIC_DATE.search(s)
-    return _date(int(m.group(1)), int(m.group(2)), int(m.group(3))) if m else None
+    m = numerals.ARABIC_DATE.search(s)
+    return date_of_match(m) if m else None
 
 
 def _title_candidates(text: str) -> list[re.Match[str]]:
-    return list(vocab.NOTICE_TITLE.finditer(text, 0, min(len(text), 6000)))
+    return list(metadata.NOTICE_TITLE.finditer(text, 0, min(len(text), 6000)))
 
 
 _PUNCT_IN_NAME = re.compile(r"[\s，。；：:、《》“”]")
@@ -93,12 +80,12 @@ def _title_score(text: str, m: re.Match[str], cited: str) -> int:
     inner = re.search(r"印发(.+?)的通知", title)
     if inner and f"《{_plain(inner.group(1))}》" in cited:
         score += 2  # the covering letter cites what it issues: 《…规定》
-    if vocab.DOC_NUMBER.search(text, m.end(), m.end() + 120):
+    if metadata.DOC_NUMBER.search(text, m.end(), m.end() + 120):
         score += 1
     line_end = text.find("\n", m.end())
-    if vocab.SITE_SUFFIX.match(text, m.end(), len(text) if line_end < 0 else line_end):
+    if metadata.SITE_SUFFIX.match(text, m.end(), len(text) if line_end < 0 else line_end):
         score -= 1  # the page's <title>: 关于…的通知_某某网
-    if vocab.TITLE_JUNK.match(m.group(1).split("关于", 1)[0]):
+    if metadata.TITLE_JUNK.match(m.group(1).split("关于", 1)[0]):
         score -= 1  # page words glued in front: …正文江西省人民政府办公厅关于…
     line_start = text.rfind("\n", 0, m.start(1)) + 1
     if _FURNITURE_LINE.match(text, line_start, m.start(1)):
@@ -113,12 +100,14 @@ _IN_FORCE = re.compile(r"自\s*([\d零〇○一二三四五六七八九十]{4}\s
 
 
 def _cn_date_of(s: str) -> dt.date | None:
-    m = vocab.CN_DATE.search(s)
-    return parse_cn_date(m) if m else None
+    m = numerals.CN_DATE.search(s)
+    return date_of_match(m) if m else None
 
 
 # Lines of a web page that name other documents: 相关文章：关于…的通知, 上一篇：…, 当前位置：…
-_FURNITURE_LINE = re.compile(r"\s*(?:相关文章|相关阅读|相关链接|相关文件|推荐阅读|上一篇|下一篇|当前位置)\s*[:：]")
+_FURNITURE_LINE = re.compile(
+    r"\s*(?:相关文章|相关阅读|相关链接|相关文件|推荐阅读|上一篇|下一篇|当前位置)\s*[:：]"
+)
 
 
 def _co_issuer(text: str, title_start: int) -> str | None:
@@ -126,14 +115,16 @@ def _co_issuer(text: str, title_start: int) -> str | None:
     if title_start < 2 or text[title_start - 1] != " ":
         return None
     line_start = text.rfind("\n", 0, title_start - 1) + 1
-    before = text[line_start:title_start - 1].strip()
-    if 2 <= len(before) <= 30 and not _PUNCT_IN_NAME.search(before) and vocab.ISSUER_SUFFIX.search(before):
+    before = text[line_start : title_start - 1].strip()
+    if 2 <= len(before) <= 30 and not _PUNCT_IN_NAME.search(before) and names.ISSUER_SUFFIX.search(before):
         return before
     return None
 
 
 # A first line that is a section heading, an item or an article is no title (a page cut at the top).
-_NOT_A_TITLE = re.compile(rf"^(?:[{vocab.CN_DIGITS}]{{1,3}}、|（[{vocab.CN_DIGITS}]{{1,4}}）|\d{{1,2}}[.．、]|第[{vocab.CN_DIGITS}]{{1,4}}条|根据)")
+_NOT_A_TITLE = re.compile(
+    rf"^(?:[{numerals.CN_DIGITS}]{{1,3}}、|（[{numerals.CN_DIGITS}]{{1,4}}）|\d{{1,2}}[.．、]|第[{numerals.CN_DIGITS}]{{1,4}}条|根据)"
+)
 
 
 def choose_title(text: str) -> tuple[str | None, int, int]:
@@ -143,9 +134,9 @@ def choose_title(text: str) -> tuple[str | None, int, int]:
         cited = "".join(f"《{_plain(c)}》" for c in re.findall(r"《([^《》]{2,80})》", text[:20000]))
         # best score, then the first
         best = max(cands, key=lambda m: (_title_score(text, m, cited), -m.start()))
-        title = vocab.SITE_SUFFIX.sub("", best.group(1)).strip()
+        title = metadata.SITE_SUFFIX.sub("", best.group(1)).strip()
         prefix, _, rest = title.partition("关于")
-        prefix = vocab.TITLE_JUNK.sub("", prefix)
+        prefix = metadata.TITLE_JUNK.sub("", prefix)
         title = f"{prefix}关于{rest}"
         start = best.end(1) - len(title)
         co_issuer = _co_issuer(text, start)
@@ -155,7 +146,7 @@ def choose_title(text: str) -> tuple[str | None, int, int]:
     for _agency, start, end in regulation_titles(text, 0, min(len(text), 4000)):
         return text[start:end], start, end
     for line in text.split("\n", 5)[:5]:
-        line = vocab.SITE_SUFFIX.sub("", line).strip()
+        line = metadata.SITE_SUFFIX.sub("", line).strip()
         if 4 <= len(line) <= 80 and "。" not in line and not _NOT_A_TITLE.match(line):
             return line, 0, 0
     return None, 0, 0
@@ -164,9 +155,9 @@ def choose_title(text: str) -> tuple[str | None, int, int]:
 def _doc_number(text: str, fields: dict[str, str], after: int, title_start: int = 0) -> str | None:
     """The 字号 of the metadata block, else the first document number after the title, else one on
     the lines just above it (some pages print 江府办〔2019〕12号 before the title)."""
-    meta = _first(fields, vocab.META_DOC_NUMBER)
+    meta = _first(fields, metadata.META_DOC_NUMBER)
     if meta:
-        m = vocab.DOC_NUMBER.search(meta)
+        m = metadata.DOC_NUMBER.search(meta)
         return m.group(0) if m else meta
     found = _doc_number_in(text, max(0, after - 10), min(len(text), after + 3000))
     if found is None and title_start > 0:
@@ -176,7 +167,7 @@ def _doc_number(text: str, fields: dict[str, str], after: int, title_start: int 
 
 
 def _doc_number_in(text: str, start: int, end: int) -> str | None:
-    for m in vocab.DOC_NUMBER.finditer(text, start, end):
+    for m in metadata.DOC_NUMBER.finditer(text, start, end):
         if m.start() and text[m.start() - 1] in "（(《〈、":
             continue  # a cited document: 根据…（厅字〔2009〕23号）
         prefix = m.group(1)
@@ -188,16 +179,18 @@ def _doc_number_in(text: str, start: int, end: int) -> str | None:
 
 
 # A date that follows the title in brackets: （2023年9月24日印发）.
-_BRACKET_DATE = re.compile(r"\s*（\s*(\d{4}年\d{1,2}月\d{1,2}日|[零〇○一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日)")
+_BRACKET_DATE = re.compile(
+    r"\s*（\s*(\d{4}年\d{1,2}月\d{1,2}日|[零〇○一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日)"
+)
 # A page's own furniture: 发布时间：… 来源：… is when the page went up, not the notice's date.
 _PAGE_LINE = re.compile(r"发布时间|来源|浏览|访问|点击|更新时间")
 _ARABIC_CN_STYLE = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日")
 
 
 def _date_of(s: str) -> dt.date | None:
-    m = vocab.CN_DATE.search(s)
+    m = numerals.CN_DATE.search(s)
     if m is not None:
-        return parse_cn_date(m)
+        return date_of_match(m)
     return _arabic_date(s)
 
 
@@ -205,17 +198,17 @@ def _signature(text: str) -> tuple[str | None, dt.date | None]:
     """The issuer and date that sign the covering letter: 中华人民共和国商务部 二〇〇三年六月二十六日,
     or a line that is only a date (2010年5月29日), the issuer on the line before it."""
     found: list[tuple[int, re.Match[str], dt.date]] = []
-    for m in vocab.CN_DATE.finditer(text):
-        date = parse_cn_date(m)
+    for m in numerals.CN_DATE.finditer(text):
+        date = date_of_match(m)
         if date is not None:
             found.append((m.start(), m, date))
             break
     for m in _ARABIC_CN_STYLE.finditer(text):
         line_start = text.rfind("\n", 0, m.start()) + 1
         line_end = text.find("\n", m.end())
-        line = text[line_start:len(text) if line_end < 0 else line_end]
+        line = text[line_start : len(text) if line_end < 0 else line_end]
         if len(line) <= 40 and not _PAGE_LINE.search(line) and line.rstrip().endswith("日"):
-            date = _date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+            date = date_of_match(m)
             if date is not None:
                 found.append((m.start(), m, date))
                 break
@@ -226,20 +219,24 @@ def _signature(text: str) -> tuple[str | None, dt.date | None]:
     before = text[line_start:pos].strip()
     if not before and line_start > 1:  # the issuer on its own line just above the date
         prev_start = text.rfind("\n", 0, line_start - 1) + 1
-        before = text[prev_start:line_start - 1].strip()
+        before = text[prev_start : line_start - 1].strip()
         # a joint notice signs with one issuer a line: 中共中央办公厅 / 国务院办公厅 / date
         if _issuer_like(before) and prev_start > 1:
             above_start = text.rfind("\n", 0, prev_start - 1) + 1
-            above = text[above_start:prev_start - 1].strip()
+            above = text[above_start : prev_start - 1].strip()
             if _issuer_like(above):
                 before = f"{above} {before}"
-    issuer = before if before and len(before) <= 40 and vocab.ISSUER_SUFFIX.search(before) else None
+    issuer = before if before and len(before) <= 40 and names.ISSUER_SUFFIX.search(before) else None
     return issuer, date
 
 
 def _issuer_like(line: str) -> bool:
     """A signature line: a short name ending like an issuing body, no punctuation."""
-    return 2 <= len(line) <= 30 and not _PUNCT_IN_NAME.search(line) and vocab.ISSUER_SUFFIX.search(line) is not None
+    return (
+        2 <= len(line) <= 30
+        and not _PUNCT_IN_NAME.search(line)
+        and names.ISSUER_SUFFIX.search(line) is not None
+    )
 
 
 def read_metadata(text: str) -> Metadata:
@@ -247,11 +244,11 @@ def read_metadata(text: str) -> Metadata:
     title, _tstart, tend = choose_title(text)
     sig_issuer, sig_date = _signature(text)
 
-    issuer = _first(fields, vocab.META_ISSUER) or sig_issuer
+    issuer = _first(fields, metadata.META_ISSUER) or sig_issuer
     if issuer is None and title and title.startswith("关于") and _tstart > 1:
         # the issuer on its own line above the title: 中央机构编制委员会办公室 / 关于…的通知
         above_start = text.rfind("\n", 0, _tstart - 1) + 1
-        above = text[above_start:_tstart - 1].strip()
+        above = text[above_start : _tstart - 1].strip()
         if text[_tstart - 1] == "\n" and _issuer_like(above):
             issuer, title = above, above + title
     if issuer is None and title and "关于" in title:
@@ -260,7 +257,7 @@ def read_metadata(text: str) -> Metadata:
 
     bracketed = _BRACKET_DATE.match(text, tend) if tend else None
     published = (
-        _arabic_date(_first(fields, vocab.META_DATE) or "")
+        _arabic_date(_first(fields, metadata.META_DATE) or "")
         or (_date_of(bracketed.group(1)) if bracketed else None)
         or sig_date
     )

@@ -9,12 +9,13 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable
+from functools import lru_cache
+
+import opencc
 
 # Chinese punctuation that must survive width folding (NFKC would turn （ into ( and ： into :).
 _KEEP = set("，。、；：！？（）【】〔〕《》〈〉“”‘’～")
-_WIDTH_TABLE: dict[int, str] = {
-    cp: chr(cp - 0xFEE0) for cp in range(0xFF01, 0xFF5F) if chr(cp) not in _KEEP
-}
+_WIDTH_TABLE: dict[int, str] = {cp: chr(cp - 0xFEE0) for cp in range(0xFF01, 0xFF5F) if chr(cp) not in _KEEP}
 _WIDTH_TABLE.update(dict.fromkeys((12288, 160, 8194, 8195, 8201, 8239, 8287), " "))
 _WIDTH_TABLE.update(dict.fromkeys((65279, 8203, 8204, 8205, 8288), ""))
 _WIDTH_TABLE.update({0x2028: "\n", 0x2029: "\n", 0x0D: "\n", 0x0B: " ", 0x0C: "\n"})
@@ -27,7 +28,9 @@ _WIDTH_CHARS = re.compile("[" + "".join(re.escape(chr(cp)) for cp in sorted(_WID
 
 _ASCII_PARENS = re.compile(r"\(([^()\n]{0,80})\)")
 # An ordinal in mismatched brackets, as scraped pages have them: （一) / (一） / (1）.
-_MIXED_ORDINAL = re.compile(r"（([零〇一二三四五六七八九十百]{1,4}|\d{1,2})\)|\(([零〇一二三四五六七八九十百]{1,4}|\d{1,2})）")
+_MIXED_ORDINAL = re.compile(
+    r"（([零〇一二三四五六七八九十百]{1,4}|\d{1,2})\)|\(([零〇一二三四五六七八九十百]{1,4}|\d{1,2})）"
+)
 _CJK = re.compile(r"[\u4e00-\u9fff〇○]")
 # The bracket is found first and the ideograph before it checked in code, which keeps this fast
 # (a leading [\u4e00-\u9fff]{1,10} or a lookbehind would be tried at every character).
@@ -63,6 +66,32 @@ def unify_newlines(text: str) -> str:
     return text.replace("\r\n", "\n")
 
 
+# Characters that differ between the scripts and that any notice of the genre uses (職責, 機構, 編制, 內設,
+# 辦公廳, 關於…): a text with none of them is simplified already and skips the conversion.
+_TRADITIONAL_HINT = re.compile(
+    "[職責機構編內設關於為與辦廳務門處會議導條發區縣實產專資營衛經濟財農規劃組織負調劑]"
+)
+# Wording that a Taiwan-usage conversion left in a mainland notice (a mirror site converted it to
+# traditional with phrase tables): read back as the mainland wording.
+_CONVERSION_ARTEFACTS = re.compile("最佳化")
+_MAINLAND_WORDING = {"最佳化": "优化"}
+
+
+@lru_cache(maxsize=1)
+def _t2s() -> opencc.OpenCC:
+    """OpenCC's traditional-to-simplified converter, loaded once per process (about 15 ms)."""
+    return opencc.OpenCC("t2s")
+
+
+def to_simplified(text: str) -> str:
+    """Traditional characters to simplified (OpenCC t2s), as mirror and encyclopedia sites copy
+    mainland notices in traditional script; simplified leftovers stay as they are."""
+    if _TRADITIONAL_HINT.search(text) is None:
+        return text
+    text = _t2s().convert(text)
+    return _CONVERSION_ARTEFACTS.sub(lambda m: _MAINLAND_WORDING[m.group()], text)
+
+
 def fold_width(text: str) -> str:
     """Full-width letters, digits and symbols to ASCII, odd spaces to plain ones; Chinese
     punctuation (，。：；（）…) is kept as it is, unlike plain NFKC."""
@@ -82,6 +111,17 @@ def fullwidth_parens(text: str) -> str:
     if "(" in text or ")" in text:
         text = _MIXED_ORDINAL.sub(lambda m: f"（{m.group(1) or m.group(2)}）", text)
     return text
+
+
+# ASCII , ; : ? ! next to an ideograph, as pages typed with a Western keyboard have them: read as the
+# Chinese marks, so clause and list splitting sees one kind (09:55 and http:// keep theirs).
+_ASCII_PUNCT = re.compile(r"(?<=[\u4e00-\u9fff）》”])[,;:?!]|[,;:?!](?=[\u4e00-\u9fff（《“])")
+_CHINESE_PUNCT = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！"}
+
+
+def chinese_punctuation(text: str) -> str:
+    """ASCII commas, semicolons, colons and marks next to Chinese text become the Chinese ones."""
+    return _ASCII_PUNCT.sub(lambda m: _CHINESE_PUNCT[m.group()], text)
 
 
 def doc_number_brackets(text: str) -> str:
@@ -107,9 +147,9 @@ def date_zeros(text: str) -> str:
     pos = 0
     i = text.find("年", 4)
     while i >= 0:
-        year = text[i - 4:i]
+        year = text[i - 4 : i]
         if i - 4 >= pos and _CN_YEAR.fullmatch(year) and _CN_DIGIT.search(year):
-            out.append(text[pos:i - 4])
+            out.append(text[pos : i - 4])
             out.append(year.translate(_ZERO_TABLE))
             pos = i
         i = text.find("年", i + 1)
@@ -231,8 +271,9 @@ def _wrap_width(lines: list[str]) -> int | None:
         return None
     # the wrap width is the longest length that many lines reach; hardly any line may exceed it
     long_lines = sum(counts.values())
-    width = next((w for w in sorted(counts, reverse=True)
-                  if counts[w] + counts.get(w - 1, 0) >= _WRAP_MIN_FULL), None)
+    width = next(
+        (w for w in sorted(counts, reverse=True) if counts[w] + counts.get(w - 1, 0) >= _WRAP_MIN_FULL), None
+    )
     if width is None or sum(n for w, n in counts.items() if w > width) > 0.1 * long_lines:
         return None
     full = [line for line in lines if width - 1 <= len(line) <= width]
@@ -253,8 +294,13 @@ def unwrap_fixed_width(text: str) -> str:
     out: list[list[str]] = [[lines[0]]]
     for line in lines[1:]:
         last = out[-1][-1]  # the last physical line decides whether the next one continues it
-        if (len(last) >= width - 1 and not last.endswith(_SENTENCE_END) and line
-                and not _MARKER_START.match(line) and not _DATE_LINE.match(line)):
+        if (
+            len(last) >= width - 1
+            and not last.endswith(_SENTENCE_END)
+            and line
+            and not _MARKER_START.match(line)
+            and not _DATE_LINE.match(line)
+        ):
             out[-1].append(line)
         else:
             out.append([line])
@@ -263,8 +309,10 @@ def unwrap_fixed_width(text: str) -> str:
 
 STEPS: dict[str, Callable[[str], str]] = {
     "unify_newlines": unify_newlines,
+    "to_simplified": to_simplified,
     "fold_width": fold_width,
     "fullwidth_parens": fullwidth_parens,
+    "chinese_punctuation": chinese_punctuation,
     "doc_number_brackets": doc_number_brackets,
     "date_zeros": date_zeros,
     "squeeze_spaces": squeeze_spaces,

@@ -16,9 +16,9 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
 
 from models import Relocation
-from yange.parse import vocab
 from yange.parse.adjust import shape_of
 from yange.parse.items import Item
+from yange.parse.vocab import units
 
 SECTIONS = ("adjustments", "duties", "units", "other_matters")
 
@@ -75,7 +75,9 @@ def _out_of_order(items: list[Item]) -> set[int]:
     return {i for i in idx if i not in keep}
 
 
-def repair(items: list[Item], *, declared_units: int | None = None, gap_sections: tuple[str, ...] = SECTIONS) -> Repaired:
+def repair(
+    items: list[Item], *, declared_units: int | None = None, gap_sections: tuple[str, ...] = SECTIONS
+) -> Repaired:
     """Deduplicate, relocate and report gaps for items found in page order."""
     out = Repaired(sections={s: [] for s in SECTIONS})
     seen: set[tuple[int | None, str]] = set()
@@ -102,13 +104,20 @@ def repair(items: list[Item], *, declared_units: int | None = None, gap_sections
             shape = shape_of(it.text)
             if it.ordinal is None or _fits(section, shape, it):
                 staying[section].append(it)
-            elif section == "duties" and shape == "adjustments" and i not in disorder and counts[it.ordinal] == 1:
+            elif (
+                section == "duties"
+                and shape == "adjustments"
+                and i not in disorder
+                and counts[it.ordinal] == 1
+            ):
                 # a main duty may open with 加强: only move it when its numbering is also out of place
                 staying[section].append(it)
             else:
                 movers.append((it, shape or section))
 
-    taken: dict[str, set[int]] = {s: {it.ordinal for it in staying[s] if it.ordinal is not None} for s in SECTIONS}
+    taken: dict[str, set[int]] = {
+        s: {it.ordinal for it in staying[s] if it.ordinal is not None} for s in SECTIONS
+    }
     for it, target in movers:
         assert it.ordinal is not None
         if target != it.section and it.ordinal not in taken[target]:
@@ -135,7 +144,9 @@ def repair(items: list[Item], *, declared_units: int | None = None, gap_sections
         numbered = sum(1 for it in out.sections["units"] if it.ordinal is not None)
         total = len(out.sections["units"])
         # 机关党委, 离退休干部处 and the like are often left out of the declared count
-        party = sum(1 for it in out.sections["units"] if it.ordinal is None and vocab.UNNUMBERED_UNITS.match(it.text))
+        party = sum(
+            1 for it in out.sections["units"] if it.ordinal is None and units.UNNUMBERED_UNITS.match(it.text)
+        )
         if declared_units not in (numbered, total, total - party):
             out.warnings.append(
                 f"declared {declared_units} units, found {numbered} numbered units"

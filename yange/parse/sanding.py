@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import re
 
-from models import Adjustment, AgencyRecord, Duty, OtherMatter, QualityReport, Unit
-from yange.parse import vocab
+from models import Adjustment, AgencyRecord, OtherMatter, QualityReport, Unit
+from yange.errors import NoticeRejected
 from yange.parse.adjust import classify_adjustment, unit_name
-from yange.parse.items import Item, cn_number, cut_at_boundary, find_items, lead_and_children
+from yange.parse.items import Item, cut_at_boundary, duty_of, find_items
 from yange.parse.metadata import regulation_titles
+from yange.parse.numbers import cn_number
 from yange.parse.repair import SECTIONS, repair
 from yange.parse.segment import Region, split_sections
 from yange.parse.staffing import parse_staffing
+from yange.parse.vocab import agencies, markers, units
 
 _SENTENCE = re.compile(r"[^。]+。?")
 _UNIT_START = re.compile(r"[。\n：]")
@@ -41,7 +43,7 @@ def agency_name(text: str, head: str, title: str = "") -> str | None:
     title first (a page may show a neighbouring notice's title above it), else 设立X."""
     for name, _s, _e in (*regulation_titles(title), *regulation_titles(text, 0, 8000)):
         return name
-    m = vocab.ESTABLISH.search(head) or vocab.AGENCY_IS.search(head, 0, 5000)
+    m = agencies.ESTABLISH.search(head) or agencies.AGENCY_IS.search(head, 0, 5000)
     if m is not None:
         return m.group(1)
     return None
@@ -57,7 +59,7 @@ def _split_bracketed(agency: str, aliases: list[str]) -> tuple[str, list[str]]:
     if m is None:
         return agency, aliases
     name, other = m.group(1), m.group(2)
-    if not vocab.NOT_AN_ALIAS.match(other) and not any(other in a for a in aliases):
+    if not units.NOT_AN_ALIAS.match(other) and not any(other in a for a in aliases):
         aliases = [other, *aliases]
     return name, aliases
 
@@ -65,28 +67,28 @@ def _split_bracketed(agency: str, aliases: list[str]) -> tuple[str, list[str]]:
 def aliases_of(head: str) -> list[str]:
     out: list[str] = []
     found: list[str] = []
-    for m in vocab.ALIAS_SIGN.finditer(head):
+    for m in agencies.ALIAS_SIGN.finditer(head):
         found.append(m.group(1))
-        more = vocab.ALIAS_SIGN_MORE.match(head, m.end())
+        more = agencies.ALIAS_SIGN_MORE.match(head, m.end())
         while more is not None:
             found.append(more.group(1))
-            more = vocab.ALIAS_SIGN_MORE.match(head, more.end())
-    found += [m.group(1) for m in vocab.ALIAS_EXTERNAL.finditer(head)]
+            more = agencies.ALIAS_SIGN_MORE.match(head, more.end())
+    found += [m.group(1) for m in agencies.ALIAS_EXTERNAL.finditer(head)]
     for names in found:
         for name in re.split(r"[”“\"「」、]+", names):
-            name = name.strip("“”\"「」 ")
+            name = name.strip('“”"「」 ')
             if len(name) >= 2 and name not in out:
                 out.append(name)
     return out
 
 
 def rank_of(head: str) -> str | None:
-    m = vocab.RANK.search(head)
+    m = agencies.RANK.search(head)
     return m.group(1) if m else None
 
 
 def declared_units(text: str, start: int, end: int) -> int | None:
-    m = vocab.DECLARED_UNITS.search(text, start, end)
+    m = units.DECLARED_UNITS.search(text, start, end)
     if m is None:
         return None
     return cn_number(m.group(1) or m.group(2) or m.group(3) or m.group(4))
@@ -94,14 +96,6 @@ def declared_units(text: str, start: int, end: int) -> int | None:
 
 def _span(it: Item) -> tuple[int, int]:
     return (it.start, it.end)
-
-
-def _duty(text: str, it: Item) -> Duty:
-    (s, e), children = lead_and_children(text, it, vocab.DIGIT_MARKER)
-    kids = [Duty(ordinal=c.ordinal or 0, text=c.text, span=_span(c)) for c in children]
-    if not kids:
-        return Duty(ordinal=it.ordinal or 0, text=it.text, span=_span(it))
-    return Duty(ordinal=it.ordinal or 0, text=text[s:e] or it.text, span=(s, e) if e > s else _span(it), items=kids)
 
 
 def _unit(it: Item) -> Unit:
@@ -117,13 +111,14 @@ def _unit(it: Item) -> Unit:
 def _listed_units(text: str, region: Region) -> list[Item]:
     """Units named in one sentence (设办公室、政策法规处等2个内设机构, or 设下列内设机构：办公室、…), each
     a unit without duties."""
-    m = vocab.UNIT_LIST_AFTER_COLON.search(text, region.start, region.end) or vocab.UNIT_LIST.search(
-        text, region.start, region.end)
+    m = units.UNIT_LIST_AFTER_COLON.search(text, region.start, region.end) or units.UNIT_LIST.search(
+        text, region.start, region.end
+    )
     if m is None:
         return []
     items = []
     pos = m.start(1)
-    for name in vocab.UNIT_LIST_SEPARATOR.split(m.group(1)):
+    for name in units.UNIT_LIST_SEPARATOR.split(m.group(1)):
         name = name.strip()
         if not name:
             continue
@@ -144,10 +139,12 @@ def _named_units(text: str, region: Region) -> list[Item]:
     for pos in candidates:
         while pos < region.end and text[pos] in " \n":
             pos += 1
-        parsed = unit_name(text[pos:min(region.end, pos + 80)])
+        parsed = unit_name(text[pos : min(region.end, pos + 80)])
         if parsed is not None:
             name, _alias, rest = parsed
-            if any(ch in "：:。" for ch in text[pos + len(name):pos + rest]) and (not starts or starts[-1] != pos):
+            if any(ch in "：:。" for ch in text[pos + len(name) : pos + rest]) and (
+                not starts or starts[-1] != pos
+            ):
                 starts.append(pos)
     items = []
     for i, s in enumerate(starts):
@@ -164,7 +161,7 @@ def _paragraphs(text: str, region: Region) -> list[Item]:
     end = cut_at_boundary(text, region.start, region.end)
     items = []
     pos = region.start
-    for line in text[region.start:end].split("\n"):
+    for line in text[region.start : end].split("\n"):
         start, pos = pos, pos + len(line) + 1
         stripped = line.strip()
         if "。" in stripped:
@@ -175,9 +172,9 @@ def _paragraphs(text: str, region: Region) -> list[Item]:
 
 def _items_of(text: str, region: Region) -> list[Item]:
     """Items of one section, numbered （一） or, failing that, 1. / 1、 or （1）."""
-    extra = vocab.UNNUMBERED_UNITS if region.section == "units" else None
+    extra = units.UNNUMBERED_UNITS if region.section == "units" else None
     items = find_items(text, region.start, region.end, region.section, extra_starts=extra)
-    for marker in (vocab.DIGIT_MARKER, vocab.ARABIC_PAREN_MARKER):
+    for marker in (markers.DIGIT_MARKER, markers.ARABIC_PAREN_MARKER):
         if any(it.ordinal is not None for it in items):
             break
         numbered = find_items(text, region.start, region.end, region.section, marker, extra_starts=extra)
@@ -193,7 +190,7 @@ def _items_of(text: str, region: Region) -> list[Item]:
         items = sorted(merged.values(), key=lambda it: it.start)
     if not items and region.section == "other_matters" and region.ordinal is not None:
         # an article of the 2018-on form with no numbered items is one other matter
-        body = text[region.start:region.end].strip()
+        body = text[region.start : region.end].strip()
         if body:
             off = text.index(body, region.start)
             items = [Item(region.ordinal, off, off + len(body), body, "other_matters", region.start)]
@@ -207,7 +204,7 @@ def _outside(text: str, items: list[Item]) -> str:
     pieces, pos = [], 0
     for it in sorted(items, key=lambda it: it.start):
         if it.start >= pos:
-            pieces.append(text[pos:it.start])
+            pieces.append(text[pos : it.start])
             pos = it.end
     pieces.append(text[pos:])
     return "\n".join(pieces)
@@ -220,25 +217,32 @@ def _staffing_apart(text: str, regions: list[Region]) -> list[Region]:
         return regions
     out: list[Region] = []
     for r in regions:
-        m = vocab.STAFFING_LINE.search(text, r.start, r.end) if r.section == "units" else None
+        m = units.STAFFING_LINE.search(text, r.start, r.end) if r.section == "units" else None
         if m is None:
             out.append(r)
             continue
-        out += [Region("units", r.start, m.start(), r.ordinal), Region("staffing", m.start(), r.end, r.ordinal)]
+        out += [
+            Region("units", r.start, m.start(), r.ordinal),
+            Region("staffing", m.start(), r.end, r.ordinal),
+        ]
     return out
 
 
 def regulation_blocks(text: str) -> list[tuple[str, int, int]]:
     """(agency, start, end) of each regulation of a notice that issues several (关于印发县发展和改革局等
     24个部门主要职责…规定的通知); [] when it issues one (a page repeating one title counts once)."""
-    heads = [(m.group(1), m.start()) for m in vocab.REGULATION_TITLE_LINE.finditer(text)]
+    heads = [(m.group(1), m.start()) for m in agencies.REGULATION_TITLE_LINE.finditer(text)]
     if len({agency for agency, _ in heads}) < 2:
         return []
-    return [(agency, start, heads[i + 1][1] if i + 1 < len(heads) else len(text))
-            for i, (agency, start) in enumerate(heads)]
+    return [
+        (agency, start, heads[i + 1][1] if i + 1 < len(heads) else len(text))
+        for i, (agency, start) in enumerate(heads)
+    ]
 
 
-def parse_sanding_many(text: str, blocks: list[tuple[str, int, int]]) -> tuple[list[AgencyRecord], QualityReport]:
+def parse_sanding_many(
+    text: str, blocks: list[tuple[str, int, int]]
+) -> tuple[list[AgencyRecord], QualityReport]:
     """One record per regulation block. Each block is parsed in a copy of the text with everything
     outside it blanked to line breaks, so spans still point into the whole notice."""
     records: list[AgencyRecord] = []
@@ -247,28 +251,25 @@ def parse_sanding_many(text: str, blocks: list[tuple[str, int, int]]) -> tuple[l
         masked = "\n" * start + text[start:end] + "\n" * (len(text) - end)
         try:
             record, q = parse_sanding(masked, agency=agency)
-        except ValueError:
+        except NoticeRejected:
             total.warnings.append(f"{agency}: no sections found")
             continue
         records.append(record)
-        total.duplicates_removed += q.duplicates_removed
-        total.relocated.extend(q.relocated)
-        total.warnings.extend(f"{record.agency}: {w}" for w in q.warnings)
-        for section, gaps in q.missing_ordinals.items():
-            merged = total.missing_ordinals.setdefault(section, [])
-            merged.extend(g for g in gaps if g not in merged)
+        total.merge(q, prefix=f"{record.agency}: ")
     if not records:
-        raise ValueError("no regulation of the notice has sections")
+        raise NoticeRejected("not_a_notice", "no regulation of the notice has sections")
     return records, total
 
 
-def parse_sanding(text: str, title: str = "", agency: str | None = None) -> tuple[AgencyRecord, QualityReport]:
+def parse_sanding(
+    text: str, title: str = "", agency: str | None = None
+) -> tuple[AgencyRecord, QualityReport]:
     """One AgencyRecord and the quality report for a 三定 regulation (`agency` when the caller knows
     it). Raises ValueError when the text has no sections at all (the caller turns that into a
     rejection)."""
     regions = _staffing_apart(text, split_sections(text))
     if not regions:
-        raise ValueError("no 职责/内设机构/编制 sections found")
+        raise NoticeRejected("not_a_notice", "no 职责/内设机构/编制 sections found")
     item_regions = [r for r in regions if r.section in SECTIONS]
     first_duty = next((r.start for r in regions if r.section == "duties"), regions[0].start)
     head = text[:first_duty]
@@ -287,8 +288,10 @@ def parse_sanding(text: str, title: str = "", agency: str | None = None) -> tupl
     # the agency's own signs and rank are read outside the adjustment items (不再加挂…牌子, 将X局（副厅级）
     # 的职责划入 speak of other bodies)
     intro = _outside(head, [it for it in fixed.sections["adjustments"] if it.end <= len(head)])
-    agency, aliases = _split_bracketed(agency or agency_name(text, head, title) or "未识别机构", aliases_of(intro))
-    staffing_text = "".join(text[r.start:r.end] for r in regions if r.section == "staffing")
+    agency, aliases = _split_bracketed(
+        agency or agency_name(text, head, title) or "未识别机构", aliases_of(intro)
+    )
+    staffing_text = "".join(text[r.start : r.end] for r in regions if r.section == "staffing")
     record = AgencyRecord(
         agency=agency,
         aliases=aliases,
@@ -298,12 +301,13 @@ def parse_sanding(text: str, title: str = "", agency: str | None = None) -> tupl
             for it in fixed.sections["adjustments"]
             for k, c in [classify_adjustment(it.text, agency)]
         ],
-        duties=[_duty(text, it) for it in fixed.sections["duties"]],
+        duties=[duty_of(text, it, markers.DIGIT_MARKER) for it in fixed.sections["duties"]],
         units=[_unit(it) for it in fixed.sections["units"]],
         declared_unit_count=declared,
         staffing=parse_staffing(staffing_text, agency),
         other_matters=[
-            OtherMatter(ordinal=it.ordinal or 0, text=it.text, span=_span(it)) for it in fixed.sections["other_matters"]
+            OtherMatter(ordinal=it.ordinal or 0, text=it.text, span=_span(it))
+            for it in fixed.sections["other_matters"]
         ],
     )
     warnings = list(fixed.warnings)
@@ -311,8 +315,14 @@ def parse_sanding(text: str, title: str = "", agency: str | None = None) -> tupl
         if r.section == "preamble" and r.ordinal is not None:
             n = len(find_items(text, r.start, r.end, "preamble"))
             if n:
-                warnings.append(f"article {r.ordinal}: {n} numbered items in an article not read as a section")
-    for label, present in (("主要职责", record.duties), ("内设机构", record.units), ("人员编制", record.staffing)):
+                warnings.append(
+                    f"article {r.ordinal}: {n} numbered items in an article not read as a section"
+                )
+    for label, present in (
+        ("主要职责", record.duties),
+        ("内设机构", record.units),
+        ("人员编制", record.staffing),
+    ):
         if not present:
             warnings.append(f"no {label} found")
     quality = QualityReport(

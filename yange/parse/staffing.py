@@ -5,13 +5,13 @@ from __future__ import annotations
 import re
 
 from models import Staffing
-from yange.parse import vocab
-from yange.parse.items import cn_number
+from yange.parse.numbers import cn_number
+from yange.parse.vocab import names, numerals
 
 # CATEGORY(为)?COUNT名, the category being the words since the last separator. It must not run across
 # 、，。；：（）, so 其中：厅长1名、副厅长5名 gives 厅长 and 副厅长.
 # Some notices count in 人 (编制30人), not 人员.
-_ROW = re.compile(rf"([^、，。；：:（）()\s和及]{{1,40}}?)(?:为|共)?({vocab.COUNT})(?:名|人(?!员))")
+_ROW = re.compile(rf"([^、，。；：:（）()\s和及]{{1,40}}?)(?:为|共)?({numerals.COUNT})(?:名|人(?!员))")
 # A leaders' count broken down in the same sentence: 司局级领导职数20名，其中正司局级12名、副司局级8名。
 _BREAKDOWN = re.compile(r"[，,]\s*其中[：:]?")
 # Words after a category that only say it is a count: 机关行政编制名额.
@@ -25,12 +25,12 @@ _CLAUSE_END = re.compile(r"[。；]")
 # Leading words that are not part of a category: 其中, the agency itself (省对外贸易经济合作厅机关…).
 _LEAD = re.compile(r"^(?:其中|另有|另|设|核定|配备)")
 # 省对外贸易经济合作厅机关行政编制: an agency's (short) name before 机关 is not part of the category.
-_AGENCY_THEN_CATEGORY = re.compile(r"^[\u4e00-\u9fff]{2,30}?(?:厅|局|部|委|办|会|院|署|室|中心)(?=机关)")
+_AGENCY_THEN_CATEGORY = re.compile(rf"^[\u4e00-\u9fff]{{2,30}}?{names.AGENCY_END}(?=机关)")
 
 
 def _category(raw: str, agency: str) -> str:
     cat = _LEAD.sub("", raw).strip()
-    cat = cat[len(agency):] if agency and cat.startswith(agency) else _AGENCY_THEN_CATEGORY.sub("", cat)
+    cat = cat[len(agency) :] if agency and cat.startswith(agency) else _AGENCY_THEN_CATEGORY.sub("", cat)
     return _COUNT_WORD.sub("", cat)
 
 
@@ -41,7 +41,9 @@ def _rows(text: str, agency: str, included_in: str | None) -> list[tuple[Staffin
         category = _category(m.group(1), agency)
         if count is None or not category or category.startswith("含"):
             continue
-        rows.append((Staffing(category=category, count=count, included_in=included_in, text=m.group(0)), m.end()))
+        rows.append(
+            (Staffing(category=category, count=count, included_in=included_in, text=m.group(0)), m.end())
+        )
     return rows
 
 
@@ -57,7 +59,9 @@ def parse_staffing(text: str, agency: str = "") -> list[Staffing]:
     """
     out: list[Staffing] = []
     pos = 0
-    labels = [(_category(m.group(1), agency), m.end(), _clause_end(text, m.end())) for m in _LABEL.finditer(text)]
+    labels = [
+        (_category(m.group(1), agency), m.end(), _clause_end(text, m.end())) for m in _LABEL.finditer(text)
+    ]
     # Walk row by row so a 含 bracket is attached to the row just before it.
     for m in _ROW.finditer(text):
         if m.start() < pos:

@@ -8,22 +8,11 @@ from __future__ import annotations
 
 import re
 
-# A number as notices write it: Arabic digits, or Chinese numerals (十二, 二十一, 两, 一百零四).
-# cn2an turns the Chinese form into an int; the pattern only has to find it.
-NUM = r"[0-9]+|[零〇一二两三四五六七八九十百千]+"
-
-# Top-level item markers. 一、 starts a numbered item in the 中央编办 style; （一） is the
-# provincial style and also nests under 一、. A marker only counts at the start of the text or after a
-# sentence/line boundary, so "第一、二批" or a 、 inside an enumeration is never taken for an item.
-ITEM_BOUNDARY = r"(?:^|(?<=[\n。；：:]))\s*"
-ITEM_MARKERS: dict[str, re.Pattern[str]] = {
-    "dun": re.compile(ITEM_BOUNDARY + r"(?P<n>[一二三四五六七八九十]+)、"),
-    "paren": re.compile(ITEM_BOUNDARY + r"[（(](?P<n>[一二三四五六七八九十]+)[）)]"),
-    "arabic": re.compile(ITEM_BOUNDARY + r"(?P<n>[0-9]{1,2})[.．、](?![0-9])"),
-}
+from yange.parse.vocab.names import AGENCY_END, NAME_END_CHARS, UNIT_END, UNIT_END_CHARS
+from yange.parse.vocab.numerals import DATE, NUM
 
 # Where the numbered body ends: the closing formula, the signature date or an attachment.
-BODY_END = re.compile(r"特此通知|此复|附件[:：]|\n\s*[（(]?(?:[0-9]{4}|[二〇零○一二三四五六七八九]{4})年")
+TEXT_END = re.compile(r"特此通知|此复|附件[:：]|\n\s*[（(]?(?:[0-9]{4}|[二〇零○一二三四五六七八九]{4})年")
 
 # The agency named in the title: 关于调整A职责机构编制的通知, 关于A职责调整的通知,
 # 关于调整A内设机构的通知. Lazy, so that "机构编制" in the title's tail is not swallowed.
@@ -35,23 +24,17 @@ TITLE_AGENCY = re.compile(
 # "通知如下：" clause, hence the ban on verbs. Several addressees are separated by 、.
 ADDRESSEE = re.compile(r"(?:^|\n)\s*(?P<agency>[^\n：:，。]{2,60}?)\s*[：:]\s*(?:\n|$|根据|经|为)")
 
-# 你部/你厅/… and 该部/该局 refer to the addressee or the agency the title names.
-SELF_REFERENCE = re.compile(r"(?:你|该|本)(?:部|厅|局|委|署|办|院|会|行|室|中心)")
-
-# What an agency or body name ends with; the longest suffix is tried first by the lazy matchers in
-# the parser, so 国家发展和改革委员会 ends at 委员会, not at 委.
-AGENCY_SUFFIX = (
-    r"(?:委员会|办公厅|办公室|总局|管理局|事务局|监督局|局|部|厅|委|署|院|办|中心|银行|总会|会|所|室)"
-)
 # Whole agency name: a run of Han characters (plus brackets of an alias) ending in a suffix.
-AGENCY_NAME = re.compile(r"[\u4e00-\u9fff（）()“”]{1,40}?" + AGENCY_SUFFIX)
+AGENCY_NAME = re.compile(r"[\u4e00-\u9fff（）()“”]{1,40}?" + AGENCY_END)
 
 # Words that may trail a giver before 的 (将A承担的X职责) and must be cut from the name.
 GIVER_TRAIL = re.compile(r"(?:承担|负责|管理|行使|履行|所属|内设|原有|现有)+$")
 # Words that may trail a receiver (划入B承担, 交由B负责具体实施) and must be cut from the name.
 # 管理 is not a trailing verb here: it ends many names (国家市场准入管理局 must stay whole).
 RECEIVER_TRAIL = re.compile(
-    r"(?:统一)?(?:承担|负责|行使|履行|办理)[^，。；]*$|(?<=[部厅局委署院办会室心])(?:统一)?(?:管理|领导|主管)$"
+    r"(?:统一)?(?:承担|负责|行使|履行|办理)[^，。；]*$|(?<=["
+    + NAME_END_CHARS
+    + r"])(?:统一)?(?:管理|领导|主管)$"
 )
 
 # The transfer verbs. 划入/划给/划转给/划转至/交由/移交/调整到 all send the object to the receiver.
@@ -83,7 +66,7 @@ DUTY_LEAVES = (
 )
 
 # Receivers listed after 分别: split where an agency name ends (国家发展和改革委员会 keeps its 和).
-RECEIVER_LIST_SPLIT = re.compile(r"(?<=[部厅局委署院办会室心])(?:和|及|、)")
+RECEIVER_LIST_SPLIT = re.compile(r"(?<=[" + NAME_END_CHARS + r"])(?:和|及|、)")
 
 # A receiver that is not an agency: the duty leaves but nobody is recorded as receiving it.
 # Whole receiver only: 国家市场准入管理局 contains 市场 but is an agency.
@@ -114,19 +97,15 @@ STAFF_CATEGORY = r"(?:" + STAFF_CATEGORY_ALTERNATIVES + r")"
 COUNT_BEFORE = re.compile(r"(?P<n>" + NUM + r")名(?P<cat>" + STAFF_CATEGORY + r")")
 COUNT_AFTER = re.compile(r"(?P<cat>" + STAFF_CATEGORY + r")(?:为|共)?(?P<n>" + NUM + r")名")
 
-# What an internal unit's name ends with: 司/局/处/室/科 in agencies, 中心, and the 总队/支队/大队, 站 and
-# 所 of public-security, market and transport bodies (增设高速公路交通警察总队).
-UNIT_SUFFIX = r"(?:司|局|处|室|科|中心|办公室|队|站|所)"
-
 # The unit whose staff moves with a duty: "及其内设的反垄断局10名…", "商务部反垄断局10名…".
 # The unit name may not contain 的/及/其/和/与, so it starts after "及其内设的".
-UNIT_BEFORE_COUNT = re.compile(r"(?P<unit>(?:(?![的及其和与])[\u4e00-\u9fff]){2,20}?" + UNIT_SUFFIX + r")$")
+UNIT_BEFORE_COUNT = re.compile(r"(?P<unit>(?:(?![的及其和与])[\u4e00-\u9fff]){2,20}?" + UNIT_END + r")$")
 # What joins a duty to the unit whose staff moves with it: "…职责及其内设的X司".
 UNIT_JOINER = re.compile(r"(?:及其|以及|连同|及|和|与|、|，)*(?:内设的|所属的|内设|所属)?$")
 
 # A whole unit moving to another agency: "将A的X处整体划入B", "将A内设的X处及其职责、编制划入B".
 UNIT_MOVED = re.compile(
-    r"(?:内设的?|所属的?)?(?P<unit>[\u4e00-\u9fff（）()]{2,30}?" + UNIT_SUFFIX + r")"
+    r"(?:内设的?|所属的?)?(?P<unit>[\u4e00-\u9fff（）()]{2,30}?" + UNIT_END + r")"
     r"(?:及其(?:职责|人员|编制|[、和])*)?(?:整体)?"
 )
 
@@ -134,13 +113,11 @@ UNIT_MOVED = re.compile(
 # "撤销X处、Y处，组建Z处": the removed units form a new one (a merge).
 FORMED_AFTER = re.compile(
     r"[，,](?:并|同时)?(?:组建|合并组建|合并设立)(?P<unit>[\u4e00-\u9fff（）()]{2,30}?"
-    + UNIT_SUFFIX
+    + UNIT_END
     + r")(?=[，,。；;]|$)"
 )
 # A name that starts with a place or the centre names an agency, not a unit: 市城市管理局, 国家…局.
 REGION_PREFIXED = re.compile(r"(?:[\u4e00-\u9fff]{0,6}?(?:省|市|县|自治区|自治州)|国家|国务院|中央)(?!场)")
-# Endings only an agency has, never an internal unit (units end in 司/局/处/室/科/中心).
-AGENCY_ONLY_SUFFIX = re.compile(r"(?:部|厅|委员会|委|署|院|总局|政府)$")
 # The place part of an agency's name: 南山省, 北江市.
 PLACE_PREFIX = re.compile(r"[\u4e00-\u9fff]{2,8}?(?:省|市|县|区|州)")
 RENAME = re.compile(
@@ -149,15 +126,15 @@ RENAME = re.compile(
 )
 UNIT_ADDED = re.compile(
     r"(?:在(?P<agency>[^，。；]{2,40}?))?(?:增设|新设|新增设立|设立|设置|组建)(?P<unit>[\u4e00-\u9fff（）()]{2,30}?"
-    + UNIT_SUFFIX
+    + UNIT_END
     + r")(?:[，,](?P<duties>负责[^。；]+))?"
 )
 UNIT_REMOVED = re.compile(
     r"撤销(?:(?P<agency>[^，。；]{2,40}?)的)?(?:内设机构)?(?P<unit>[\u4e00-\u9fff（）()]{2,30}?"
-    + UNIT_SUFFIX
+    + UNIT_END
     # the whole name: 撤销渔业司远洋处 removes 远洋处 of 渔业司, not 渔业司
     + r")(?=[，,。；;、和及与（(]|$|其|相应|并|同时|设立|组建)"
-    r"(?:[，,]其职责(?:并入|划入|由)(?P<into>[\u4e00-\u9fff]{2,30}?" + UNIT_SUFFIX + r"))?"
+    r"(?:[，,]其职责(?:并入|划入|由)(?P<into>[\u4e00-\u9fff]{2,30}?" + UNIT_END + r"))?"
 )
 # Units merged: 将X处和Y处合并为Z处 (合并设立/整合为); the enumeration is split where a unit name ends
 # (社会事务和区划地名处 keeps its 和). A unit folded into another: 将X处并入Y处.
@@ -165,13 +142,13 @@ _UNIT = r"(?:(?![的])[\u4e00-\u9fff（）()])"
 MERGE = re.compile(
     r"将?(?:(?P<agency>[^，。；“”]{2,40}?)的)?(?:内设机构)?(?P<units>[^，。；“”]{4,80}?)"
     r"(?:合并为|合并设立为?|合并组建为?|整合为|合并成立|合并[，,]?(?:组建|设立|成立)为?)(?P<new>[^，。；“”]{2,30}?"
-    + UNIT_SUFFIX
+    + UNIT_END
     + r")(?=[，,。；;]|$)"
 )
-MERGE_SPLIT = re.compile(r"(?<=[司局处室科心队站所])(?:以及|、|和|及|与)")
+MERGE_SPLIT = re.compile(r"(?<=[" + UNIT_END_CHARS + r"])(?:以及|、|和|及|与)")
 MERGE_INTO = re.compile(
-    r"将(?:(?P<agency>[^，。；“”]{2,40}?)的)?(?:内设机构)?(?P<unit>" + _UNIT + r"{2,30}?" + UNIT_SUFFIX + r")"
-    r"(?:整体)?并入(?P<into>" + _UNIT + r"{2,30}?" + UNIT_SUFFIX + r")(?=[，,。；;]|$)"
+    r"将(?:(?P<agency>[^，。；“”]{2,40}?)的)?(?:内设机构)?(?P<unit>" + _UNIT + r"{2,30}?" + UNIT_END + r")"
+    r"(?:整体)?并入(?P<into>" + _UNIT + r"{2,30}?" + UNIT_END + r")(?=[，,。；;]|$)"
 )
 
 # A bracketed aside at the end of a clause that makes a change of its own: "（B加挂C牌子）".
@@ -291,25 +268,72 @@ LEADERS_PAIR = re.compile(
 # A parenthetical inside a totals line ("（含…）") restates a sub-count: it is not a total.
 PARENTHETICAL = re.compile(r"[（(][^（）()]*[）)]")
 
-# Dates: "（2023年9月24日）" under the title; the page's own 发布时间 line is never the notice's date.
-DATE = re.compile(
-    r"(?P<y>[0-9]{4}|[二〇零○一二三四五六七八九]{4})年(?P<m>[0-9]{1,2}|[一二三四五六七八九十]{1,3})月"
-    r"(?P<d>[0-9]{1,2}|[一二三四五六七八九十]{1,3})日"
-)
 PAGE_DATE_LINE = re.compile(r"发布(?:时间|日期)|来源[:：]|浏览|点击|更新时间|成文日期[:：]?$")
 
 # The signature after the last item: the issuing body (optional) and the date, with nothing else. Such a
 # clause ends the body; it is not an effect.
-SIGNATURE = re.compile(
-    r"(?:[\u4e00-\u9fff]{2,40}?" + AGENCY_SUFFIX + r")?\s*[（(]?" + DATE.pattern + r"[）)]?"
-)
+SIGNATURE = re.compile(r"(?:[\u4e00-\u9fff]{2,40}?" + AGENCY_END + r")?\s*[（(]?" + DATE.pattern + r"[）)]?")
 # The issuer on its own line right above the signature date also ends the body.
-SIGNATURE_LINES = re.compile(
-    r"\n\s*[\u4e00-\u9fff]{2,40}?" + AGENCY_SUFFIX + r"\s*\n\s*[（(]?" + DATE.pattern
-)
+SIGNATURE_LINES = re.compile(r"\n\s*[\u4e00-\u9fff]{2,40}?" + AGENCY_END + r"\s*\n\s*[（(]?" + DATE.pattern)
 
-# An item that looks like an amendment at all: used by `looks_like_amendment`.
-AMENDMENT_TITLE = re.compile(
-    r"关于(?:调整|调整和完善)?[^。\n]{0,40}?(?:职责|职能|内设机构|机构编制)[^。\n]{0,16}?的(?:通知|批复|函)"
+# --- patterns the clause rules use --------------------------------------------------------------
+
+# A comma that opens a new clause: "…更名为Y，并将其职责表述中…", "…划入B，同时…".
+CLAUSE_COMMA = re.compile(r"[，,](?=并|同时|另|将|撤销|增设|设立|新设|设置|不再|相应|同意|(?:对外)?加挂)")
+# What a clause may open with that is not part of it (used with .match(text, pos): no "^",
+# which would only match at the start of the whole text).
+LEADING_NOISE = re.compile(
+    r"(?:[\s，,、]|[（(][一二三四五六七八九十0-9]+[）)]|[一二三四五六七八九十]+、|[0-9]+[.．]|并且?|同时|另外|此外|经研究[，,]?|同意)+"
 )
-AMENDMENT_CUES = re.compile(r"划入|划给|更名为|不再加挂|不再保留|改由.{1,30}代管|调整后[，,]")
+# A short form of a name (省卫生健康委 for 省卫生健康委员会) must not split the full form.
+EXTENDS_NAME = re.compile(r"员会|会(?!同)")
+# Quote marks a name may carry.
+QUOTES = re.compile(r"[“”\"「」『』]")
+# What stands between 你部/该局 and the object it gives: 你部承担的X, 该局的X (负责X keeps its verb).
+SELF_GIVER_REST = re.compile(r"^(?:(?:承担|负责|管理|所属|原有)的|的)")
+# What stands between a giver and the object it gives: 将A承担的X / A所属的X.
+GIVER_REST = re.compile(r"^(?:承担|负责|管理|所属|原有)?的?")
+# A title broken after 关于 or 关于调整: joined up before the agency is read.
+TITLE_BREAK = re.compile(r"(?<=关于调整)\n|(?<=关于)\n")
+# A title cited in page furniture (相关文章：…) is not this notice's.
+LINK_LINE = re.compile(r"^\s*(?:相关文章|相关链接|上一篇|下一篇|推荐阅读)[:：][^\n]*$", re.MULTILINE)
+# 关于调整A等单位…: the others are not part of A's name.
+TITLE_OTHERS = re.compile(r"等(?:单位|部门|机构)$")
+# 关于同意调整A…: the verbs before the agency's name in a title.
+TITLE_VERB_BEFORE = re.compile(r"^(?:同意|调整|明确|划转)+")
+# 各有关部门 / 国务院有关部委: a circular to many agencies has no main one.
+MANY_ADDRESSEES = re.compile(r"^各|有关|直属|所属")
+# A 批复: 你局《关于…的请示》收悉。经研究，同意…: the body starts after the acknowledgement.
+REQUEST_RECEIVED = re.compile(r"收悉[。，,]")
+# Words a clause puts before a name: 同意将A…, 由B承担.
+NAME_LEAD = re.compile(r"^(?:同意|将|在|由|并|同时|对)+")
+# 将 opening the rest of a name after its agency.
+LEADING_JIANG = re.compile(r"^将")
+# "并对外加挂…": words where a sign's holder would stand, naming none.
+NO_HOLDER = re.compile(r"^(?:并|同时)?(?:对外)?$")
+# Between the names of several signs: “A”、“B” / A和B.
+SIGN_LIST_SPLIT = re.compile(r"[”\"」』]?[、和及][“\"「『]?")
+# An object that ends like a duty (…职责), not like a body.
+DUTY_ENDING = re.compile(r"(?:职责|职能|工作|事项)$")
+# What a new unit does, after its name: 负责…, 主要职责是….
+UNIT_DUTIES = re.compile(r"(?:负责|承担|主要职责[是为：:])(.+)$")
+# Between the duties of a 分别 list.
+DUTY_SPLIT = re.compile(r"、|和|及")
+# 划入新组建的B: B is the receiver.
+NEW_BODY = re.compile(r"^(?:新组建的|新设立的|新组建|新设立)")
+# Staff that follow a transfer: 相应划转…, 随之划转.
+STAFF_FOLLOWS = re.compile(r"划转|划入|划出|随之|随同|相应")
+# Separators at the ends of what stands between two totals (和 inside 文化和旅游部 stays).
+TOTALS_SEPARATOR = re.compile(r"^[＿，,、；;\s]*(?:和|及|以及)?|[＿，,、；;\s]+$")
+# Words between an agency's name and its totals: A机关行政编制, A的, A共设.
+TOTALS_LEAD = re.compile(r"(?:的|机关|共|设|[＿\s])+$")
+# Between several addressees.
+ADDRESSEE_SPLIT = re.compile(r"[、，,]")
+# A clause with no ideograph says nothing.
+HAN = re.compile(r"[\u4e00-\u9fff]")
+# 东海部渔业司的X职责: the duty is X职责; the unit that held it is in the text.
+HOLDING_UNIT = re.compile(r"^[\u4e00-\u9fff]{2,12}?(?:司|处|科|室)的(?=[^，。；]*(?:职责|职能|工作))")
+# 撤销A的X处、Y处: the further units of the enumeration.
+MORE_UNITS = re.compile(r"(?:、|和|及|与|以及)(?P<unit>[\u4e00-\u9fff（）()]{2,30}?" + UNIT_END + ")")
+# 关于A有关职责…: qualifiers after the agency's name in a title.
+TITLE_QUALIFIER = re.compile(r"(?:调整|有关|部分|相关)+$")

@@ -1,0 +1,47 @@
+"""Look-alikes: texts in the genre's words that are no reform notice, told apart before parsing.
+
+A news report of a reform, a plan for a whole round of reform, a procedural notice on how to write
+requests, an approval of an administrative division: each uses the words of 三定 and amendment notices
+(划入, 内设机构, 人员编制) and would give records that nobody decided. Such a text is rejected with a
+reason that names what it is; nothing is read from it.
+"""
+
+from __future__ import annotations
+
+from yange.parse.vocab import agencies, genre
+
+_HEAD = 1500
+
+
+def _own_regulation(text: str) -> bool:
+    """The text states a regulation or an amendment of its own (its title names one)."""
+    head = text[:_HEAD]
+    return (
+        agencies.REGULATION_SUFFIX.search(head) is not None or genre.AMENDMENT_TITLE.search(head) is not None
+    )
+
+
+def lookalike(text: str) -> str | None:
+    """Why the text is a look-alike rather than a notice, or None when it may be one."""
+    if genre.NEWS_FRAMING.search(text) and not _own_regulation(text):
+        return "a news item about a reform (dateline, reporter or newspaper source), not the notice itself"
+    head = text[:_HEAD]
+    if genre.DIVISION_APPROVAL.search(head):
+        return "an approval of an administrative division (设立/撤销…区县), not of an agency"
+    if genre.PROCEDURAL.search(head) and not _own_regulation(text):
+        return "a procedural notice on how to write requests, configuring no agency"
+    if genre.REFORM_PLAN_TITLE.search(head) and not _own_regulation(text):
+        return "a plan for a round of reform (机构改革方案), defining no agency"
+    return None
+
+
+def what_page(text: str) -> str | None:
+    """What a text that holds no regulation is, when it says: an encyclopedia, budget or profile page."""
+    for pattern, page in (
+        (genre.BUDGET_PAGE, "a budget or final-accounts page"),
+        (genre.WIKI_PAGE, "an encyclopedia page"),
+        (genre.PROFILE_PAGE, "an agency profile page"),
+    ):
+        if pattern.search(text):
+            return page
+    return None

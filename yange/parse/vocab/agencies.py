@@ -1,0 +1,36 @@
+"""The agency a regulation defines: its signs (aliases), rank, establishing sentence and title."""
+
+from __future__ import annotations
+
+import re
+
+from yange.parse.vocab.names import REGULATION_TAIL
+
+# 加挂“福建省人民政府口岸工作办公室”牌子 / 加挂A、B牌子 / 挂X牌子 / 对外保留X牌子.
+# Not 不再加挂X牌子 / 取消X牌子 (a sign taken down), nor 加挂在A的X牌子 (a sign on another agency).
+# The names may each be quoted (加挂“A”“B”牌子) and followed by a count (A、B两块牌子).
+ALIAS_SIGN = re.compile(
+    r"(?<!不再)(?<!取消)(?:加挂|挂|保留)(?!在)([^。；，]{2,60}?)(?:的)?(?:[两二三四\d]块)?牌子"
+)
+# A second sign right after the first (matched where the first ends): 加挂A牌子和B牌子 / A牌子、加挂B牌子.
+ALIAS_SIGN_MORE = re.compile(r"(?:和|及|、)(?:加挂|挂)?([^。；，]{2,60}?)(?:[两二三四\d]块)?牌子")
+# 对外称“机关服务局” / 对外称机关服务局.
+ALIAS_EXTERNAL = re.compile(r"对外称[“\"「]?([^”\"」。；，）)]{2,30})[”\"」]?")
+# 正厅级 / 副部级 / 正局级 / 为副部级 / 副省级. Must not match 省级 or 处级以下 (no 正/副 in front).
+RANK = re.compile(r"(?:为)?((?:正|副)(?:省部|地厅|县处|乡科|部|厅|局|司|处|科|省|地|县|乡)级)")
+# 设立X（加挂…牌子），为…  — the agency the regulation establishes.
+ESTABLISH = re.compile(r"设立([^，。；（(]{2,40}?)(?=[（(，,。；]|为)")
+# 第二条 X是国务院组成部门 / X为省政府直属机构: the agency when no title or 设立X names it.
+AGENCY_IS = re.compile(
+    r"(?:(?<=^)|(?<=[\n。\s]))([^\s，。；：、“”《》（）()]{2,40}?)(?:是|为)(?:党中央|国务院|省委|省政府|市委|市政府|县委|县政府|"
+    r"[^，。；]{0,12}?)(?:组成部门|直属机构|工作部门|部门管理机构|直属特设机构|工作机关|办事机构|派出机构)",
+    re.MULTILINE,
+)
+REGULATION_SUFFIX = re.compile(REGULATION_TAIL)
+# A regulation's own title standing on a line of its own (not cited in 《》, not inside 关于印发…的通知):
+# a notice that issues several regulations has one such line per agency.
+REGULATION_TITLE_LINE = re.compile(
+    rf"^([^\n，。；：、《》“”]{{2,40}}?)(?:{REGULATION_TAIL})[ \t]*$", re.MULTILINE
+)
+# Characters an agency name in a title cannot contain; backing up from the tail stops at them.
+TITLE_STOP = set(" \n《》〈〉“”，。；：:、")

@@ -1,0 +1,33 @@
+"""Notice metadata: titles, document numbers, metadata blocks and page furniture."""
+
+from __future__ import annotations
+
+import re
+
+# The covering letter's title. The prefix (issuer) may not contain punctuation or a book-title mark,
+# so a title cited inside 《…》 (根据…《关于印发〈…方案〉的通知》) never starts a match; the title
+# itself may hold 《》 (关于印发《X规定》的通知).
+NOTICE_TITLE = re.compile(
+    r"(?:(?<=^)|(?<=[\n。；：:\s】\]]))"
+    r"([^\s《》〈〉“”，。；：:、【】\d\-]{0,30}?关于[^\n。]*?的(?:通知|决定|批复))"
+    r"(?![》〉])",
+    re.MULTILINE,
+)
+# 闽政办〔2010〕175号 after bracket normalisation. The prefix is 1-10 ideographs.
+DOC_NUMBER = re.compile(r"([\u4e00-\u9fff]{1,10})〔(\d{4})〕(\d{1,4})号")
+# Metadata blocks of document-sharing sites: 【制定机关】… 【字号】… 【公布日期】…
+META_FIELD = re.compile(r"【([^】]{2,8})】\s*([^【\n•·|｜]*)")
+META_ISSUER = ("制定机关", "发布机关", "发文机关", "颁布机关")
+META_DOC_NUMBER = ("字号", "发文字号", "文号")
+META_DATE = ("公布日期", "发布日期", "成文日期", "颁布日期")
+# Page words that run into a title on sharing sites (…编制管理正文江西省人民政府办公厅关于…): a title's
+# issuer prefix starts after the last of them.
+TITLE_JUNK = re.compile(r".*(?:正文|标题|题名|名称|全文|原文|文章属性)[:：]?")
+# Lines of page furniture that may follow a complete notice: links to the neighbouring documents,
+# print/close buttons. They are not notice text, so a notice ending with them is not cut short.
+PAGE_FURNITURE_LINE = re.compile(
+    r"^(?:【?(?:上一篇|下一篇|上一条|下一条|上一页|下一页|相关链接|相关文件|相关阅读|打印|关闭|分享到|返回顶部)】?"
+    r"|.{0,30}(?:版权所有|ICP备|联系我们|网站地图))"
+)
+# Page titles carry a site suffix: 关于…的通知_福建省人民政府门户网站 / … - 中国政府网 / …|某网.
+SITE_SUFFIX = re.compile(r"\s*(?:[_|｜]|\s-\s|—{1,2}).{0,30}(?:网|网站|门户|平台|首页)\s*$")
