@@ -69,7 +69,8 @@ def generate(folder: Path, n_agencies: int = N_AGENCIES, n_versions: int = N_VER
 
 def measure(work: Path) -> dict[str, float]:
     """The child process: every figure but cli_noop_s."""
-    from flows.ingest import ingest, run_pipeline
+    from flows.ingest import ingest
+    from flows.pipeline import run_pipeline
 
     corpus, empty, warm = work / "corpus", work / "empty", work / "warm"
     n = generate(corpus)

@@ -43,8 +43,7 @@ def vocabulary() -> list[str]:
 
 def build(path: Path) -> None:
     """Generate the history straight into the tables, set-based (no row-by-row inserts)."""
-    for stale in (path, path.with_name(path.name + ".wal"), storage.published_path(path)):
-        stale.unlink(missing_ok=True)
+    path.unlink(missing_ok=True)  # a missing public file: the writer starts a new history
     con = storage.connect(path)
     words = vocabulary()
     params = {
@@ -145,7 +144,7 @@ def build(path: Path) -> None:
             order by cur.agency_id, cur.v, k
             """
         )
-    storage.close(con)  # checkpoints and publishes the readers' copy
+    storage.close(con)  # checkpoints and publishes it for readers
 
 
 def _median_ms(fn: Any, args: list[Any]) -> float:

@@ -62,7 +62,7 @@ _seen: dict[str, float] = {}
 def forget_if_changed(db: str) -> bool:
     """Drop every cached query when the history has been written since the last look, so a
     finished ingest shows at once rather than after TTL. Returns whether it did."""
-    stamp = max((_mtime(p) for p in (Path(db), storage.published_path(db))), default=0.0)
+    stamp = _mtime(Path(db))  # each publication renames a new file into place: a new mtime
     changed = db in _seen and _seen[db] != stamp
     _seen[db] = stamp
     if changed:

@@ -1,8 +1,9 @@
 """The `ingest` flow: discover -> fetch -> parse -> store -> diff -> report, in batches of notices.
 
-`ingest` runs under Prefect (local mode needs no server: the first run of a process starts a
-temporary one); `run_pipeline` calls the very same stage functions without Prefect, for the
-benchmark's overhead ratio and for quick tests. Both return an `IngestSummary`.
+`ingest` runs under Prefect: a deployment's worker, `yange serve`, or `yange ingest` when a Prefect
+API is configured (or with `--prefect`). With no API configured, the first run of a process starts
+Prefect's temporary server; `flows.pipeline.run_pipeline` calls the very same stage functions in
+this process instead, which is what `yange ingest` does then. Both return an `IngestSummary`.
 """
 
 from __future__ import annotations
@@ -12,21 +13,10 @@ from prefect.futures import PrefectFuture
 from prefect.utilities.annotations import quote
 
 from flows import stages, tasks
+from flows.pipeline import resolve
 from flows.report import IngestSummary, NoticeOutcome
 from flows.runner import task_runner
 from flows.sources.web import FetchPolicy
-from yange.settings import get_settings
-
-
-def _resolve(
-    sources: list[str] | None, db: str | None, policy: FetchPolicy | None
-) -> tuple[list[str], str, FetchPolicy]:
-    settings = get_settings()
-    return (
-        list(sources) if sources else list(settings.sources),
-        db or str(settings.db),
-        policy or stages.default_policy(),
-    )
 
 
 @flow(name="ingest", log_prints=False, task_runner=task_runner())
@@ -38,7 +28,7 @@ def ingest(
     batch_size: int = stages.BATCH_SIZE,
 ) -> IngestSummary:
     """Fetch new notices from every source, store them, and report what changed."""
-    chosen, db_path, policy = _resolve(sources, db, policy)
+    chosen, db_path, policy = resolve(sources, db, policy)
     summary = IngestSummary(sources=chosen, db=db_path)
     with stages.open_history(db_path) as history:
         memory = stages.load_memory(history)
@@ -65,29 +55,6 @@ def ingest(
             outcomes += tasks.store_source(quote(history), quote(parsing.result()), quote(counted))
         outcomes = tasks.diff_changes(quote(history), quote(outcomes))
         return tasks.report_run(quote(summary), quote(found), quote(outcomes))
-
-
-def run_pipeline(
-    sources: list[str] | None = None,
-    db: str | None = None,
-    progress: stages.Progress | None = None,
-    policy: FetchPolicy | None = None,
-    batch_size: int = stages.BATCH_SIZE,
-) -> IngestSummary:
-    """The same stages as `ingest`, called directly: no Prefect, no artifact."""
-    chosen, db_path, policy = _resolve(sources, db, policy)
-    summary = IngestSummary(sources=chosen, db=db_path)
-    with stages.open_history(db_path) as history:
-        memory = stages.load_memory(history)
-        found = [stages.discover_with_retries(spec, memory=memory, policy=policy) for spec in chosen]
-        counted = stages.RunProgress(progress or stages.no_progress, sum(len(d.candidates) for d in found))
-        outcomes: list[NoticeOutcome] = []
-        for part in stages.split(found, size=batch_size):
-            fetched = stages.fetch(part, memory=memory, policy=policy)
-            batch = stages.parse(part, fetched, memory=memory, max_bytes=policy.max_bytes)
-            outcomes += stages.store(history, batch, progress=counted)
-        outcomes = stages.diff(history, outcomes)
-        return stages.report(summary, found, outcomes)
 
 
 if __name__ == "__main__":

@@ -2,7 +2,7 @@
 
 Each stage works on one batch (up to BATCH_SIZE notices of one source), so the Prefect tasks in
 flows/tasks.py that wrap them cost a few task runs per batch, not per notice. The same functions run
-without Prefect in `flows.ingest.run_pipeline`. Stages hold no parsing or storage logic of their own:
+without Prefect in `flows.pipeline.run_pipeline`. Stages hold no parsing or storage logic of their own:
 they call `yange.parse`, `storage` and the sources, and sort every notice into new / unchanged /
 rejected so that one bad notice never stops or loses the others.
 """
@@ -103,12 +103,14 @@ class Batch(BaseModel):
 
 
 class History:
-    """The run's one read-write connection. It is published for readers only if something was written."""
+    """The run's one read-write connection (on the writer's private file: see storage.db).
+
+    What it stores reaches readers when it is published: at most every `publish_every_s` during a
+    long run (`checkpoint`), and whatever is left when it closes."""
 
     def __init__(self, db: str) -> None:
         self.db = db
         self._con: duckdb.DuckDBPyConnection | None = None
-        self.written = False
 
     @property
     def con(self) -> duckdb.DuckDBPyConnection:
@@ -116,14 +118,16 @@ class History:
             self._con = storage.connect(self.db, wait_seconds=30.0)
         return self._con
 
+    def checkpoint(self) -> None:
+        """Between batches: let readers see progress if the last publication is old enough."""
+        if self._con is not None:
+            storage.maybe_publish(self._con, every_seconds=get_settings().publish_every_s)
+
     def close(self) -> None:
         if self._con is None:
             return
         con, self._con = self._con, None
-        if self.written:
-            storage.close(con)
-        else:
-            con.close()
+        storage.close(con)
 
 
 @contextmanager
@@ -271,7 +275,7 @@ def store(history: History, batch: Batch, *, progress: Progress = no_progress) -
     if seen:
         with storage.transaction(history.con):
             source_state.save(history.con, seen)
-        history.written = True
+    history.checkpoint()
     return outcomes
 
 
@@ -290,7 +294,6 @@ def _store_together(history: History, items: list[Prepared]) -> dict[str, Notice
     except Exception as exc:  # rolled back as a whole; the one-by-one path finds the culprit
         log.warning("storing %d notices together failed (%r); storing them one by one", len(items), exc)
         return {}
-    history.written = history.written or "new" in results
     return {item.location: _stored(item, result) for item, result in zip(items, results, strict=True)}
 
 
@@ -303,7 +306,6 @@ def _store_one(history: History, item: Prepared) -> NoticeOutcome:
             storage.record_rejection(
                 history.con, source=item.location, raw=item.raw or None, reason=item.reason or "rejected"
             )
-            history.written = True
             return NoticeOutcome(**base, outcome="rejected", reason=item.reason)
         assert item.parsed is not None
         result = storage.store_notice(history.con, parsed=item.parsed, raw=item.raw, source=item.location)
@@ -315,7 +317,6 @@ def _store_one(history: History, item: Prepared) -> NoticeOutcome:
         return NoticeOutcome(
             **base, outcome="rejected", reason=f"{STORAGE_FAILED}{type(exc).__name__}: {exc}"
         )
-    history.written = history.written or result == "new"
     return _stored(item, result)
 
 

@@ -15,7 +15,7 @@ import duckdb
 import yaml
 
 from storage import bulk, identity
-from storage.db import transaction
+from storage.tx import transaction
 from yange.errors import StorageError
 
 CURATED = Path(__file__).parent / "lineage.yaml"

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import duckdb
 
-from storage.db import transaction, translated
+from storage.tx import transaction, translated
 from yange.errors import StorageError
 
 SQL_DIR = Path(__file__).parent / "sql"

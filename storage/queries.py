@@ -12,7 +12,7 @@ from typing import Any
 import duckdb
 
 from storage import identity
-from storage.db import translated
+from storage.tx import translated
 
 # The columns of `changes` (CONTRACT §3 plus storage's additions), in the order events are printed.
 CHANGE_COLUMNS = (
@@ -201,3 +201,39 @@ def change_counts(con: duckdb.DuckDBPyConnection, notice_ids: list[str]) -> dict
     for notice_id, change_type, n in rows:
         counts.setdefault(notice_id, {})[change_type] = int(n)
     return counts
+
+
+def digest(
+    con: duckdb.DuckDBPyConnection, *, since: dt.date, agency_id: str | None = None
+) -> list[dict[str, Any]]:
+    """Every parsed notice published on or after `since` (touching `agency_id`, if given), newest
+    first, each with `changes`: its change events counted per agency and type."""
+    with translated():
+        rows = _dicts(
+            con.execute(
+                """
+                select n.notice_id, n.title, n.doc_number, n.issuer, n.published_on, n.source, n.kind,
+                       a.name as agency, c.agency_id, c.change_type, count(c.change_id) as events
+                from notices n
+                left join changes c on c.notice_id = n.notice_id
+                left join agencies a on a.agency_id = c.agency_id
+                where n.status = 'parsed' and n.published_on >= $since
+                  and ($agency::varchar is null or n.notice_id in (
+                        select notice_id from snapshots where agency_id = $agency
+                        union select notice_id from changes where agency_id = $agency))
+                group by all
+                order by n.published_on desc, n.notice_id, agency, c.change_type
+                """,
+                {"since": since, "agency": agency_id},
+            )
+        )
+    entries: dict[str, dict[str, Any]] = {}
+    for row in rows:
+        entry = entries.setdefault(
+            row["notice_id"],
+            {k: row[k] for k in ("notice_id", "title", "doc_number", "issuer", "published_on", "source", "kind")}
+            | {"changes": []},
+        )
+        if row["change_type"] is not None:
+            entry["changes"].append({k: row[k] for k in ("agency", "agency_id", "change_type", "events")})
+    return list(entries.values())

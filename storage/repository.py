@@ -17,15 +17,13 @@ import duckdb
 
 from models import AgencyRecord, Notice, ParsedNotice
 from storage import bulk, identity
-from storage.db import maybe_publish, transaction, translated
 from storage.history import Applier, Differ, default_applier, default_differ, refresh, short_hash
 from storage.rows import duty_rows, staffing_rows
+from storage.tx import transaction, translated
 from yange.errors import NoticeRejected
 
 Parser = Callable[..., ParsedNotice]
 _DEFAULT: Any = object()
-# How often a long run of writes refreshes the readers' copy (see storage.db).
-PUBLISH_EVERY_SECONDS = 5.0
 _FORMER = re.compile(r"^原")
 
 
@@ -56,7 +54,6 @@ def store_notice(
     with transaction(con):
         touched = _insert_notice(con, parsed=parsed, raw=raw, source=source)
         refresh(con, touched=touched, differ=differ, applier=applier, transfers=transfers)
-    maybe_publish(con, every_seconds=PUBLISH_EVERY_SECONDS)
     return "new"
 
 
@@ -86,7 +83,6 @@ def store_notices(
             outcomes.append("new")
         if touched:
             refresh(con, touched=touched, differ=differ, applier=applier)
-    maybe_publish(con, every_seconds=PUBLISH_EVERY_SECONDS)
     return outcomes
 
 
@@ -94,7 +90,6 @@ def record_rejection(con: duckdb.DuckDBPyConnection, *, source: str, raw: bytes 
     """Record a notice that could not be parsed (status 'rejected'); the same input is recorded once."""
     with transaction(con):
         _insert_rejection(con, source=source, raw=raw, reason=reason)
-    maybe_publish(con, every_seconds=PUBLISH_EVERY_SECONDS)
 
 
 def rebuild(
@@ -155,7 +150,6 @@ def rebuild(
         for table in ("snapshots", "changes"):
             result = con.execute(f"SELECT count(*) FROM {table}").fetchone()
             counts[table] = int(result[0]) if result else 0
-    maybe_publish(con, every_seconds=0)
     return counts
 
 

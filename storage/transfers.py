@@ -18,7 +18,7 @@ import duckdb
 
 from models import Change
 from storage import bulk
-from storage.db import transaction
+from storage.tx import transaction
 
 _ENDS = """
 select c.change_id, c.agency_id, c.published_on, c.notice_id, c.to_snapshot, c.from_snapshot, c.seq,

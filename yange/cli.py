@@ -12,12 +12,13 @@ import logging
 import os
 import subprocess
 import sys
+import traceback
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 
-from yange.errors import NoticeRejected, StorageError
+from yange.errors import NoticeRejected, StorageError, StorageTransientError
 from yange.settings import get_settings
 
 app = typer.Typer(
@@ -54,7 +55,10 @@ def parse(
     for path in files:
         try:
             if path.is_file() and path.stat().st_size > settings.max_notice_bytes:
-                raise NoticeRejected("too_large", f"{path.stat().st_size} bytes, over the {settings.max_notice_bytes} byte limit")
+                raise NoticeRejected(
+                    "too_large",
+                    f"{path.stat().st_size} bytes, over the {settings.max_notice_bytes} byte limit",
+                )
             data = path.read_bytes()
             parsed = parse_bytes(data, source=str(path), max_bytes=settings.max_notice_bytes)
         except NoticeRejected as exc:
@@ -78,19 +82,37 @@ def ingest(
         typer.Argument(help="Folders, files or http(s) index/feed addresses (default: configured sources)."),
     ] = None,
     db: DbOption = None,
-    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Show Prefect's own run logs.")] = False,
+    verbose: Annotated[
+        bool, typer.Option("--verbose", "-v", help="Show Prefect's own run logs, and tracebacks.")
+    ] = False,
+    use_prefect: Annotated[
+        bool,
+        typer.Option(
+            "--prefect",
+            help="Run as a Prefect flow run even with no Prefect API configured "
+            "(starts Prefect's temporary server).",
+        ),
+    ] = False,
 ) -> None:
-    """Run the ingest flow: fetch new notices, parse, snapshot, diff; print a summary."""
-    level = "INFO" if verbose else "CRITICAL"
-    _quiet_prefect(level)
+    """Fetch new notices, parse, snapshot, diff; print a summary.
+
+    Runs in this process, unless a Prefect API is configured (PREFECT_API_URL, prefect.toml or the
+    active Prefect profile) or --prefect is given: then it is a flow run recorded by Prefect."""
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
-    from flows.ingest import ingest as ingest_flow
-
-    logging.getLogger("prefect").setLevel(level)  # also when Prefect was configured before this command
+    from flows.prefect_config import announce_temporary_server, configured_api_url
 
     chosen = list(sources) if sources else list(get_settings().sources)
+    if use_prefect or configured_api_url() is not None:
+        level = "INFO" if verbose else "CRITICAL"
+        _quiet_prefect(level)
+        announce_temporary_server(lambda line: typer.echo(line, err=True))
+        from flows.ingest import ingest as run
+
+        logging.getLogger("prefect").setLevel(level)  # also when Prefect was configured before this command
+    else:
+        from flows.pipeline import run_pipeline as run
     console = Console(stderr=True)
     with Progress(
         TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), console=console, transient=True
@@ -100,7 +122,7 @@ def ingest(
         def on_progress(stage: str, done: int, total: int | None) -> None:
             progress.update(task_id, description=stage, completed=done, total=total)
 
-        summary = ingest_flow(sources=chosen, db=str(_db_path(db)), progress=on_progress)
+        summary = run(sources=chosen, db=str(_db_path(db)), progress=on_progress)
     typer.echo(summary.render())
     if summary.new:
         typer.echo("next: `yange diff AGENCY` for one agency's events, `make dashboard` to browse them")
@@ -203,6 +225,9 @@ def rebuild(db: DbOption = None) -> None:
 @app.command()
 def serve() -> None:
     """Serve the ingest flow on its daily schedule from this process (Prefect, no deployment needed)."""
+    from flows.prefect_config import announce_temporary_server
+
+    announce_temporary_server(lambda line: typer.echo(line, err=True))
     from flows.serve import serve as serve_flow
 
     serve_flow()
@@ -216,22 +241,44 @@ def _quiet_prefect(level: str) -> None:
 
 
 def main() -> None:
-    """Console-script entry: the contract's exit codes, and never a traceback."""
+    """Console-script entry: the contract's exit codes, and never a traceback (unless --verbose):
+    one line that says what failed and what to do next."""
+    verbose = any(arg in ("--verbose", "-v") for arg in sys.argv[1:])
     try:
         app(standalone_mode=True)
     except NoticeRejected as exc:
         typer.echo(f"rejected: {exc}", err=True)
         sys.exit(2)
-    except StorageError as exc:
-        typer.echo(f"storage error: {exc}", err=True)
-        sys.exit(1)
     except KeyboardInterrupt:
         sys.exit(130)
     except SystemExit:
         raise
     except Exception as exc:  # the last guard: one line, not a traceback
-        typer.echo(f"yange: {type(exc).__name__}: {exc}", err=True)
+        if verbose:
+            traceback.print_exc()
+        typer.echo(f"yange: {explain(exc)}", err=True)
         sys.exit(1)
+
+
+def explain(exc: BaseException) -> str:
+    """One line for a failure: what failed and what to do next; never a raw exception dump."""
+    message = " ".join(str(exc).split())
+    if isinstance(exc, StorageTransientError):
+        return f"the history is busy: {message}"
+    if isinstance(exc, StorageError):
+        return f"storage error: {message}"
+    if "ephemeral prefect api server" in message.lower():
+        wait = os.environ.get("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "20")
+        return (
+            f"Prefect's temporary API server did not answer within {wait} s: raise "
+            "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS, point PREFECT_API_URL at a running "
+            "server, or run `yange ingest` without --prefect"
+        )
+    command = next((arg for arg in sys.argv[1:] if not arg.startswith("-")), "")
+    return (
+        f"internal error ({type(exc).__name__}) in `yange {command}`; "
+        "run it again with --verbose for the details, and report it"
+    )
 
 
 if __name__ == "__main__":

@@ -1,9 +1,12 @@
 """`yange ingest` as the console script runs it (through `main()`, which owns exit codes and the
-one-line errors), inside the session's Prefect harness so no temporary server is started per test."""
+one-line errors): in this process when no Prefect API is configured, as a flow run otherwise (the
+session's Prefect harness provides the API, so no temporary server is started per test)."""
 
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
 import sys
 from pathlib import Path
 
@@ -11,6 +14,8 @@ import pytest
 
 from tests.conftest import FUJIAN, MOFCOM
 from yange.cli import main
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def _run(monkeypatch: pytest.MonkeyPatch, *args: str) -> int:
@@ -55,4 +60,50 @@ def test_a_database_that_cannot_be_created_is_one_line_not_a_traceback(
     err = capsys.readouterr().err
     assert code == 1
     assert "Traceback" not in err
-    assert err.strip().splitlines()[-1].startswith(f"storage error: {blocker / 'history.duckdb'}: cannot create")
+    assert (
+        err.strip()
+        .splitlines()[-1]
+        .startswith(f"yange: storage error: {blocker / 'history.duckdb'}: cannot create")
+    )
+
+
+@pytest.mark.usefixtures("prefect_harness")
+def test_with_an_api_or_prefect_flag_the_ingest_is_a_recorded_flow_run(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], inbox: Path, tmp_path: Path
+) -> None:
+    from prefect.client.orchestration import get_client
+
+    def completed() -> int:
+        with get_client(sync_client=True) as client:
+            return sum(1 for run in client.read_flow_runs() if run.state and run.state.is_completed())
+
+    before = completed()
+    assert _run(monkeypatch, "ingest", "--prefect", str(inbox), "--db", str(tmp_path / "h.duckdb")) == 0
+    assert "ingest: 2 new, 0 unchanged, 1 rejected" in capsys.readouterr().out
+    assert completed() == before + 1
+
+
+NO_PREFECT = """
+import sys
+from yange.cli import main
+sys.argv = ["yange", "ingest", sys.argv[1], "--db", sys.argv[2]]
+try:
+    main()
+except SystemExit as stop:
+    print("exit", stop.code, "prefect imported:", "prefect" in sys.modules, file=sys.stderr)
+"""
+
+
+def test_with_no_prefect_api_the_ingest_runs_in_process_without_prefect(inbox: Path, tmp_path: Path) -> None:
+    """A fresh machine: no ~/.prefect, no PREFECT_API_URL. Nothing waits for an orchestrator."""
+    home = tmp_path / "home"
+    home.mkdir()
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PREFECT_")}
+    env.update(HOME=str(home), PYTHONPATH=str(ROOT))
+    done = subprocess.run(
+        [sys.executable, "-c", NO_PREFECT, str(inbox), str(tmp_path / "h.duckdb")],
+        env=env, cwd=tmp_path, capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert "ingest: 2 new, 0 unchanged, 1 rejected" in done.stdout
+    assert "exit 0 prefect imported: False" in done.stderr
+    assert not (home / ".prefect").exists()

@@ -109,7 +109,7 @@ def test_prefect_yaml_declares_the_deployment_served_by_yange_serve() -> None:
         served_schedule.schedule.timezone,  # type: ignore[union-attr]
     )
     assert schedule["timezone"] == "Asia/Shanghai"
-    assert config["pull"][0]["prefect.deployments.steps.set_working_directory"]["directory"]
+    assert "pull" not in config  # Prefect's own default: the folder the deploy ran in (no variable)
     assert deployment["work_pool"]["name"]
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from flows.ingest import run_pipeline
+from flows.pipeline import run_pipeline
 from flows.sources.web import FetchPolicy
 from tests.flows.notice_server import NOTICES, NoticeServer
 

@@ -13,17 +13,17 @@ from pathlib import Path
 import pytest
 
 import storage
-from storage import db
 from tests.storage.conftest import dump
 from tests.storage.factories import fake_diff, notice, record
+from yange.errors import StorageTransientError
 
 ROOT = Path(__file__).resolve().parents[2]
 
 WRITER = """
 import sys, time
 import storage
-from storage import db
 from tests.storage.factories import fake_diff, notice, record
+from yange.errors import StorageTransientError
 
 path, count = sys.argv[1], int(sys.argv[2])
 con = storage.connect(path, wait_seconds=30)
@@ -41,6 +41,7 @@ STUCK_WRITER = """
 import pathlib, sys, time
 import storage
 from tests.storage.factories import fake_diff, notice, record
+from yange.errors import StorageTransientError
 
 path, marker = sys.argv[1], pathlib.Path(sys.argv[2])
 con = storage.connect(path)
@@ -114,37 +115,69 @@ def test_killed_writer_leaves_the_database_as_before_its_notice(db_path: Path, t
     expected.close()
 
 
-def test_reader_refreshes_a_copy_left_stale_by_a_writer_that_did_not_publish(db_path: Path) -> None:
-    con = storage.connect(db_path)
-    storage.close(con)  # publishes an empty history
-    con = storage.connect(db_path)
+HOLDER = """
+import duckdb, sys, time
+con = duckdb.connect(sys.argv[1], read_only=True)
+print(con.execute("SELECT count(*) FROM notices").fetchone()[0], flush=True)
+sys.stdin.readline()
+print(con.execute("SELECT count(*) FROM notices").fetchone()[0], flush=True)
+"""
+
+
+def _store(con: object, year: int) -> None:
     parsed = notice(
-        "福建省人民政府办公厅关于印发福建省商务厅主要职责的通知",
-        "2014-01-01",
-        record("福建省商务厅", ["负责商务工作"]),
+        f"福建省人民政府办公厅关于印发福建省商务厅职责的通知{year}",
+        f"{year}-01-01",
+        record("福建省商务厅", [f"负责{year}年商务工作"]),
     )
-    storage.store_notice(con, parsed=parsed, raw=b"x", source="x", differ=fake_diff)
-    con.close()  # closed without publishing
+    storage.store_notice(con, parsed=parsed, raw=str(year).encode(), source=str(year), differ=fake_diff)
+
+
+def test_a_reader_holding_the_public_file_never_blocks_the_writer(db_path: Path) -> None:
+    """An analyst's read-only session on data/yange.duckdb (another process) stays open across a
+    whole write: the writer succeeds, the session keeps the history it opened, a new one sees more."""
+    with storage.writer(db_path) as con:
+        _store(con, 2014)
+    holder = subprocess.Popen(
+        [sys.executable, "-c", HOLDER, str(db_path)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert holder.stdout is not None and holder.stdin is not None
+        assert holder.stdout.readline().strip() == "1"
+        with storage.writer(db_path, wait_seconds=0) as con:
+            _store(con, 2016)
+        holder.stdin.write("\n")
+        holder.stdin.flush()
+        assert holder.stdout.readline().strip() == "1"  # its own history, whole
+    finally:
+        holder.communicate(timeout=30)
+    assert holder.returncode == 0, holder.stderr
+    with storage.open_reader(db_path) as reader:
+        assert reader.execute("SELECT count(*) FROM notices").fetchone() == (2,)
+
+
+def test_work_a_writer_did_not_publish_is_kept_and_published_by_the_next(db_path: Path) -> None:
+    with storage.writer(db_path):
+        pass  # publishes an empty history
+    con = storage.connect(db_path)
+    _store(con, 2014)
+    con.close()  # closed without publishing, as a killed writer would leave it
+    with storage.open_reader(db_path) as reader:
+        assert reader.execute("SELECT count(*) FROM notices").fetchone() == (0,)
+    storage.close(storage.connect(db_path))
     with storage.open_reader(db_path) as reader:
         assert reader.execute("SELECT count(*) FROM notices").fetchone() == (1,)
 
 
-def test_reader_reads_in_place_when_no_copy_can_be_written(
-    db_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    con = storage.connect(db_path)
-    for year in (2014, 2016):
-        parsed = notice(
-            f"福建省人民政府办公厅关于印发福建省商务厅职责的通知{year}",
-            f"{year}-01-01",
-            record("福建省商务厅", [f"负责{year}年商务工作"]),
-        )
-        storage.store_notice(con, parsed=parsed, raw=b"x", source="x", differ=fake_diff)
-    con.close()  # the copy published after the first notice is now stale
-
-    def read_only_folder(source: Path, target: Path) -> None:
-        raise PermissionError(13, "Permission denied", str(target))
-
-    monkeypatch.setattr(db, "_refresh", read_only_folder)
-    with storage.open_reader(db_path) as reader:
-        assert reader.execute("SELECT count(*) FROM notices").fetchone() == (2,)
+def test_a_second_writer_waits_then_is_told_who_holds_the_history(db_path: Path) -> None:
+    first = storage.connect(db_path)
+    try:
+        with pytest.raises(StorageTransientError, match="another yange process is writing"):
+            storage.connect(db_path, wait_seconds=0.2)
+    finally:
+        storage.close(first)
+    storage.close(storage.connect(db_path, wait_seconds=0))  # free again once the first has closed

@@ -111,26 +111,3 @@ def test_a_file_that_is_not_a_database_is_a_storage_error(db_path: Path) -> None
     with pytest.raises(StorageError) as caught:
         storage.connect(db_path)
     assert not isinstance(caught.value, storage_errors.StorageTransientError)
-
-
-def test_a_database_held_by_another_process_is_a_transient_error(db_path: Path) -> None:
-    import subprocess
-    import sys
-
-    holder = subprocess.Popen(
-        [
-            sys.executable,
-            "-c",
-            "import duckdb, sys, time; c = duckdb.connect(sys.argv[1]); print('held', flush=True); time.sleep(60)",
-            str(db_path),
-        ],
-        stdout=subprocess.PIPE,
-        text=True,
-    )
-    try:
-        assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
-        with pytest.raises(storage_errors.StorageTransientError):
-            storage.connect(db_path)
-    finally:
-        holder.kill()
-        holder.wait()
