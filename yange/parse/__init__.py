@@ -6,7 +6,6 @@ notice raises `yange.errors.NoticeRejected` with a stable reason code.
 
 from __future__ import annotations
 
-import hashlib
 import re
 
 from models import AgencyRecord, Notice, NoticeKind, ParsedNotice, QualityReport
@@ -14,6 +13,7 @@ from yange.errors import NoticeRejected
 from yange.parse.amendment import parse_amendment_body
 from yange.parse.decode import bytes_to_text
 from yange.parse.functions import parse_functions, unit_heading_count
+from yange.parse.identity import notice_id
 from yange.parse.metadata import read_metadata
 from yange.parse.normalise import normalise
 from yange.parse.sanding import parse_sanding, parse_sanding_many, regulation_blocks
@@ -170,7 +170,7 @@ def parse_notice(text: str, *, source: str = "") -> ParsedNotice:
         quality.truncated = True
         quality.warnings.append("text looks truncated: it stops mid-sentence")
     notice = Notice(
-        notice_id=hashlib.sha256(norm.encode("utf-8")).hexdigest(),
+        notice_id=notice_id(norm),
         title=title,
         doc_number=meta.doc_number,
         issuer=meta.issuer,

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from yange.parse.numbers import read_date
-from yange.parse.vocab import agencies, metadata, names, numerals
+from yange.parse.vocab import agencies, markers, metadata, names, numerals
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,8 +41,9 @@ def regulation_titles(text: str, start: int = 0, end: int | None = None) -> Iter
 
 def _meta_fields(text: str) -> dict[str, str]:
     fields: dict[str, str] = {}
-    for m in metadata.META_FIELD.finditer(text, 0, min(len(text), 4000)):
-        fields.setdefault(m.group(1).strip(), m.group(2).strip())
+    for pattern in (metadata.META_FIELD, metadata.META_LABEL):
+        for m in pattern.finditer(text, 0, min(len(text), 4000)):
+            fields.setdefault(m.group(1).strip(), m.group(2).strip())
     return fields
 
 
@@ -145,8 +146,14 @@ def choose_title(text: str) -> tuple[str | None, int, int]:
         return title, start, best.end(1)
     for _agency, start, end in regulation_titles(text, 0, min(len(text), 4000)):
         return text[start:end], start, end
-    for line in text.split("\n", 5)[:5]:
+    for line in text.split("\n", 8)[:8]:
         line = metadata.SITE_SUFFIX.sub("", line).strip()
+        if (
+            metadata.SITE_FURNITURE_LINE.match(line)
+            or markers.BARE_HEADING.fullmatch(line)
+            or line.endswith(("：", ":"))
+        ):
+            continue
         if 4 <= len(line) <= 80 and "。" not in line and not _NOT_A_TITLE.match(line):
             return line, 0, 0
     return None, 0, 0

@@ -13,6 +13,8 @@ from functools import lru_cache
 
 import opencc
 
+from yange.parse.vocab import metadata
+
 # Chinese punctuation that must survive width folding (NFKC would turn （ into ( and ： into :).
 _KEEP = set("，。、；：！？（）【】〔〕《》〈〉“”‘’～")
 _WIDTH_TABLE: dict[int, str] = {cp: chr(cp - 0xFEE0) for cp in range(0xFF01, 0xFF5F) if chr(cp) not in _KEEP}
@@ -176,10 +178,12 @@ class _Line:
     """One output line being built from physical lines, with what the joining rules ask of it kept
     up to date, so that joining stays linear however many lines a page runs together."""
 
-    __slots__ = ("parts", "length", "running", "closed", "opened")
+    __slots__ = ("parts", "length", "running", "closed", "opened", "furniture")
 
     def __init__(self, line: str) -> None:
         self.parts = [line]
+        # a site's furniture line (索引号：…, 发布机构：…) is never part of the running text after it
+        self.furniture = metadata.SITE_FURNITURE_LINE.match(line) is not None
         self.length = len(line)
         self.running = _RUNNING_PUNCT.search(line) is not None
         self.opened = [line.count(o) for o, _ in _OPENERS]
@@ -211,6 +215,9 @@ def join_broken_lines(text: str) -> str:
     out = [_Line(lines[0])]
     for line in lines[1:]:
         prev = out[-1]
+        if prev.furniture or metadata.SITE_FURNITURE_LINE.match(line):
+            out.append(_Line(line))
+            continue
         tail = prev.tail()
         continues = (
             not _MARKER_START.match(line)

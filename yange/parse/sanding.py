@@ -13,7 +13,8 @@ from yange.parse.numbers import cn_number
 from yange.parse.repair import SECTIONS, repair
 from yange.parse.segment import Region, split_sections
 from yange.parse.staffing import parse_staffing
-from yange.parse.vocab import agencies, markers, units
+from yange.parse.vocab import agencies, markers, metadata, units
+from yange.parse.vocab import names as names_vocab
 
 _SENTENCE = re.compile(r"[^。]+。?")
 _UNIT_START = re.compile(r"[。\n：]")
@@ -38,15 +39,51 @@ def repeated_passages(text: str, start: int, end: int) -> int:
     return runs
 
 
+_LEVEL = "原省市县区"
+_HEADING_LINES = 6
+
+
+def _name_line(text: str) -> str | None:
+    """The page's heading when it is only a name (揭阳市揭东区工业信息化和科技局), among its first lines."""
+    for line in text.split("\n", _HEADING_LINES)[:_HEADING_LINES]:
+        line = line.strip()
+        if metadata.SITE_FURNITURE_LINE.match(line):
+            continue
+        if agencies.NAME_LINE.fullmatch(line):
+            return line
+    return None
+
+
 def agency_name(text: str, head: str, title: str = "") -> str | None:
     """The agency: from the regulation's title (X主要职责内设机构和人员编制规定), in the notice's own
-    title first (a page may show a neighbouring notice's title above it), else 设立X."""
+    title first (a page may show a neighbouring notice's title above it); else the first sentence that
+    names it (设立X, X是县政府工作部门, X（以下简称Y）是…, X的机构规格为…, X内设15个处室), in full when the
+    page's heading line is the full form of the short name there (区X局 under 揭阳市揭东区X局); else that
+    heading line."""
     for name, _s, _e in (*regulation_titles(title), *regulation_titles(text, 0, 8000)):
         return name
-    m = agencies.ESTABLISH.search(head) or agencies.AGENCY_IS.search(head, 0, 5000)
-    if m is not None:
-        return m.group(1)
-    return None
+    found = [
+        m
+        for pattern in (
+            agencies.ESTABLISH,
+            agencies.AGENCY_IS,
+            agencies.AGENCY_SHORT_FORM,
+            agencies.AGENCY_STATED,
+        )
+        if (m := pattern.search(head, 0, 5000)) is not None
+    ]
+    if not found and (m := agencies.AGENCY_STATED.search(text, 0, 8000)) is not None:
+        found = [m]  # a page cut at the top: the sentence on its units or staff is all that names it
+    sentence = min(found, key=lambda m: m.start()).group(1) if found else None
+    heading = _name_line(text)
+    if sentence and heading and _core(heading).endswith(_core(sentence)):
+        return heading
+    return sentence or heading
+
+
+def _core(name: str) -> str:
+    """A name as its short forms write it: 区X局 for 揭阳市揭东区X局, 省政府X室 for 浙江省人民政府X室."""
+    return name.replace("人民政府", "政府").lstrip(_LEVEL)
 
 
 _BRACKETED_NAME = re.compile(r"(.{2,}?)（([^（）]{2,40})）")
@@ -64,10 +101,24 @@ def _split_bracketed(agency: str, aliases: list[str]) -> tuple[str, list[str]]:
     return name, aliases
 
 
-def aliases_of(head: str) -> list[str]:
+def _other_bodys_bracket(head: str, at: int, agency: str) -> bool:
+    """Whether position `at` stands inside a bracket after another body's name: 中卫国家气候观象台（挂沙坡头区
+    气象局牌子） is that body's sign, not the agency's. A bracket after the agency or after 设立X is its own."""
+    opened = head.rfind("（", 0, at)
+    if opened < 0 or head.rfind("）", opened, at) >= 0:
+        return False
+    before = head[max(0, opened - 40) : opened]
+    return bool(agency) and not before.endswith((agency, agency.lstrip(_LEVEL))) and "设立" not in before
+
+
+def aliases_of(head: str, agency: str = "") -> list[str]:
+    """The agency's other names: the signs it carries (加挂…牌子) and its outward name (对外称…); not a
+    reference word (该机构) nor another body's sign in a bracket after that body's name."""
     out: list[str] = []
     found: list[str] = []
     for m in agencies.ALIAS_SIGN.finditer(head):
+        if _other_bodys_bracket(head, m.start(), agency):
+            continue
         found.append(m.group(1))
         more = agencies.ALIAS_SIGN_MORE.match(head, m.end())
         while more is not None:
@@ -77,7 +128,12 @@ def aliases_of(head: str) -> list[str]:
     for names in found:
         for name in re.split(r"[”“\"「」、]+", names):
             name = name.strip('“”"「」 ')
-            if len(name) >= 2 and name not in out:
+            if (
+                len(name) >= 2
+                and name not in out
+                and not names_vocab.SELF_REFERENCE.fullmatch(name)
+                and name != "该机构"
+            ):
                 out.append(name)
     return out
 
@@ -100,6 +156,13 @@ def _span(it: Item) -> tuple[int, int]:
 
 def _unit(it: Item) -> Unit:
     parsed = unit_name(it.text) or unit_name(it.text + "。")  # a bare name, as a listed unit has
+    if (
+        parsed is None
+        and (fixed := _without_stray_space(it.text)) != it.text
+        and (parsed := unit_name(fixed))
+    ):
+        name, alias, rest = parsed
+        parsed = name, alias, rest + len(it.text) - len(fixed)
     if parsed is None:
         # no recognisable name: keep the item, named by its first clause, rather than drop it
         name = re.split(r"[，。；：]", it.text, maxsplit=1)[0][:20]
@@ -129,6 +192,15 @@ def _listed_units(text: str, region: Region) -> list[Item]:
     return items
 
 
+_STRAY_SPACE = re.compile(r"(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])")
+
+
+def _without_stray_space(window: str) -> str:
+    """A unit's name line with a space an OCR or a line wrap put inside the name (秘书 一处)."""
+    line, nl, rest = window.partition("\n")
+    return _STRAY_SPACE.sub("", line) + nl + rest if len(line) <= 40 else window
+
+
 def _named_units(text: str, region: Region) -> list[Item]:
     """Units without numbers, each a sentence opening with its name and a colon or full stop
     (办公室：负责… / 林业股（加挂…牌子）：负责…), as county-level regulations often list them. Pages
@@ -139,12 +211,16 @@ def _named_units(text: str, region: Region) -> list[Item]:
     for pos in candidates:
         while pos < region.end and text[pos] in " \n":
             pos += 1
-        parsed = unit_name(text[pos : min(region.end, pos + 80)])
+        window = text[pos : min(region.end, pos + 80)]
+        parsed = unit_name(window) or unit_name(_without_stray_space(window))
         if parsed is not None:
             name, _alias, rest = parsed
-            if any(ch in "：:。" for ch in text[pos + len(name) : pos + rest]) and (
-                not starts or starts[-1] != pos
-            ):
+            between = window[len(name) : rest] if window.startswith(name) else window[: rest + 1]
+            # NAME：负责… / NAME。负责… / a line holding only NAME（ALIAS）, its duties on the next line
+            named = any(ch in "：:。" for ch in between) or (
+                "\n" in between and units.DUTY_SHAPE.match(window.partition("\n")[2]) is not None
+            )
+            if named and (not starts or starts[-1] != pos):
                 starts.append(pos)
     items = []
     for i, s in enumerate(starts):
@@ -167,6 +243,23 @@ def _paragraphs(text: str, region: Region) -> list[Item]:
         if "。" in stripped:
             off = text.index(stripped, start)
             items.append(Item(len(items) + 1, off, off + len(stripped), stripped, "other_matters", off))
+    return items
+
+
+_CLAUSE = re.compile(r"[^。；\n]+[。；]?")
+
+
+def _clauses(text: str, region: Region) -> list[Item]:
+    """Unnumbered adjustments: a 职责调整 section written as one run of clauses (将A职责划归B；将C职责
+    划归D。), each clause one adjustment, numbered in order."""
+    end = cut_at_boundary(text, region.start, region.end)
+    items = []
+    for m in _CLAUSE.finditer(text, region.start, end):
+        s, e = m.start(), m.end()
+        while s < e and text[s] in " \n":
+            s += 1
+        if e - s >= 6:
+            items.append(Item(len(items) + 1, s, e, text[s:e], "adjustments", s))
     return items
 
 
@@ -196,6 +289,8 @@ def _items_of(text: str, region: Region) -> list[Item]:
             items = [Item(region.ordinal, off, off + len(body), body, "other_matters", region.start)]
     elif not items and region.section == "other_matters":
         items = _paragraphs(text, region)
+    elif not items and region.section == "adjustments":
+        items = _clauses(text, region)
     return items
 
 
@@ -288,9 +383,8 @@ def parse_sanding(
     # the agency's own signs and rank are read outside the adjustment items (不再加挂…牌子, 将X局（副厅级）
     # 的职责划入 speak of other bodies)
     intro = _outside(head, [it for it in fixed.sections["adjustments"] if it.end <= len(head)])
-    agency, aliases = _split_bracketed(
-        agency or agency_name(text, head, title) or "未识别机构", aliases_of(intro)
-    )
+    named = agency or agency_name(text, head, title) or "未识别机构"
+    agency, aliases = _split_bracketed(named, aliases_of(intro, named))
     staffing_text = "".join(text[r.start : r.end] for r in regions if r.section == "staffing")
     record = AgencyRecord(
         agency=agency,

@@ -137,8 +137,7 @@ def _cue_regions(text: str, headed: list[Region]) -> list[Region]:
     regions = []
     for i, (_at, start, section) in enumerate(opens):
         end = opens[i + 1][0] if i + 1 < len(opens) else len(text)
-        if start < end:
-            regions.append(Region(section, start, end))
+        regions.append(Region(section, start, max(start, end)))  # a heading cut at the end opens nothing
     return regions
 
 

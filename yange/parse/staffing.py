@@ -11,7 +11,9 @@ from yange.parse.vocab import names, numerals
 # CATEGORY(为)?COUNT名, the category being the words since the last separator. It must not run across
 # 、，。；：（）, so 其中：厅长1名、副厅长5名 gives 厅长 and 副厅长.
 # Some notices count in 人 (编制30人), not 人员.
-_ROW = re.compile(rf"([^、，。；：:（）()\s和及]{{1,40}}?)(?:为|共)?({numerals.COUNT})(?:名|人(?!员))")
+_ROW = re.compile(rf"([^、，。；：:（）()\s和及]{{1,40}}?)(?:核定为|为|共)?({numerals.COUNT})(?:名|人(?!员))")
+# Head-counts of people in post (实有23人, 现有在编人员20名) are facts, not quotas: never a staffing row.
+_HEADCOUNT = re.compile(r"实有|现有|在岗|在职|实际")
 # A leaders' count broken down in the same sentence: 司局级领导职数20名，其中正司局级12名、副司局级8名。
 _BREAKDOWN = re.compile(r"[，,]\s*其中[：:]?")
 # Words after a category that only say it is a count: 机关行政编制名额.
@@ -23,7 +25,7 @@ _INCLUDED = re.compile(r"（(?:含|其中[：:]?)?([^（）]*\d[^（）]*|[^（�
 _LABEL = re.compile(r"([^、，。；：:（）()\s]{2,20}(?:职数|编制))[：:]")
 _CLAUSE_END = re.compile(r"[。；]")
 # Leading words that are not part of a category: 其中, the agency itself (省对外贸易经济合作厅机关…).
-_LEAD = re.compile(r"^(?:其中|另有|另|设|核定|配备)")
+_LEAD = re.compile(r"^(?:其中|另有|另|设|核定|配备|含)")
 # 省对外贸易经济合作厅机关行政编制: an agency's (short) name before 机关 is not part of the category.
 _AGENCY_THEN_CATEGORY = re.compile(rf"^[\u4e00-\u9fff]{{2,30}}?{names.AGENCY_END}(?=机关)")
 
@@ -31,7 +33,8 @@ _AGENCY_THEN_CATEGORY = re.compile(rf"^[\u4e00-\u9fff]{{2,30}}?{names.AGENCY_END
 def _category(raw: str, agency: str) -> str:
     cat = _LEAD.sub("", raw).strip()
     cat = cat[len(agency) :] if agency and cat.startswith(agency) else _AGENCY_THEN_CATEGORY.sub("", cat)
-    return _COUNT_WORD.sub("", cat)
+    cat = _LEAD.sub("", cat)  # 中卫市气象局设局长: 设 after the agency's name
+    return "" if _HEADCOUNT.search(cat) else _COUNT_WORD.sub("", cat)
 
 
 def _rows(text: str, agency: str, included_in: str | None) -> list[tuple[Staffing, int]]:

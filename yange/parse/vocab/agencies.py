@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from yange.parse.vocab.names import REGULATION_TAIL
+from yange.parse.vocab.names import AGENCY_END, REGULATION_TAIL
 
 # 加挂“福建省人民政府口岸工作办公室”牌子 / 加挂A、B牌子 / 挂X牌子 / 对外保留X牌子.
 # Not 不再加挂X牌子 / 取消X牌子 (a sign taken down), nor 加挂在A的X牌子 (a sign on another agency).
@@ -23,9 +23,22 @@ ESTABLISH = re.compile(r"设立([^，。；（(]{2,40}?)(?=[（(，,。；]|为)
 # 第二条 X是国务院组成部门 / X为省政府直属机构: the agency when no title or 设立X names it.
 AGENCY_IS = re.compile(
     r"(?:(?<=^)|(?<=[\n。\s]))([^\s，。；：、“”《》（）()]{2,40}?)(?:是|为)(?:党中央|国务院|省委|省政府|市委|市政府|县委|县政府|"
-    r"[^，。；]{0,12}?)(?:组成部门|直属机构|工作部门|部门管理机构|直属特设机构|工作机关|办事机构|派出机构)",
+    r"[^，。；]{0,12}?)(?:组成部门|直属机构|工作部门|部门管理机构|直属特设机构|工作机关|办事机构|派出机构|管理的机构)",
     re.MULTILINE,
 )
+# The 2018-on form names the agency once in full: 县卫生健康局（以下简称县卫健局）是县政府工作部门.
+AGENCY_SHORT_FORM = re.compile(
+    r"([^\s，。；：、“”《》（）]{2,40}?)（以下简称[“\"]?[^（）“”\"]{2,20}[”\"]?）(?:是|为)"
+)
+# The sentence that states the agency's rank or its units, where nothing else names it:
+# 中卫市气象局的机构规格为正处级 / 市政府办公室内设15个处室 / 市卫健局设下列内设机构.
+AGENCY_STATED = re.compile(
+    r"(?:(?<=^)|(?<=[\n。，；\s]))([^\s，。；：、“”《》（）]{2,30}?"
+    + AGENCY_END
+    + r")(?:的机构规格为|的规格为|内设\d|内设[一二三四五六七八九十两]|设下列|设以下|机关行政编制为|机关编制为)"
+)
+# A page's heading line that is only a name: 揭阳市揭东区工业信息化和科技局, 金寨县卫生局.
+NAME_LINE = re.compile(r"[^\s，。；：:、“”《》（）()\d]{2,38}" + AGENCY_END)
 REGULATION_SUFFIX = re.compile(REGULATION_TAIL)
 # A regulation's own title standing on a line of its own (not cited in 《》, not inside 关于印发…的通知):
 # a notice that issues several regulations has one such line per agency.

@@ -70,6 +70,8 @@ SECTION_HEADINGS: dict[str, str | None] = {
     "人员编制与领导职数": "staffing",
     "人员编制及领导职数": "staffing",
     "编制和领导职数": "staffing",
+    # only as the last words of a page a break cut: see HEADING
+    "人员编制和": "staffing",
     "其他事项": "other_matters",
     "其他": "other_matters",  # only as a heading line of its own: see HEADING
     # 附则 (本规定由…负责解释) closes the other matters but holds no numbered item of its own
@@ -83,10 +85,12 @@ SECTION_HEADINGS: dict[str, str | None] = {
 # only a space (一 职责调整, where a copy lost the 、).
 HEADING = re.compile(
     rf"(?:(?<=^)|(?<=[\n。；：\s”）]))({CN}{{1,2}})(?:、|\.(?!\d)|(?=[ \t]))\s*("
-    + "|".join(sorted((w for w in SECTION_HEADINGS if w != "其他"), key=len, reverse=True))
+    + "|".join(
+        sorted((w for w in SECTION_HEADINGS if w not in ("其他", "人员编制和")), key=len, reverse=True)
+    )
     + r"|其他(?=\s*(?:\n|$|（))"
     # a heading a page break cut at the very end of the text: 四、人员编制和
-    + r"|人员编制(?=和\s*\Z))"
+    + r"|人员编制和(?=\s*\Z))"
     # not a heading when the words run on into a sentence: 主要职责是… / 内设机构的…
     + r"(?![是的和与及为由等])",
     re.MULTILINE,
@@ -96,7 +100,9 @@ HEADING = re.compile(
 # with a colon (人员编制及领导职数：), or glued after a wrapper's colon (…介绍如下：职能调整).
 BARE_HEADING = re.compile(
     r"(?:^|(?<=[:：]))\s*("
-    + "|".join(sorted((w for w in SECTION_HEADINGS if w != "其他"), key=len, reverse=True))
+    + "|".join(
+        sorted((w for w in SECTION_HEADINGS if w not in ("其他", "人员编制和")), key=len, reverse=True)
+    )
     + r")\s*[:：]?\s*$",
     re.MULTILINE,
 )

@@ -17,9 +17,16 @@ NOTICE_TITLE = re.compile(
 DOC_NUMBER = re.compile(r"([\u4e00-\u9fff]{1,10})〔(\d{4})〕(\d{1,4})号")
 # Metadata blocks of document-sharing sites: 【制定机关】… 【字号】… 【公布日期】…
 META_FIELD = re.compile(r"【([^】]{2,8})】\s*([^【\n•·|｜]*)")
-META_ISSUER = ("制定机关", "发布机关", "发文机关", "颁布机关")
+# The metadata table of a government information-disclosure page (gov.cn, county sites): a label, a
+# colon, its value up to the next space (发布机构：X 文号：Y 成文日期：…). Not 发布日期/发布时间: when a
+# page went up is not the notice's date.
+META_LABEL = re.compile(
+    r"(?:^|(?<=\s))(发文机关|发布机构|发文字号|文号|成文日期)[:：]\s*(\S+(?: \d\d:\d\d(?::\d\d)?)?)",
+    re.MULTILINE,
+)
+META_ISSUER = ("制定机关", "发布机关", "发文机关", "颁布机关", "发布机构")
 META_DOC_NUMBER = ("字号", "发文字号", "文号")
-META_DATE = ("公布日期", "发布日期", "成文日期", "颁布日期")
+META_DATE = ("成文日期", "公布日期", "发布日期", "颁布日期")
 # Page words that run into a title on sharing sites (…编制管理正文江西省人民政府办公厅关于…): a title's
 # issuer prefix starts after the last of them.
 TITLE_JUNK = re.compile(r".*(?:正文|标题|题名|名称|全文|原文|文章属性)[:：]?")
@@ -31,3 +38,11 @@ PAGE_FURNITURE_LINE = re.compile(
 )
 # Page titles carry a site suffix: 关于…的通知_福建省人民政府门户网站 / … - 中国政府网 / …|某网.
 SITE_SUFFIX = re.compile(r"\s*(?:[_|｜]|\s-\s|—{1,2}).{0,30}(?:网|网站|门户|平台|首页)\s*$")
+# Lines a site wraps a notice in, which differ between copies of one notice: a government
+# information-disclosure block (索引号 / 发布机构 / 公开方式 …), a registry's field labels, page and
+# print buttons, a sharing site's "cut" notice. Dropped before a notice's identity is computed.
+SITE_FURNITURE_LINE = re.compile(
+    r"^\s*(?:索引号|目录组配分类|主题分类|公开方式|公开范围|公开时限|发布机构|信息来源|生成日期|浏览次数|访问次数"
+    r"|字号[:：]?\s*(?:大|\[大\])|【?(?:打印|关闭)(?:本页|窗口)?】?|因篇幅问题|上面法规内容为部分内容|第\s*\[?\d+\]?\s*页"
+    r"|电子标识编号|标识发放单位|发放单位|发放时间|网站名称|网上名称信息|仿冒网站)"
+)

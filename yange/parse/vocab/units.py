@@ -9,7 +9,7 @@ from yange.parse.vocab.numerals import CN, COUNT
 
 # Units that carry no ordinal in the units section but are units all the same.
 UNNUMBERED_UNITS = re.compile(
-    r"(?:(?<=^)|(?<=[\n。；\s]))(机关党委|离退休干部(?:工作)?(?:处|局|办公室)|机关纪委|纪检监察室|派驻纪检组)"
+    r"(?:(?<=^)|(?<=[\n。；\s]))(机关党委|离退休干部(?:工作)?(?:处|局|办公室|科|股)|机关纪委|纪检监察室|派驻纪检组)"
 )
 # Verbs a unit's duty text (or a main duty) opens with. A unit item is NAME + one of these (or 。).
 DUTY_VERBS = (

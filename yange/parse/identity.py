@@ -1,0 +1,35 @@
+"""A notice's identity: the same notice from two sources (an HTML page and a .txt of it, a
+traditional-character mirror) gets the same `notice_id`.
+
+The id is the sha256 of the normalised text (OpenCC included) with the site's furniture lines left
+out and no whitespace: what differs between copies of one notice is the page around it and where its
+lines break, not its words.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+
+from yange.parse.vocab import metadata
+
+_WHITESPACE = re.compile(r"\s+")
+
+
+def content(norm: str) -> str:
+    """The words of a normalised notice without site furniture and whitespace."""
+    lines = [
+        line
+        for line in norm.split("\n")
+        if not (
+            metadata.SITE_FURNITURE_LINE.match(line)
+            or metadata.PAGE_FURNITURE_LINE.match(line)
+            or metadata.SITE_SUFFIX.search(line)
+        )
+    ]
+    return _WHITESPACE.sub("", "".join(lines))
+
+
+def notice_id(norm: str) -> str:
+    """sha256 hex of the notice's content (see `content`)."""
+    return hashlib.sha256(content(norm).encode("utf-8")).hexdigest()
