@@ -16,6 +16,7 @@ MODULES = [
     "bench.parse_bench",
     "bench.diff_bench",
     "bench.storage_bench",
+    "bench.first_contact_bench",
     "bench.ingest_bench",
     "bench.dashboard_bench",
 ]
