@@ -115,7 +115,7 @@ class History:
     @property
     def con(self) -> duckdb.DuckDBPyConnection:
         if self._con is None:
-            self._con = storage.connect(self.db, wait_seconds=30.0)
+            self._con = storage.connect(self.db, wait_seconds=get_settings().writer_wait_s)
         return self._con
 
     def checkpoint(self) -> None:

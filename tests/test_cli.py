@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -12,6 +13,7 @@ from typer.testing import CliRunner
 
 from tests.conftest import FUJIAN, MOFCOM
 from yange.cli import app
+from yange.errors import StorageTransientError
 
 runner = CliRunner()
 YANGE = [sys.executable, "-m", "yange.cli"]
@@ -36,7 +38,9 @@ def bad_files(tmp_path: Path) -> dict[str, Path]:
     }
     files["empty"].write_bytes(b"")
     files["binary"].write_bytes(bytes(range(256)) * 64)
-    files["not_a_notice"].write_text("明天福州多云转晴，气温18到25摄氏度，东北风3级。请市民注意防晒。\n", encoding="utf-8")
+    files["not_a_notice"].write_text(
+        "明天福州多云转晴，气温18到25摄氏度，东北风3级。请市民注意防晒。\n", encoding="utf-8"
+    )
     with files["too_large"].open("wb") as handle:  # sparse: 21 MB on paper, nothing on disk
         handle.truncate(21 * 1024 * 1024)
     files["missing"] = tmp_path / "no-such-file.txt"
@@ -115,16 +119,99 @@ def test_diff_unknown_agency_exits_2(history: Path) -> None:
 
 
 def test_rebuild_reproduces_the_same_changes(history: Path) -> None:
-    before = json.loads(runner.invoke(app, ["diff", "福建省对外贸易经济合作厅", "--db", str(history), "--json"]).stdout)
+    before = json.loads(
+        runner.invoke(app, ["diff", "福建省对外贸易经济合作厅", "--db", str(history), "--json"]).stdout
+    )
     result = runner.invoke(app, ["rebuild", "--db", str(history)])
     assert result.exit_code == 0, result.output
-    after = json.loads(runner.invoke(app, ["diff", "福建省对外贸易经济合作厅", "--db", str(history), "--json"]).stdout)
-    assert [(e["change_id"], e["change_type"]) for e in after] == [(e["change_id"], e["change_type"]) for e in before]
+    after = json.loads(
+        runner.invoke(app, ["diff", "福建省对外贸易经济合作厅", "--db", str(history), "--json"]).stdout
+    )
+    assert [(e["change_id"], e["change_type"]) for e in after] == [
+        (e["change_id"], e["change_type"]) for e in before
+    ]
 
 
 def test_diff_lineage_flag_is_accepted_and_keeps_own_events(history: Path) -> None:
     own = runner.invoke(app, ["diff", "福建省对外贸易经济合作厅", "--db", str(history), "--json"])
-    with_lineage = runner.invoke(app, ["diff", "福建省对外贸易经济合作厅", "--db", str(history), "--json", "--lineage"])
+    with_lineage = runner.invoke(
+        app, ["diff", "福建省对外贸易经济合作厅", "--db", str(history), "--json", "--lineage"]
+    )
     assert with_lineage.exit_code == 0, with_lineage.output
     own_ids = {e["change_id"] for e in json.loads(own.stdout)}
     assert own_ids <= {e["change_id"] for e in json.loads(with_lineage.stdout)}
+
+
+def _main(monkeypatch: pytest.MonkeyPatch, *args: str) -> int:
+    from yange.cli import main
+
+    monkeypatch.setattr(sys, "argv", ["yange", *args])
+    with pytest.raises(SystemExit) as stopped:
+        main()
+    return int(stopped.value.code or 0)
+
+
+@pytest.mark.parametrize(
+    ("failure", "line"),
+    [
+        # Prefect's own words for its temporary server not starting in time
+        (RuntimeError("Timed out while attempting to connect to ephemeral Prefect API server."),
+         "yange: Prefect's temporary API server did not answer within"),
+        # a second writer: the storage layer's message already says what to do
+        (StorageTransientError("data/yange.duckdb: another yange process is writing this history; wait"),
+         "yange: the history is busy: data/yange.duckdb: another yange process is writing"),
+        # a bug: named by its type and command, never its raw message
+        (KeyError("snapshot_id"), "yange: internal error (KeyError) in `yange ingest`; run it again with --verbose"),
+    ],
+)  # fmt: skip
+def test_failures_are_one_line_that_says_what_to_do(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], failure: Exception, line: str
+) -> None:
+    import flows.pipeline
+
+    def failing(**_: object) -> None:
+        raise failure
+
+    monkeypatch.delenv("PREFECT_API_URL", raising=False)
+    monkeypatch.setattr(flows.pipeline, "run_pipeline", failing)
+    assert _main(monkeypatch, "ingest", "examples/notices", "--db", "unused.duckdb") == 1
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and err[0].startswith(line), err
+    assert "Traceback" not in err[0]
+
+
+def test_verbose_adds_the_traceback(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import flows.pipeline
+
+    def failing(**_: object) -> None:
+        raise KeyError("snapshot_id")
+
+    monkeypatch.delenv("PREFECT_API_URL", raising=False)
+    monkeypatch.setattr(flows.pipeline, "run_pipeline", failing)
+    assert _main(monkeypatch, "ingest", "examples/notices", "--db", "unused.duckdb", "--verbose") == 1
+    err = capsys.readouterr().err
+    assert "Traceback" in err and "KeyError: 'snapshot_id'" in err
+    assert err.strip().splitlines()[-1].startswith("yange: internal error (KeyError)")
+
+
+def test_a_writer_already_running_is_named_not_a_duckdb_lock_message(tmp_path: Path) -> None:
+    import storage
+
+    db = tmp_path / "h.duckdb"
+    holder = storage.connect(db)
+    try:
+        proc = subprocess.run(
+            [*YANGE, "ingest", str(tmp_path), "--db", str(db)],
+            capture_output=True, text=True, timeout=120, env={**os.environ, "YANGE_WRITER_WAIT_S": "0.5"},
+        )  # fmt: skip
+    finally:
+        storage.close(holder)
+    assert proc.returncode == 1
+    assert (
+        proc.stderr.strip()
+        .splitlines()[-1]
+        .startswith(f"yange: the history is busy: {db}: another yange process is writing this history")
+    )
+    assert "IO Error" not in proc.stderr and "Traceback" not in proc.stderr

@@ -25,9 +25,13 @@ class Settings(BaseSettings):
     # A long ingest publishes its progress to readers at most this often (each publication copies
     # the whole database file, so not per batch); the rest is published when the run ends.
     publish_every_s: float = Field(default=600.0, ge=0)
+    # How long a run waits for another writer of the same history to finish before it gives up.
+    writer_wait_s: float = Field(default=30.0, ge=0)
     # A long ingest publishes its progress to readers at most this often (each publication copies
     # the whole database file, so not per batch); the rest is published when the run ends.
     publish_every_s: float = Field(default=600.0, ge=0)
+    # How long a run waits for another writer of the same history to finish before it gives up.
+    writer_wait_s: float = Field(default=30.0, ge=0)
     # Dashboard. Host names its server answers to (the Host header; a websocket's Origin must be one
     # of them too): add the public name when it runs behind a reverse proxy.
     dashboard_hosts: list[str] = Field(default_factory=lambda: ["127.0.0.1", "localhost"])

@@ -4,6 +4,7 @@ Prefect home, and Prefect's test harness entered once per session (it costs seco
 from __future__ import annotations
 
 import os
+import sys
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -43,5 +44,8 @@ def prefect_harness() -> Iterator[None]:
     """Prefect's test harness (a temporary API database), entered once for every flow test."""
     from prefect.testing.utilities import prefect_test_harness
 
-    with prefect_test_harness(server_startup_timeout=60):
+    from flows import EPHEMERAL_STARTUP_TIMEOUT_S
+
+    print(f"starting Prefect's test harness server (up to {EPHEMERAL_STARTUP_TIMEOUT_S} s)", file=sys.stderr)
+    with prefect_test_harness(server_startup_timeout=int(EPHEMERAL_STARTUP_TIMEOUT_S)):
         yield
