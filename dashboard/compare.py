@@ -18,13 +18,8 @@ from models import AgencyRecord, Duty
 
 Status = Literal["same", "changed", "added", "removed"]
 
-SECTION_TITLES: dict[str, str] = {
-    "duty": "主要职责 (duties)",
-    "unit": "内设机构 (units)",
-    "staffing": "人员编制 (staffing)",
-    "other": "其他事项 (other matters)",
-    "rank": "机构规格 (rank)",
-}
+# The order of sections in the side-by-side view (their words are in dashboard/vocab.py).
+SECTION_ORDER: tuple[str, ...] = ("duty", "unit", "staffing", "other", "rank")
 
 
 @dataclass(frozen=True)
@@ -115,7 +110,7 @@ def _pairs_from_changes(
 def align(
     old_record: AgencyRecord, new_record: AgencyRecord, changes: Sequence[Mapping[str, Any]] = ()
 ) -> list[Row]:
-    """Rows of the side-by-side view, grouped by section in SECTION_TITLES order."""
+    """Rows of the side-by-side view, grouped by section in SECTION_ORDER."""
     old, new = items_of(old_record), items_of(new_record)
     pairs = _pairs_from_changes(
         old, new, [c for c in changes if c.get("change_type") != "declared_adjustment"]
@@ -151,7 +146,7 @@ def align(
                 _differ_ops(change, old[i], item))
         )  # fmt: skip
     rows.extend(_removed(old, emitted, upto=len(old), section=None))
-    order = list(SECTION_TITLES)
+    order = list(SECTION_ORDER)
     return sorted(rows, key=lambda r: order.index(r.section))
 
 

@@ -156,6 +156,14 @@ def _event_params(
     }
 
 
+@dataclass(frozen=True)
+class Timeline:
+    agencies: pd.DataFrame  # the agencies shown: agency_id, agency, versions, events
+    events: pd.DataFrame  # per agency, day and change type
+    versions: pd.DataFrame  # one row per version of the agencies shown
+    totals: dict[str, int]  # agencies, versions, events within the filters (all of them, not only shown)
+
+
 @st.cache_data(ttl=TTL, show_spinner=False)
 def timeline(
     db: str,
@@ -165,14 +173,80 @@ def timeline(
     start: dt.date | None = None,
     end: dt.date | None = None,
     top: int = 40,
-) -> tuple[pd.DataFrame, pd.DataFrame, dict[str, int]]:
-    """Events per agency/day/type of the `top` busiest agencies, their versions, and filter totals."""
+) -> Timeline:
+    """The `top` agencies with most versions and events within the filters, with or without events."""
     params = _event_params(agencies, regions, types, start, end)
-    events = _frame(db, queries.TIMELINE_EVENTS, {**params, "top": top})
-    shown = sorted(set(events["agency_id"]))
-    versions = _frame(db, queries.TIMELINE_VERSIONS, {"agencies": shown, "start": start, "end": end})
+    shown = _frame(db, queries.TIMELINE_AGENCIES, {**params, "top": top})
+    ids = shown["agency_id"].tolist()
+    events = _frame(db, queries.TIMELINE_EVENTS, {**params, "shown": ids})
+    versions = _frame(db, queries.TIMELINE_VERSIONS, {"agencies": ids, "start": start, "end": end})
     totals = _row(db, queries.TIMELINE_TOTALS, params) or {}
-    return events, versions, {k: int(v or 0) for k, v in totals.items()}
+    return Timeline(shown, events, versions, {k: int(v or 0) for k, v in totals.items()})
+
+
+def level_of(name: str, region: str) -> str:
+    """central / province / city / county: the level of government an agency belongs to, from its
+    region and the place its name begins with (the history stores no level of its own)."""
+    if region == "中央":
+        return "central"
+    head = name[: name.find(region) + len(region) + 4] if region in name else name[:8]
+    if "县" in head or ("区" in head and "市" in head):
+        return "county"
+    if "市" in head and "省" not in head and "自治区" not in head:
+        return "city"
+    return "province"
+
+
+@st.cache_data(ttl=TTL, show_spinner=False)
+def directory(db: str) -> pd.DataFrame:
+    """Every agency once: agency_id, name, region, level, versions, and `known_as` (aliases and former
+    names, without the name itself) for the picker's search."""
+    frame = _frame(db, queries.AGENCY_DIRECTORY)
+    known = []
+    for name, *lists in zip(
+        frame["name"], frame["aliases"], frame["former"], frame["record_names"], strict=True
+    ):
+        seen = dict.fromkeys(str(n) for values in lists if values is not None for n in values)
+        seen.pop(name, None)
+        known.append(list(seen))
+    frame["known_as"] = known
+    frame["level"] = [level_of(n, r) for n, r in zip(frame["name"], frame["region"], strict=True)]
+    return frame.drop(columns=["aliases", "former", "record_names"])
+
+
+def find_in_directory(
+    directory: pd.DataFrame, *, q: str = "", region: str = "", level: str = ""
+) -> pd.DataFrame:
+    """The agencies of `directory` in the region and level (empty: any) whose name, alias or former
+    name contains `q`, ordered by region, level and name."""
+    found = directory
+    if region:
+        found = found[found["region"] == region]
+    if level:
+        found = found[found["level"] == level]
+    if q.strip():
+        needle = q.strip()
+        found = found[[needle in name or any(needle in k for k in known)
+                       for name, known in zip(found["name"], found["known_as"], strict=True)]]  # fmt: skip
+    return found.sort_values(["region", "level", "name"], kind="stable")
+
+
+@dataclass(frozen=True)
+class Round:
+    flows: pd.DataFrame  # giver, receiver, how (observed/declared), section, text, notice_id, title
+    created: pd.DataFrame  # agencies whose first version falls in the period
+    lineage: pd.DataFrame  # merged / renamed / split / abolished links effective in the period
+
+
+@st.cache_data(ttl=TTL, show_spinner=False)
+def reform_round(db: str, regions: Sequence[str], start: dt.date | None, end: dt.date | None) -> Round:
+    """Who gave what to whom in a region and period, and which agencies came and went."""
+    params = {"regions": list(regions), "start": start, "end": end}
+    return Round(
+        _frame(db, queries.ROUND_TRANSFERS, params),
+        _frame(db, queries.ROUND_CREATED, params),
+        _frame(db, queries.ROUND_LINEAGE, params),
+    )
 
 
 @st.cache_data(ttl=TTL, show_spinner=False)
@@ -301,6 +375,15 @@ def comparison(db: str, old_snapshot: str, new_snapshot: str) -> Comparison:
 
 
 @st.cache_data(ttl=TTL, show_spinner=False)
+def digest(db: str, since: dt.date, agency_id: str | None = None) -> list[dict[str, Any]]:
+    """Notices published since `since` (touching `agency_id`, if given) with their change counts."""
+    from storage import queries as shared
+
+    with _reader(db) as con:
+        return shared.digest(con, since=since, agency_id=agency_id)
+
+
+@st.cache_data(ttl=TTL, show_spinner=False)
 def notices(db: str) -> pd.DataFrame:
     return _frame(db, queries.NOTICE_LIST)
 
@@ -314,12 +397,14 @@ def notice(db: str, notice_id: str) -> dict[str, Any] | None:
 
 
 @st.cache_data(ttl=TTL, show_spinner=False)
-def notice_spans(db: str, notice_id: str) -> list[tuple[int, int, str]]:
+def notice_spans(db: str, notice_id: str) -> list[tuple[int, int, str, str]]:
+    """(start, end, agency, code) of every record item the notice defines; code is a section or,
+    for an amendment's effects, an effect type."""
     frame = _frame(db, queries.NOTICE_SPANS, {"notice_id": notice_id})
-    spans = [(int(r.span_start), int(r.span_end), f"{r.agency} · {r.section}") for r in frame.itertuples()]
+    spans = [(int(r.span_start), int(r.span_end), str(r.agency), str(r.section)) for r in frame.itertuples()]
     for row in _frame(db, queries.NOTICE_RECORDS, {"notice_id": notice_id}).itertuples():
         record = _as_record(row.record)
-        spans.extend((e.span[0], e.span[1], f"{row.agency} · {e.type}") for e in record.effects)
+        spans.extend((e.span[0], e.span[1], str(row.agency), e.type) for e in record.effects)
     return spans
 
 

@@ -28,32 +28,47 @@ _EVENT_FILTER = """
     and ($end is null or c.published_on <= $end)
 """
 
-# Events per agency, day and type, for the busiest agencies within the filter: aggregated before
-# any join, so a million events cost one scan.
-TIMELINE_EVENTS = f"""
-with counts as (
-    select c.agency_id, c.published_on as day, c.change_type, count(*) as events
-    from changes c
-    where {_EVENT_FILTER}
-    group by all
-),
-busiest as (
-    select agency_id from counts group by agency_id order by sum(events) desc, agency_id limit $top
-)
-select k.agency_id, a.name as agency, k.day, k.change_type, k.events
-from counts k
-join busiest b on b.agency_id = k.agency_id
-join agencies a on a.agency_id = k.agency_id
-order by k.day, a.name
+# Versions (not amendment records) within the filters: agencies, regions, an inclusive date range,
+# and with a change-type filter only agencies that have such an event. Every agency has versions, so
+# an agency without a single change event still counts and shows.
+_VERSION_FILTER = f"""
+    not s.amendment
+    and (len($agencies) = 0 or list_contains($agencies, s.agency_id))
+    and (len($regions) = 0 or s.agency_id in (select agency_id from agencies where list_contains($regions, region)))
+    and ($start is null or s.valid_from >= $start)
+    and ($end is null or s.valid_from <= $end)
+    and (len($types) = 0 or s.agency_id in (select c.agency_id from changes c where {_EVENT_FILTER}))
 """
 
 TIMELINE_TOTALS = f"""
-select count(*) as events, count(distinct c.agency_id) as agencies, count(distinct c.to_snapshot) as versions
-from changes c
-where {_EVENT_FILTER}
+select (select count(distinct s.agency_id) from snapshots s where {_VERSION_FILTER}) as agencies,
+       (select count(*) from snapshots s where {_VERSION_FILTER}) as versions,
+       (select count(*) from changes c where {_EVENT_FILTER}) as events
 """
 
-# Versions of the given agencies: one point each on the timeline.
+# The `top` agencies with the most versions and events within the filters, each with both counts.
+TIMELINE_AGENCIES = f"""
+with v as (select s.agency_id, count(*) as versions from snapshots s where {_VERSION_FILTER} group by all),
+e as (select c.agency_id, count(*) as events from changes c where {_EVENT_FILTER} group by all)
+select v.agency_id, a.name as agency, v.versions, coalesce(e.events, 0) as events
+from v
+join agencies a on a.agency_id = v.agency_id
+left join e on e.agency_id = v.agency_id
+order by v.versions + coalesce(e.events, 0) desc, a.name
+limit $top
+"""
+
+# Events per agency, day and type of the given agencies: aggregated in DuckDB, one row per circle.
+TIMELINE_EVENTS = f"""
+select c.agency_id, a.name as agency, c.published_on as day, c.change_type, count(*) as events
+from changes c
+join agencies a on a.agency_id = c.agency_id
+where list_contains($shown, c.agency_id) and {_EVENT_FILTER}
+group by all
+order by day, agency
+"""
+
+# Versions of the given agencies: one tick each on the timeline.
 TIMELINE_VERSIONS = """
 select s.agency_id, a.name as agency, s.valid_from as day, s.snapshot_id, s.derived, n.title
 from snapshots s
@@ -63,6 +78,19 @@ where list_contains($agencies, s.agency_id) and not s.amendment
   and ($start is null or s.valid_from >= $start)
   and ($end is null or s.valid_from <= $end)
 order by s.valid_from
+"""
+
+# Every agency with what a reviewer may search it by: its name, aliases and the names of its versions
+# (former names), its region and number of versions; the Agency page's picker.
+AGENCY_DIRECTORY = """
+select a.agency_id, a.name, a.region, a.aliases,
+       list(distinct s.display_name) filter (where s.display_name is not null) as former,
+       list(distinct s.record->>'agency') filter (where s.record->>'agency' is not null) as record_names,
+       count(s.snapshot_id) as versions
+from agencies a
+left join snapshots s on s.agency_id = a.agency_id and not s.amendment
+group by all
+order by a.region, a.name
 """
 
 CHANGES_TABLE = f"""
@@ -147,7 +175,7 @@ order by seq
 """
 
 NOTICE_LIST = """
-select notice_id, concat_ws(' ', published_on, coalesce(title, source)) as label, status
+select notice_id, published_on, coalesce(title, source) as label, status
 from notices
 order by published_on desc nulls last, title
 """
@@ -195,16 +223,82 @@ order by a.name, s.valid_from, d.section, d.ordinal
 limit $limit
 """
 
-# Shown on the SQL page as starting points.
+# Shown on the SQL page as starting points; their names are vocab labels sql.ex.<key>.
 EXAMPLES: dict[str, str] = {
-    "Change events per type": "select change_type, count(*) as events\nfrom changes\ngroup by all\norder by events desc",
-    "Versions per agency": (
+    "types": "select change_type, count(*) as events\nfrom changes\ngroup by all\norder by events desc",
+    "versions": (
         "select a.name, count(*) as versions, min(s.valid_from) as first, max(s.valid_from) as last\n"
         "from snapshots s join agencies a using (agency_id)\ngroup by all\norder by versions desc\nlimit 50"
     ),
-    "Duties in force on a date": (
+    "as_of": (
         "select agency, section, ordinal, text\nfrom duties_as_of(date '2012-01-01')\n"
         "where section = 'duty'\norder by agency, ordinal\nlimit 100"
     ),
-    "Rejected notices": "select source, reason, ingested_at\nfrom notices\nwhere status = 'rejected'",
+    "rejected": "select source, reason, ingested_at\nfrom notices\nwhere status = 'rejected'",
 }
+
+# Reform rounds: what moved between agencies of a region in a period. Observed transfers are the
+# `transferred` rows at the giver's end (detail.direction 'out'); declared ones are the adjustments a
+# notice states (划入/划出 with a named counterpart), whether or not the counterpart is stored.
+_ROUND_FILTER = """
+    (len($regions) = 0 or c.agency_id in (select agency_id from agencies where list_contains($regions, region)))
+    and ($start is null or c.published_on >= $start)
+    and ($end is null or c.published_on <= $end)
+"""
+
+ROUND_TRANSFERS = f"""
+select coalesce(g.name, c.agency_id) as giver, coalesce(r.name, c.counterpart_agency_id) as receiver,
+       c.agency_id as giver_id, c.counterpart_agency_id as receiver_id, 'observed' as how,
+       c.section, coalesce(c.old_text, c.new_text) as text, c.notice_id, n.title, c.published_on
+from changes c
+join agencies g on g.agency_id = c.agency_id
+left join agencies r on r.agency_id = c.counterpart_agency_id
+left join notices n on n.notice_id = c.notice_id
+where c.change_type = 'transferred' and c.detail->>'direction' = 'out' and {_ROUND_FILTER}
+union all
+select case when c.detail->>'kind' = 'transferred_in' then c.detail->>'counterpart' else a.name end,
+       case when c.detail->>'kind' = 'transferred_in' then a.name else c.detail->>'counterpart' end,
+       case when c.detail->>'kind' = 'transferred_in' then null else c.agency_id end,
+       case when c.detail->>'kind' = 'transferred_in' then c.agency_id else null end,
+       'declared', c.section, c.new_text, c.notice_id, n.title, c.published_on
+from changes c
+join agencies a on a.agency_id = c.agency_id
+left join notices n on n.notice_id = c.notice_id
+where c.change_type = 'declared_adjustment' and c.detail->>'kind' in ('transferred_in', 'transferred_out')
+  and c.detail->>'counterpart' is not null and {_ROUND_FILTER}
+order by published_on, giver, receiver
+"""
+
+# Agencies whose first version falls in the period: created (or first defined) in the round.
+ROUND_CREATED = """
+select a.agency_id, a.name, min(s.valid_from) as day, arg_min(s.notice_id, s.valid_from) as notice_id,
+       arg_min(n.title, s.valid_from) as title
+from snapshots s
+join agencies a on a.agency_id = s.agency_id
+left join notices n on n.notice_id = s.notice_id
+where not s.amendment and (len($regions) = 0 or list_contains($regions, a.region))
+group by all
+having ($start is null or min(s.valid_from) >= $start) and ($end is null or min(s.valid_from) <= $end)
+order by day, a.name
+"""
+
+# Merged, renamed, split and abolished bodies whose link takes effect in the period.
+ROUND_LINEAGE = """
+with keys as (
+    select predecessor_key as key from lineage_claims
+    union select predecessor_key from lineage_curated
+    union select successor_key from lineage_curated
+),
+named as (select substr(sha256(key), 1, 16) as agency_id, min(key) as name_key from keys group by all)
+select l.relation, l.effective_date as day, coalesce(p.name, pn.name_key, l.predecessor_id) as predecessor,
+       coalesce(s.name, sn.name_key, l.successor_id) as successor, l.predecessor_id, l.successor_id, l.source
+from agency_lineage l
+left join agencies p on p.agency_id = l.predecessor_id
+left join agencies s on s.agency_id = l.successor_id
+left join named pn on pn.agency_id = l.predecessor_id
+left join named sn on sn.agency_id = l.successor_id
+where (len($regions) = 0 or list_contains($regions, coalesce(s.region, p.region)))
+  and ($start is null or l.effective_date >= $start)
+  and ($end is null or l.effective_date <= $end)
+order by day nulls last, successor
+"""

@@ -1,17 +1,35 @@
 """HTML for the views Streamlit has no widget for: highlighted source text and the 新旧对照 table.
 
 Notice text is untrusted input: every piece of it goes through `html.escape` before it is wrapped
-in markup, so a notice can never inject HTML into the page.
+in markup, so a notice can never inject HTML into the page. `plain` does the same for the Streamlit
+elements that render Markdown (titles, captions, alerts, link and widget labels).
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
+from collections.abc import Mapping, Sequence
 from html import escape
 
-from dashboard.compare import SECTION_TITLES, Row
+from dashboard.compare import Row
 
 Op = tuple[str, str]
+
+# ASCII punctuation: a backslash before any of it makes CommonMark show it as written.
+_PUNCTUATION = re.compile(r"[!-/:-@\[-`{-~]")
+# Where GFM would see a bare link (http:, www., name@host): it links text, escaped or not, so a
+# word joiner (U+2060, invisible) goes between the letters and the : . or @ that follow them.
+_LINKABLE = re.compile(r"(?<=[0-9A-Za-z])(?=[:.@])")
+WORD_JOINER = "\u2060"
+
+
+def plain(text: object) -> str:
+    """`text` (a title, a name, a warning, a file name) for an element that renders Markdown, so
+    that it shows as written: no image loads, no link, no bold, colour, icon or maths from data."""
+    value = _LINKABLE.sub(WORD_JOINER, "" if text is None else str(text))
+    value = _PUNCTUATION.sub(lambda m: "\\" + m.group(0), value)
+    return " ".join(value.split())  # newlines and runs of spaces would start Markdown blocks
+
 
 STYLE = """
 <style>
@@ -50,16 +68,22 @@ def _cell(row: Row, side: str, ops: Sequence[Op] | None) -> str:
 
 
 def compare_table(
-    rows: Sequence[Row], ops: Sequence[Sequence[Op] | None], *, old_title: str, new_title: str
+    rows: Sequence[Row],
+    ops: Sequence[Sequence[Op] | None],
+    *,
+    old_title: str,
+    new_title: str,
+    sections: Mapping[str, str],
 ) -> str:
-    """The side-by-side table; `ops[k]` is the inline diff of rows[k] (None: no highlighting)."""
+    """The side-by-side table; `ops[k]` is the inline diff of rows[k] (None: no highlighting), and
+    `sections` the heading of each section in the reader's language."""
     html = [STYLE, '<table class="yg-cmp">']
     html.append(f"<tr><th>{escape(old_title)}</th><th>{escape(new_title)}</th></tr>")
     section = None
     for row, row_ops in zip(rows, ops, strict=True):
         if row.section != section:
             section = row.section
-            html.append(f'<tr><th colspan="2">{escape(SECTION_TITLES.get(section, section))}</th></tr>')
+            html.append(f'<tr><th colspan="2">{escape(sections.get(section, section))}</th></tr>')
         html.append(f'<tr class="{row.status}">{_cell(row, "old", row_ops)}{_cell(row, "new", row_ops)}</tr>')
     html.append("</table>")
     return "".join(html)

@@ -47,9 +47,19 @@ def free_port() -> int:
 def serve(db: Path, *, timeout: float = 60.0) -> Iterator[str]:
     """`streamlit run dashboard/app.py -- --db DB` on a free local port; yields its address."""
     port = free_port()
-    command = [sys.executable, "-m", "streamlit", "run", str(APP), "--server.address", "127.0.0.1",
-               "--server.port", str(port), "--server.headless", "true", "--browser.gatherUsageStats", "false",
-               "--", "--db", str(db)]  # fmt: skip
+    # Only the port: address, usage statistics and toolbar come from dashboard/.streamlit/config.toml.
+    command = [
+        sys.executable,
+        "-m",
+        "streamlit",
+        "run",
+        str(APP),
+        "--server.port",
+        str(port),
+        "--",
+        "--db",
+        str(db),
+    ]
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     url = f"http://127.0.0.1:{port}"
     try:
@@ -78,6 +88,21 @@ def wait_ready(page: Any, text: str) -> None:
     page.get_by_text(text).first.wait_for(timeout=30_000)
     page.wait_for_selector("[data-testid='stStatusWidget']", state="detached", timeout=30_000)
     page.wait_for_timeout(1500)  # let Vega finish drawing
+
+
+def first_render_s(page: Any, url: str, text: str) -> float:
+    """Seconds from opening `url` in a fresh page until `text` shows, Streamlit has stopped running
+    and every chart has drawn its marks: what a reviewer waits for before the first page is usable."""
+    started = time.perf_counter()
+    page.goto(url, wait_until="domcontentloaded")
+    page.get_by_text(text).first.wait_for(timeout=60_000)
+    page.wait_for_selector("[data-testid='stStatusWidget']", state="detached", timeout=60_000)
+    page.wait_for_function(
+        "() => [...document.querySelectorAll(\"[data-testid='stVegaLiteChart']\")]"
+        ".every(c => c.querySelector('svg g.mark-symbol path, svg g.mark-tick path, canvas'))",
+        timeout=60_000,
+    )
+    return time.perf_counter() - started
 
 
 def comparison_query(db: Path) -> str:

@@ -210,6 +210,49 @@ def dashboard(
 
 
 @app.command()
+def digest(
+    since: Annotated[str, typer.Option("--since", help="First publication date, YYYY-MM-DD.")],
+    agency: Annotated[str | None, typer.Option("--agency", help="Only notices about this agency.")] = None,
+    fmt: Annotated[str, typer.Option("--format", help="md (Markdown) or atom (an Atom feed).")] = "md",
+    base_url: Annotated[
+        str, typer.Option("--base-url", help="The dashboard's address, for the links to each notice.")
+    ] = "http://127.0.0.1:8501",
+    db: DbOption = None,
+) -> None:
+    """Print what changed since a date: one entry per notice, each linking to it on the dashboard."""
+    import datetime as dt
+
+    import storage
+    from dashboard import vocab
+    from storage import queries
+    from yange import digest as render
+
+    try:
+        day = dt.date.fromisoformat(since)
+    except ValueError:
+        raise _fail(f"--since {since!r}: not a date (YYYY-MM-DD)", 2) from None
+    if fmt not in ("md", "atom"):
+        raise _fail(f"--format {fmt!r}: use md or atom", 2)
+    path = _db_path(db)
+    if not path.exists():
+        raise _fail(f"{path}: no history database (run `yange ingest` first)", 2)
+    with storage.open_reader(path) as con:
+        agency_id = queries.resolve_agency(con, agency) if agency else None
+        if agency and agency_id is None:
+            raise _fail(f"unknown agency: {agency}", 2)
+        entries = queries.digest(con, since=day, agency_id=agency_id)
+    words = {code: zh for code, (zh, _) in vocab.CHANGE_TYPES.items()}
+    heading = vocab.text("digest.heading", "zh", since=vocab.date(day, "zh"))
+    if fmt == "md":
+        text = render.markdown(entries, since=day, base_url=base_url, words=words, heading=heading)
+        typer.echo(text, nl=False)
+        return
+    updated = dt.datetime.now(dt.UTC)
+    feed = render.atom(entries, since=day, base_url=base_url, words=words, heading=heading, updated=updated)
+    sys.stdout.buffer.write(feed)
+
+
+@app.command()
 def rebuild(db: DbOption = None) -> None:
     """Re-parse every stored notice and recompute snapshots and changes (after a parser upgrade)."""
     import storage

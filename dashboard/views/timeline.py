@@ -5,43 +5,42 @@ from __future__ import annotations
 import streamlit as st
 
 from dashboard import charts, data
-from dashboard.widgets import event_filters
+from dashboard.widgets import event_filters, lang, t
 
 TOP = 40
 
 db = data.db_path()
-st.title("Reform timeline")
+st.title(t("app.title"))
 filters = event_filters(data.options(db), key="timeline")
-events, versions, totals = data.timeline(db, **filters, top=TOP)
+view = data.timeline(db, **filters, top=TOP)
+totals = view.totals
 
 left, mid, right = st.columns(3)
-left.metric("Agencies", f"{totals.get('agencies', 0):,}")
-mid.metric("Versions with changes", f"{totals.get('versions', 0):,}")
-right.metric("Change events", f"{totals.get('events', 0):,}")
+left.metric(t("timeline.agencies"), f"{totals.get('agencies', 0):,}")
+mid.metric(t("timeline.versions"), f"{totals.get('versions', 0):,}")
+right.metric(t("timeline.events"), f"{totals.get('events', 0):,}")
 
-if events.empty:
-    st.warning("No change events match these filters.")
+if view.agencies.empty:
+    st.warning(t("timeline.none"))
     st.stop()
 if totals.get("agencies", 0) > TOP:
-    st.caption(f"Showing the {TOP} agencies with the most events; narrow the filters to see others.")
+    st.caption(t("timeline.top", top=TOP))
 
 event = st.altair_chart(
-    charts.timeline_chart(events, versions), on_select="rerun", key="timeline_chart", width="stretch"
+    charts.timeline_chart(view.agencies, view.events, view.versions, lang=lang()),
+    on_select="rerun",
+    key="timeline_chart",
+    width="stretch",
 )
-st.caption(
-    "Grey ticks are versions; circles are change events by type, sized by count. Click a circle to open its agency."
-)
+st.caption(t("timeline.legend"))
 if picked := charts.picked_agency(event):
     st.switch_page("views/agency.py", query_params={"agency": picked})
 
-st.subheader("Open an agency")
-per_agency = (
-    events.groupby(["agency_id", "agency"], as_index=False)["events"]
-    .sum()
-    .sort_values("events", ascending=False)
-)
+st.subheader(t("timeline.open"))
 columns = st.columns(3)
-for k, row in enumerate(per_agency.itertuples()):
+for k, row in enumerate(view.agencies.itertuples()):
     columns[k % 3].page_link(
-        "views/agency.py", label=f"{row.agency} · {row.events} events", query_params={"agency": row.agency_id}
+        "views/agency.py",
+        label=t("timeline.link", agency=row.agency, versions=row.versions, events=row.events),
+        query_params={"agency": row.agency_id},
     )

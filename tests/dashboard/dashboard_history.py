@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -21,9 +22,17 @@ from models import Adjustment, AgencyRecord, Duty, Effect, Notice, ParsedNotice,
 APP = Path(__file__).resolve().parents[2] / "dashboard" / "app.py"
 # open_page(page, query=..., state=...) -> the AppTest after rendering that page (see conftest.py).
 OpenPage = Callable[..., AppTest]
+_ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")
+
+
+def seen(markdown: str) -> str:
+    """What a reader sees of a label made plain by dashboard.render.plain: no escapes, no joiners."""
+    return _ESCAPED.sub(r"\1", markdown).replace("\u2060", "")
+
 
 FUJIAN = "福建省对外贸易经济合作厅"
 CENTRE = "机关服务中心"
+RETIREES = "离退休干部局"
 FUJIAN_2010_TITLE = "福建省人民政府办公厅关于印发福建省对外贸易经济合作厅主要职责内设机构和人员编制规定的通知"
 REJECTED_SOURCE = "examples/broken.txt"
 REJECTED_RAW = b"\x00\x01"
@@ -81,6 +90,18 @@ def _centre(year: int, duties: list[str], missing: list[int]) -> ParsedNotice:
     quality = QualityReport(missing_ordinals={"duties": missing} if missing else {})
     return _parsed(t.text, title, f"商办发〔{year}〕9号", "中华人民共和国商务部", dt.date(year, 6, 26), "functions",
                    [record], quality)  # fmt: skip
+
+
+def _retirees() -> ParsedNotice:
+    """A unit with one version and no change event: the timeline and the picker must still show it."""
+    title = f"商务部关于印发{RETIREES}主要职能的通知"
+    t = _Text(title)
+    duty = "负责部机关离退休干部的管理服务工作。"
+    record = AgencyRecord(
+        agency=RETIREES, aliases=["老干部局"], duties=[Duty(ordinal=1, text=duty, span=t.add(duty))]
+    )
+    return _parsed(t.text, title, "商办发〔2009〕3号", "中华人民共和国商务部", dt.date(2009, 2, 1), "functions",
+                   [record], QualityReport())  # fmt: skip
 
 
 def _amendment() -> ParsedNotice:
@@ -153,6 +174,7 @@ NOTICES: list[ParsedNotice] = [
         ],
         missing=[3],
     ),  # fmt: skip
+    _retirees(),
 ]
 
 

@@ -11,13 +11,24 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 import storage
-from tests.dashboard.dashboard_history import APP, CENTRE, FUJIAN, REJECTED_RAW, REJECTED_SOURCE, OpenPage
+from tests.dashboard.dashboard_history import (
+    APP,
+    CENTRE,
+    FUJIAN,
+    REJECTED_RAW,
+    REJECTED_SOURCE,
+    RETIREES,
+    OpenPage,
+    seen,
+)
 
 CENTRE_NAME = "商务部" + CENTRE
+RETIREES_NAME = "商务部" + RETIREES
+TITLE = "沿革：机构改革史"
 
 
 def _links(at: AppTest) -> list[str]:
-    return [link.value for link in at.get("page_link")]
+    return [seen(link.value) for link in at.get("page_link")]
 
 
 def _metrics(at: AppTest) -> dict[str, str]:
@@ -35,7 +46,7 @@ def test_first_run_message_instead_of_an_error(
     at = AppTest.from_file(str(APP), default_timeout=30).run()
     assert not at.exception
     assert "make run" in at.info[0].value
-    assert str(db) in at.info[0].value
+    assert str(db) in seen(at.info[0].value)
     assert not at.metric  # no page ran
 
 
@@ -45,7 +56,7 @@ def test_unreadable_database_is_reported_not_raised(tmp_path: Path, monkeypatch:
     monkeypatch.setenv("YANGE_DB", str(db))
     at = AppTest.from_file(str(APP), default_timeout=30).run()
     assert not at.exception
-    assert "cannot be read" in at.error[0].value
+    assert "无法读取数据库" in at.error[0].value
 
 
 def test_a_finished_ingest_shows_without_waiting_for_the_cache(
@@ -56,11 +67,11 @@ def test_a_finished_ingest_shows_without_waiting_for_the_cache(
     db = tmp_path / "yange.duckdb"
     storage.close(storage.connect(db))
     monkeypatch.setenv("YANGE_DB", str(db))
-    assert "holds no notices" in AppTest.from_file(str(APP), default_timeout=30).run().info[0].value
+    assert "还没有文件" in AppTest.from_file(str(APP), default_timeout=30).run().info[0].value
     with storage.writer(db) as con:
         storage.store_notice(con, parsed=NOTICES[0], raw=NOTICES[0].text.encode(), source="a.txt")
     at = AppTest.from_file(str(APP), default_timeout=30).run()
-    assert not at.info and at.title[0].value == "Reform timeline"
+    assert not at.info and at.title[0].value == TITLE
 
 
 def test_db_argument_wins_over_environment(history: dict[str, Any], monkeypatch: pytest.MonkeyPatch) -> None:
@@ -68,27 +79,37 @@ def test_db_argument_wins_over_environment(history: dict[str, Any], monkeypatch:
     monkeypatch.setattr("sys.argv", ["app.py", "--db", str(history["path"])])
     at = AppTest.from_file(str(APP), default_timeout=30).run()
     assert not at.exception
-    assert at.title[0].value == "Reform timeline"
+    assert at.title[0].value == TITLE
 
 
-def test_timeline_shows_every_agency_and_its_events(open_page: OpenPage) -> None:
+def test_timeline_shows_every_agency_and_its_versions(open_page: OpenPage, history: dict[str, Any]) -> None:
     at = open_page()
     assert not at.exception
     metrics = _metrics(at)
-    assert metrics["Agencies"] == "2"
-    assert metrics["Versions with changes"] == "3"  # every version but the two first ones
-    assert int(metrics["Change events"]) >= 8
+    with storage.open_reader(history["path"]) as con:
+        agencies, versions = con.execute(
+            "select count(distinct agency_id), count(*) from snapshots where not amendment"
+        ).fetchone()
+        events = con.execute("select count(*) from changes").fetchone()[0]
+    # The counts are the history's: three agencies (one without a single change event), six versions.
+    assert (metrics["机构"], metrics["版本"], metrics["变化事件"]) == (
+        str(agencies),
+        str(versions),
+        str(events),
+    )
+    assert agencies == 3 and versions == 6
     assert len(at.get("vega_lite_chart")) == 1
     links = _links(at)
-    assert any(FUJIAN in label for label in links)
-    assert any(CENTRE_NAME in label for label in links)
+    for name in (FUJIAN, CENTRE_NAME, RETIREES_NAME):
+        assert any(name in label for label in links), name
+    assert any(RETIREES_NAME in label and "0 个变化" in label for label in links)
 
 
 @pytest.mark.parametrize(
     ("key", "value", "agencies"),
     [
         ("timeline_regions", ["福建"], {FUJIAN}),  # region narrows to the provincial agency
-        ("timeline_regions", ["中央"], {CENTRE_NAME}),
+        ("timeline_regions", ["中央"], {CENTRE_NAME, RETIREES_NAME}),
         ("timeline_types", ["unit_added"], {FUJIAN}),  # only Fujian gained a unit
         ("timeline_types", ["duty_reworded"], {FUJIAN, CENTRE_NAME}),
     ],
@@ -99,9 +120,10 @@ def test_timeline_filters_narrow_the_agencies(
     at = open_page()
     at.multiselect(key=key).set_value(value).run()
     assert not at.exception
-    shown = {name for name in (FUJIAN, CENTRE_NAME) if any(name in label for label in _links(at))}
+    names = (FUJIAN, CENTRE_NAME, RETIREES_NAME)
+    shown = {name for name in names if any(name in label for label in _links(at))}
     assert shown == agencies
-    assert _metrics(at)["Agencies"] == str(len(agencies))
+    assert _metrics(at)["机构"] == str(len(agencies))
 
 
 def test_timeline_agency_filter_and_date_range(open_page: OpenPage, history: dict[str, Any]) -> None:
@@ -109,10 +131,10 @@ def test_timeline_agency_filter_and_date_range(open_page: OpenPage, history: dic
 
     at = open_page()
     at.multiselect(key="timeline_agencies").set_value([history["agency_ids"][CENTRE_NAME]]).run()
-    assert _metrics(at)["Agencies"] == "1"
+    assert _metrics(at)["机构"] == "1"
     at.date_input(key="timeline_dates").set_value((dt.date(2009, 1, 1), dt.date(2011, 1, 1))).run()
     assert not at.exception
-    assert "No change events match" in at.warning[0].value  # the centre changed in 2008 only
+    assert "没有符合筛选条件" in at.warning[0].value  # the centre's versions are of 2003 and 2008
 
 
 def test_agency_page_lists_versions_lineage_and_the_derived_version(
@@ -120,19 +142,17 @@ def test_agency_page_lists_versions_lineage_and_the_derived_version(
 ) -> None:
     at = open_page("agency", query={"agency": history["agency_ids"][FUJIAN]})
     assert not at.exception
-    assert at.title[0].value == FUJIAN
+    assert at.header[0].value == FUJIAN
     versions = at.dataframe[0].value
-    assert [str(d)[:10] for d in versions["valid_from"]] == ["2005-05-29", "2010-05-29", "2012-03-16"]
-    assert versions["derived"].tolist() == [False, False, True]
-    links = {link.value: link.proto.query_string for link in at.get("page_link")}
+    assert versions["生效日期"].tolist() == ["2005年5月29日", "2010年5月29日", "2012年3月16日"]
+    assert versions["推导"].tolist() == [False, False, True]
+    links = {seen(link.value): link.proto.query_string for link in at.get("page_link")}
     # The 2012 version is derived, with a link to the amending notice.
-    derived = next(label for label in links if "derived" in label)
+    derived = next(label for label in links if "推导" in label)
     assert history["notice_ids"][2012] in links[derived]
     # The 2010 notice says duties came from a body no notice defines: a predecessor, named.
-    assert any("predecessor: 福建省口岸和海防管理委员会办公室" in t.value for t in at.markdown)
-    assert any(
-        history["notice_ids"][2010] in q for label, q in links.items() if "stated in its notice" in label
-    )
+    assert any("前身：福建省口岸和海防管理委员会办公室（职责划入" in seen(t.value) for t in at.markdown)
+    assert any(history["notice_ids"][2010] in q for label, q in links.items() if "见其文件" in label)
 
 
 def test_agency_page_compares_the_derived_version_with_its_base(
@@ -159,7 +179,7 @@ def test_agency_page_compares_any_two_versions(open_page: OpenPage, history: dic
     # Notice text is escaped, never rendered as markup.
     assert "&lt;b&gt;依法" in table and "<b>依法" not in table
     # One declared adjustment is borne out (口岸协调 arrives), the other is flagged.
-    assert len([w for w in at.warning if "Flagged" in w.value]) == 1
+    assert len([w for w in at.warning if "存疑" in w.value]) == 1
     assert any("口岸" in t.value and "✓" in t.value for t in at.text)
 
 
@@ -191,22 +211,22 @@ def test_agency_page_record_as_of_a_date(open_page: OpenPage, history: dict[str,
 
     at = open_page("agency", query={"agency": history["agency_ids"][FUJIAN]})
     at.date_input(key="agency_day").set_value(dt.date(2007, 1, 1)).run()
-    texts = " ".join(at.dataframe[1].value["text"])
+    texts = " ".join(at.dataframe[1].value["内容"])
     assert "负责全省机电产品进出口配额的管理工作" in texts  # the 2005 version was in force
     assert "口岸协调" not in texts
     at.date_input(key="agency_day").set_value(dt.date(2001, 1, 1)).run()
-    assert any("No version in force" in c.value for c in at.caption)
+    assert any("2001年1月1日 没有有效版本" in c.value for c in at.caption)
 
 
 def test_agency_page_finds_an_agency_by_part_of_its_name(open_page: OpenPage) -> None:
     at = open_page("agency", state={"agency_q": "机关服务"})
     assert not at.exception
-    assert at.title[-1].value == CENTRE_NAME
+    assert at.header[0].value == CENTRE_NAME
 
 
 def test_agency_page_staffing_chart(open_page: OpenPage, history: dict[str, Any]) -> None:
     at = open_page("agency", query={"agency": history["agency_ids"][FUJIAN]})
-    assert any(h.value == "Staffing over time" for h in at.subheader)
+    assert any(h.value == "人员编制变化" for h in at.subheader)
     assert len(at.get("vega_lite_chart")) == 1
 
 
@@ -214,12 +234,12 @@ def test_changes_page_filters_and_exports(open_page: OpenPage) -> None:
     at = open_page("changes")
     assert not at.exception
     everything = at.dataframe[0].value
-    assert {FUJIAN, CENTRE_NAME} <= set(everything["agency"])
+    assert {FUJIAN, CENTRE_NAME} <= set(everything["机构"])
     at.multiselect(key="changes_types").set_value(["staffing_changed"]).run()
     narrowed = at.dataframe[0].value
     assert 0 < len(narrowed) < len(everything)
-    assert set(narrowed["change_type"]) == {"staffing_changed"}
-    assert [b.label for b in at.get("download_button")] == ["Download CSV", "Download Parquet"]
+    assert set(narrowed["变化类型"]) == {"编制变化"}  # a word, not the code
+    assert [b.label for b in at.get("download_button")] == ["下载 CSV", "下载 Parquet"]
 
 
 def test_notice_page_highlights_spans_and_reports_quality(
@@ -227,7 +247,7 @@ def test_notice_page_highlights_spans_and_reports_quality(
 ) -> None:
     at = open_page("notice", query={"notice": history["notice_ids"][2010]})
     assert not at.exception
-    assert any("declared 22 units, found 3" in w.value for w in at.warning)
+    assert any("declared 22 units, found 3" in seen(w.value) for w in at.warning)
     source = at.get("html")[0].value
     assert source.count("<mark") >= 8  # adjustments, duties and units of the 2010 record
     assert "&lt;b&gt;依法" in source and "<b>" not in source
@@ -239,22 +259,22 @@ def test_notice_page_highlights_an_amendments_effects(open_page: OpenPage, histo
     assert not at.exception
     source = at.get("html")[0].value
     assert source.count("<mark") == 2  # the rename and the new unit
-    assert "unit_renamed" in source
+    assert "内设机构更名" in source and "unit_renamed" not in source
 
 
 def test_notice_page_shows_why_an_input_was_rejected(open_page: OpenPage) -> None:
     rejected = hashlib.sha256(REJECTED_RAW).hexdigest()  # a rejection's id is the hash of its bytes
     at = open_page("notice", query={"notice": rejected})
     assert not at.exception
-    assert at.subheader[0].value == REJECTED_SOURCE
-    assert "binary: not text" in at.error[0].value
+    assert seen(at.subheader[0].value) == REJECTED_SOURCE
+    assert "binary: not text" in seen(at.error[0].value)
 
 
 def test_notice_page_shows_numbering_gaps(open_page: OpenPage, history: dict[str, Any]) -> None:
     at = open_page("notice")
     at.selectbox(key="notice_pick").set_value(history["notice_ids"][2008]).run()
     assert not at.exception
-    assert any("items 3" in w.value for w in at.warning)
+    assert any("缺少第 3 项" in w.value for w in at.warning)
 
 
 def test_search_finds_duties_in_every_version(open_page: OpenPage) -> None:
@@ -297,4 +317,4 @@ def test_sql_page_runs_the_example_query(open_page: OpenPage) -> None:
 def test_agency_page_with_an_unknown_id_says_so(open_page: OpenPage) -> None:
     at = open_page("agency", query={"agency": "no-such-agency"})
     assert not at.exception
-    assert "No agency with id no-such-agency" in at.error[0].value
+    assert "没有编号为 no-such-agency 的机构" in seen(at.error[0].value)

@@ -112,9 +112,12 @@ def test_inline_html_shows_deletions_on_the_old_side_and_insertions_on_the_new()
 
 def test_compare_table_escapes_text_and_marks_rows() -> None:
     rows = align(_record(["<script>甲</script>"]), _record(["乙"]))
-    html = compare_table(rows, [None] * len(rows), old_title="旧<", new_title="新")
+    html = compare_table(
+        rows, [None] * len(rows), old_title="旧<", new_title="新", sections={"duty": "主要职责"}
+    )
     assert "<script>" not in html and "&lt;script&gt;" in html and "旧&lt;" in html
     assert 'class="removed"' in html and 'class="added"' in html
+    assert "主要职责" in html
 
 
 def test_highlighted_source_marks_spans_escapes_and_merges_overlaps() -> None:
@@ -172,7 +175,8 @@ def test_timeline_chart_lets_a_click_pick_an_agency() -> None:
             "derived": [False],
         }
     )
-    spec = timeline_chart(events, versions).to_dict()
+    agencies = pd.DataFrame({"agency_id": ["a1"], "agency": ["某厅"], "versions": [1], "events": [3]})
+    spec = timeline_chart(agencies, events, versions, lang="zh").to_dict()
     params = spec.get("params", []) + [p for layer in spec["layer"] for p in layer.get("params", [])]
     assert [p["name"] for p in params] == [PICK]
     assert params[0]["select"]["fields"] == ["agency_id"]
