@@ -231,8 +231,8 @@ def digest(
     for row in rows:
         entry = entries.setdefault(
             row["notice_id"],
-            {k: row[k] for k in ("notice_id", "title", "doc_number", "issuer", "published_on", "source", "kind")}
-            | {"changes": []},
+            {k: row[k] for k in ("notice_id", "title", "doc_number", "issuer", "published_on", "source")}
+            | {"kind": row["kind"], "changes": []},
         )
         if row["change_type"] is not None:
             entry["changes"].append({k: row[k] for k in ("agency", "agency_id", "change_type", "events")})
