@@ -42,15 +42,17 @@ def _structural_sections(text: str) -> bool:
 
 
 def detect_kind(text: str) -> NoticeKind:
-    """'amendment' only when the title says the notice adjusts agencies and the text restates no
-    主要职责 / 内设机构 sections (a full 三定 whose adjustments say 划入 stays 'sanding');
+    """'amendment' for an interpretation of agencies' 三定 clauses, and when the title (or a reply's
+    请示收悉…同意…) says the notice adjusts agencies and the text restates no 主要职责 / 内设机构 sections (a full 三定 whose adjustments say 划入 stays 'sanding');
     'functions' for notices of X主要职能 / X主要职责 unit headings (one such heading is enough when
     no 主要职责是： list says the text is one agency's regulation); else 'sanding'."""
     head = text[:3000]
     structural = _structural_sections(text)
     duty_list = _DUTY_LIST.search(text) is not None
+    if genre.INTERPRETATION_TITLE.search(head[:300]):
+        return "amendment"
     if (
-        _amendment_title(head)
+        (_amendment_title(head) or genre.AMENDMENT_REPLY.search(head))
         and not (structural or duty_list)
         and not agencies.REGULATION_SUFFIX.search(head)
     ):

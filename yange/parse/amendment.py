@@ -19,7 +19,7 @@ from models.records import AgencyRecord, Effect, EffectType, Span
 from yange.parse.items import top_level_numbering
 from yange.parse.numbers import cn_number, read_date
 from yange.parse.vocab import amendment as v
-from yange.parse.vocab import names, numerals
+from yange.parse.vocab import genre, names, numerals
 
 __all__ = ["amendment_date", "main_agency", "parse_amendment_body"]
 
@@ -104,7 +104,14 @@ def _body_end(text: str, start: int) -> int:
     """Where the body ends: the closing formula, an attachment, or the signature lines."""
     patterns = (v.TEXT_END, v.SIGNATURE_LINES, v.PAGE_FURNITURE)
     ends = [m.start() for p in patterns if (m := p.search(text, start))]
-    return min(ends, default=len(text))
+    end = min(ends, default=len(text))
+    # a joint notice signs one issuer a line: the lines above the last issuer belong to the signature too
+    while end > start:
+        line_start = text.rfind("\n", start, end) + 1
+        if line_start <= start or not v.SIGNATURE_NAME_LINE.fullmatch(text, line_start, end):
+            break
+        end = line_start
+    return end
 
 
 def _body_start(text: str) -> int:
@@ -212,13 +219,13 @@ class _Collector:
         ref = names.SELF_REFERENCE.match(name)
         if ref and self.main and len(name) > ref.end():
             return self.main, _clean_name(v.LEADING_JIANG.sub("", name[ref.end() :]))
-        for known in sorted(self.known, key=len, reverse=True):
-            if (
-                name.startswith(known)
-                and len(name) > len(known)
-                and not v.EXTENDS_NAME.match(name, len(known))
-            ):
-                return known, _clean_name(v.LEADING_JIANG.sub("", name[len(known) :]))
+        # each known agency also by the short form its own level writes (省X厅 for 福建省X厅)
+        forms = [(known, known) for known in self.known] + [
+            (_short_form(k), k) for k in self.known if _short_form(k)
+        ]
+        for form, known in sorted(forms, key=lambda f: len(f[0]), reverse=True):
+            if name.startswith(form) and len(name) > len(form) and not v.EXTENDS_NAME.match(name, len(form)):
+                return known, _clean_name(v.LEADING_JIANG.sub("", name[len(form) :]))
         return None
 
     def split_giver(self, what: str) -> tuple[str | None, str]:
@@ -549,7 +556,27 @@ def _unit_added(c: _Collector, ctx: _Context, clause: str, span: Span) -> bool:
         tail = v.UNIT_DUTIES.search(rest)
         duties = tail.group(0) if tail else None
     unit = _clean_name(m["unit"])
-    c.add(agency, _effect("unit_added", ctx, clause, span, subject=unit, new=duties, counts=_counts(clause)))
+    # 同意建立X，为Y的下设机构: the unit is Y's; 所核人员编制均从Z划转: its staff come from Z
+    parent = v.PARENT_BODY.search(clause, m.end())
+    if parent is not None:
+        agency = c.resolve(parent["parent"])
+    counts = _counts(clause)
+    c.add(agency, _effect("unit_added", ctx, clause, span, subject=unit, new=duties, counts=counts))
+    source = v.STAFF_SOURCE.search(clause, m.end())
+    if source is not None and counts:
+        giver = c.resolve(source["giver"])
+        c.add(
+            giver,
+            _effect(
+                "staffing_transferred_out", ctx, clause, span, subject=unit, counterpart=agency, counts=counts
+            ),
+        )
+        c.add(
+            agency,
+            _effect(
+                "staffing_transferred_in", ctx, clause, span, subject=unit, counterpart=giver, counts=counts
+            ),
+        )
     ctx.agency, ctx.unit = agency, unit
     return True
 
@@ -727,7 +754,8 @@ def _no_change(c: _Collector, ctx: _Context, clause: str, span: Span) -> bool:
     if not v.NO_CHANGE.match(clause):
         return False
     named = next((k for k in sorted(c.known, key=len, reverse=True) if k in clause), None)
-    c.add(named or ctx.agency or c.main, _effect("other", ctx, clause, span))
+    if named or ctx.agency or c.main:  # with no agency to hold it, it would make up a record
+        c.add(named or ctx.agency or c.main, _effect("other", ctx, clause, span))
     return True
 
 
@@ -829,6 +857,12 @@ def _prescan_names(c: _Collector, text: str) -> None:
                 c.known.add(resolved)
 
 
+def _short_form(name: str) -> str | None:
+    """省X厅 for 福建省X厅: the name as a notice of its own level writes it; None without a place prefix."""
+    place = v.PLACE_PREFIX.match(name)
+    return place.group()[-1] + name[place.end() :] if place and place.end() < len(name) else None
+
+
 def _expand(main: str | None, name: str) -> str:
     """省医疗保障局 in a notice about 南山省卫生健康委员会 is 南山省医疗保障局: a name that starts with its
     level (省/市/县/区/州) takes the main agency's place name."""
@@ -862,6 +896,34 @@ def _is_heading(text: str, clause: str, end: int) -> bool:
     return bool(v.ITEM_HEADING.fullmatch(clause)) and (end >= len(text) or text[end] in "\n。：:")
 
 
+def _interpretation(text: str, title: re.Match[str]) -> tuple[list[AgencyRecord], QualityReport]:
+    """An interpretation of agencies' 三定 clauses: each agency its title names gets one `other` effect
+    per numbered item (the clause interpreted), for a reviewer to read; the transfers it quotes are the
+    regulations' own, already in force, and are not read as new ones."""
+    names = [
+        n for n in v.ADDRESSEE_SPLIT.split(v.RECEIVER_LIST_SPLIT.sub("、", title["agencies"])) if len(n) >= 2
+    ]
+    items, missing = _items(text)
+    effects = [
+        _effect(
+            "other",
+            _Context(ordinal=o),
+            text[a:e].split("\n", 1)[0].strip(),
+            (a, a + len(text[a:e].split("\n", 1)[0].strip())),
+        )
+        for o, a, e in items
+        if o is not None
+    ]
+    records = [AgencyRecord(agency=name, effects=effects) for name in names]
+    quality = QualityReport(
+        missing_ordinals={"adjustments": missing} if missing else {},
+        warnings=[
+            f"interpretation of {len(names)} agencies' regulations: {len(effects)} items kept as other"
+        ],
+    )
+    return records, quality
+
+
 def parse_amendment_body(text: str) -> tuple[list[AgencyRecord], QualityReport]:
     """One record per agency the amendment affects, with its effects and stated totals.
 
@@ -871,6 +933,9 @@ def parse_amendment_body(text: str) -> tuple[list[AgencyRecord], QualityReport]:
         The records in order of first mention, and a quality report of numbering gaps and clauses
         kept as `other` because no rule understood them.
     """
+    interpretation = genre.INTERPRETATION_TITLE.search(text, 0, 300)
+    if interpretation is not None:
+        return _interpretation(text, interpretation)
     collector = _Collector(main=main_agency(text))
     _prescan_names(collector, text)
     items, missing = _items(text)

@@ -57,7 +57,7 @@ _RUNNING_PUNCT = re.compile(r"[，。；]")
 # A hard-wrapped line (text copied from a PDF or a fixed-width page) stops mid-sentence: not after
 # a sentence end, a colon or a closing bracket, and not at the end of a title or heading.
 _CLOSED_END = tuple("。；：:！？）)》〉”」】")
-_TITLE_TAIL = re.compile(r"(?:规定|通知|决定|批复|方案|办法|意见|职能|职责|牌子|目录|附件)$")
+_TITLE_TAIL = re.compile(r"(?:规定|通知|决定|批复|方案|办法|意见|解释|职能|职责|牌子|目录|附件)$")
 _OPENERS = (("《", "》"), ("（", "）"), ("〈", "〉"), ("“", "”"))
 # Shorter lines are headings, names and signatures rather than wrapped running text.
 _MIN_WRAPPED = 16

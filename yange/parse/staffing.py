@@ -20,7 +20,8 @@ _BREAKDOWN = re.compile(r"[，,]\s*其中[：:]?")
 _COUNT_WORD = re.compile(r"名额$")
 # The bracket that follows a row and starts with 含: its counts are included in that row.
 # A bracket right after a row that breaks its count down: （含…）, （其中…）, or a bare （正科级5名、…）.
-_INCLUDED = re.compile(r"（(?:含|其中[：:]?)?([^（）]*\d[^（）]*|[^（）]*名[^（）]*)）")
+# An OCR copy may read 含 as 台 (（台后勤服务人员编制1名）); before a count of 编制 it can only be 含.
+_INCLUDED = re.compile(r"（(?:含|台(?=[^（）]*编制)|其中[：:]?)?([^（）]*\d[^（）]*|[^（）]*名[^（）]*)）")
 # A label with no count of its own that the rows after it break down: 处级领导职数：正处级9名，副处级12名.
 _LABEL = re.compile(r"([^、，。；：:（）()\s]{2,20}(?:职数|编制))[：:]")
 _CLAUSE_END = re.compile(r"[。；]")

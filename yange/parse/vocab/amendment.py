@@ -12,7 +12,9 @@ from yange.parse.vocab.names import AGENCY_END, NAME_END_CHARS, UNIT_END, UNIT_E
 from yange.parse.vocab.numerals import DATE, NUM
 
 # Where the numbered body ends: the closing formula, the signature date or an attachment.
-TEXT_END = re.compile(r"特此通知|此复|附件[:：]|\n\s*[（(]?(?:[0-9]{4}|[二〇零○一二三四五六七八九]{4})年")
+TEXT_END = re.compile(
+    r"特此通知|特此批复|此复|附件[:：]|\n\s*[（(]?(?:[0-9]{4}|[二〇零○一二三四五六七八九]{4})年"
+)
 
 # The agency named in the title: 关于调整A职责机构编制的通知, 关于A职责调整的通知,
 # 关于调整A内设机构的通知. Lazy, so that "机构编制" in the title's tail is not swallowed.
@@ -125,9 +127,9 @@ RENAME = re.compile(
     r"[“\"]?(?P<new>[^，。；“”]{2,30})"
 )
 UNIT_ADDED = re.compile(
-    r"(?:在(?P<agency>[^，。；]{2,40}?))?(?:增设|新设|新增设立|设立|设置|组建)(?P<unit>[\u4e00-\u9fff（）()]{2,30}?"
+    r"(?:在(?P<agency>[^，。；]{2,40}?))?(?:增设|新设|新增设立|设立|设置|组建|建立)[“\"]?(?P<unit>[\u4e00-\u9fff（）()]{2,30}?"
     + UNIT_END
-    + r")(?:[，,](?P<duties>负责[^。；]+))?"
+    + r")[”\"]?(?:[，,](?P<duties>负责[^。；]+))?"
 )
 UNIT_REMOVED = re.compile(
     r"撤销(?:(?P<agency>[^，。；]{2,40}?)的)?(?:内设机构)?(?P<unit>[\u4e00-\u9fff（）()]{2,30}?"
@@ -164,7 +166,7 @@ PAGE_FURNITURE = re.compile(
     r"\n\s*(?:主办(?:单位)?[:：]|承办(?:单位)?[:：]|版权所有|Copyright|©|网站标识码|[^\n]{0,20}ICP备|联系我们|网站地图"
     r"|[【\[]?打印|[【\[]?关闭|分享到|扫一扫|相关链接|相关文章|上一篇|下一篇"
     # and the document's own trailer: 抄送 list, （此件公开发布）
-    r"|抄送[:：]|[（(]此件)"
+    r"|抄送[:：]|[（(]此件|因篇幅问题)"
 )
 
 # A literal edit of a unit's duty wording: 将其职责表述中“…”修改为“…” (also 调整为/改为, and
@@ -227,6 +229,8 @@ NO_CHANGE = re.compile(
     r"|^[^，。；]{0,30}另行(?:核定|明确|通知|下达)$|^(?:本通知|以上调整|上述调整)?自[^，。；]{2,20}起(?:执行|施行|实施)$"
     # "…划入B，不再由A承担": restates the transfer just read.
     r"|^不再由[^，。；]{2,40}?(?:承担|负责|行使|履行)$"
+    # the purpose and basis a reply opens with: 为确保…，根据…精神，经研究
+    r"|^(?:为了?|根据|按照)[^。；]{0,200}?(?:经研究(?:决定)?|精神|要求)$"
 )
 
 # Staff added or taken back inside one agency (核增/核减): no transfer, kept as `other` with counts.
@@ -337,3 +341,9 @@ HOLDING_UNIT = re.compile(r"^[\u4e00-\u9fff]{2,12}?(?:司|处|科|室)的(?=[^�
 MORE_UNITS = re.compile(r"(?:、|和|及|与|以及)(?P<unit>[\u4e00-\u9fff（）()]{2,30}?" + UNIT_END + ")")
 # 关于A有关职责…: qualifiers after the agency's name in a title.
 TITLE_QUALIFIER = re.compile(r"(?:调整|有关|部分|相关)+$")
+# The body a new unit belongs to: 同意建立X，为Y的下设机构 / 为Y所属事业单位.
+PARENT_BODY = re.compile(r"为(?P<parent>[^，。；]{2,40}?)(?:的)?(?:下设机构|所属(?:事业单位|机构)|内设机构)")
+# Where a new unit's staff come from: 所核人员编制均从Y划转.
+STAFF_SOURCE = re.compile(r"(?:均|全部)?从(?P<giver>[^，。；]{2,40}?)(?:划转|调剂|调入)")
+# The lines that sign a notice above its date (中共湖南省委办公厅 / 湖南省人民政府办公厅 / 2019年3月1日).
+SIGNATURE_NAME_LINE = re.compile(r"[^\s，。；：:、“”《》（）()]{2,30}" + AGENCY_END)

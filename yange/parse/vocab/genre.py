@@ -6,7 +6,7 @@ import re
 
 # A three-fixings regulation (full form or 2018-on form), or one of its section headings.
 SANDING_CUE = re.compile(
-    r"内设机构和人员编制规定|职能配置|主要职责|内设机构|人员编制|机关行政编制|职责调整|职能调整|职能转变"
+    r"三定”?规定|内设机构和人员编制规定|职能配置|主要职责|内设机构|人员编制|机关行政编制|职责调整|职能调整|职能转变"
 )
 # A functions notice of several units: headings X主要职能 / X职能.
 FUNCTIONS_CUE = re.compile(r"主要职能")
@@ -17,6 +17,16 @@ AMENDMENT_TITLE = re.compile(
     r"|职责调整(?:有关事项)?的(?:通知|批复)"
     # 关于X内设机构调整的批复: the thing adjusted named before the verb
     r"|关于[^。\n]{0,40}?(?:内设机构|机构编制|职责|职能|领导职数)(?:调整|变更|划转)(?:有关事项)?的(?:通知|批复)"
+)
+
+# A reply that decides a change without a title saying so: 你局…请示收悉。…同意建立X… 特此批复.
+AMENDMENT_REPLY = re.compile(
+    r"请示收悉[\s\S]{0,600}?同意(?:建立|设立|组建|增设|撤销|调整|更名|成立|变更)[\s\S]*?(?:特此批复|此复)"
+)
+# An interpretation of agencies' 三定 clauses (中央编办对A、B《“三定”规定》中有关…条文的解释): it settles a
+# split of duties between them; each item is kept for review, none is read as a new transfer.
+INTERPRETATION_TITLE = re.compile(
+    r"对(?P<agencies>[^。\n《]{2,80}?)《?“?三定”?规定》?[^。\n]{0,60}?(?:条文|规定)的(?:解释|说明)"
 )
 
 # --- look-alikes: texts of the same words that are no notice -------------------------------------

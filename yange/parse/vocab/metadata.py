@@ -34,7 +34,7 @@ TITLE_JUNK = re.compile(r".*(?:正文|标题|题名|名称|全文|原文|文章�
 # print/close buttons. They are not notice text, so a notice ending with them is not cut short.
 PAGE_FURNITURE_LINE = re.compile(
     r"^(?:【?(?:上一篇|下一篇|上一条|下一条|上一页|下一页|相关链接|相关文件|相关阅读|打印|关闭|分享到|返回顶部)】?"
-    r"|.{0,30}(?:版权所有|ICP备|联系我们|网站地图))"
+    r"|.{0,30}(?:版权所有|ICP备|联系我们|网站地图)|因篇幅问题)"
 )
 # Page titles carry a site suffix: 关于…的通知_福建省人民政府门户网站 / … - 中国政府网 / …|某网.
 SITE_SUFFIX = re.compile(r"\s*(?:[_|｜]|\s-\s|—{1,2}).{0,30}(?:网|网站|门户|平台|首页)\s*$")
@@ -43,6 +43,6 @@ SITE_SUFFIX = re.compile(r"\s*(?:[_|｜]|\s-\s|—{1,2}).{0,30}(?:网|网站|门
 # print buttons, a sharing site's "cut" notice. Dropped before a notice's identity is computed.
 SITE_FURNITURE_LINE = re.compile(
     r"^\s*(?:索引号|目录组配分类|主题分类|公开方式|公开范围|公开时限|发布机构|信息来源|生成日期|浏览次数|访问次数"
-    r"|字号[:：]?\s*(?:大|\[大\])|【?(?:打印|关闭)(?:本页|窗口)?】?|因篇幅问题|上面法规内容为部分内容|第\s*\[?\d+\]?\s*页"
+    r"|字号[:：]?\s*(?:大|\[大\])|【?(?:打印|关闭)(?:本页|窗口)?】?|上面法规内容为部分内容|第\s*\[?\d+\]?\s*页"
     r"|电子标识编号|标识发放单位|发放单位|发放时间|网站名称|网上名称信息|仿冒网站)"
 )
