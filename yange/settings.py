@@ -22,11 +22,16 @@ class Settings(BaseSettings):
     transfer_threshold: float = 0.6
     transfer_window_days: int = 365
     task_runner: str = "thread"
-    # A long ingest publishes its progress to readers at most this often (each publication copies
-    # the whole database file, so not per batch); the rest is published when the run ends.
-    publish_every_s: float = Field(default=600.0, ge=0)
-    # How long a run waits for another writer of the same history to finish before it gives up.
-    writer_wait_s: float = Field(default=30.0, ge=0)
+    # Web sources (flows/sources/web.py FetchPolicy.from_settings): hosts a source may reach besides
+    # its own registrable domain and their subdomains ("*": any public host); non-public networks
+    # (CIDR) a source may reach, loopback/link-local/private being refused otherwise; a total
+    # deadline per request and per source batch (retries included); the most notice links an
+    # index page or feed may list.
+    allowed_hosts: list[str] = Field(default_factory=list)
+    allowed_networks: list[str] = Field(default_factory=list)
+    fetch_deadline_s: float = Field(default=120.0, gt=0)
+    source_deadline_s: float = Field(default=1800.0, gt=0)
+    max_links_per_page: int = Field(default=5000, gt=0)
     # A long ingest publishes its progress to readers at most this often (each publication copies
     # the whole database file, so not per batch); the rest is published when the run ends.
     publish_every_s: float = Field(default=600.0, ge=0)

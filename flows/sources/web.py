@@ -1,26 +1,36 @@
 """Fetching over http(s): index pages, RSS/Atom feeds and the notices they link to.
 
 Every request is conditional when the source memory holds validators (ETag / Last-Modified), so an
-unchanged page costs one 304 and no download. Bodies are streamed and abandoned past the size cap;
-redirects are bounded and may only lead to http/https. Failures are sorted in two: transient ones
-(timeouts, connection errors, 5xx, 429) raise `TransientFetchError` so that the caller retries,
-permanent ones come back as a failed `Fetched` with a reason.
+unchanged page costs one 304 and no download. Every request is bounded: redirects (only to
+http/https, only to allowed hosts: flows/sources/hosts.py), addresses (public ones only, checked
+after DNS: flows/sources/network.py), bytes after decoding (flows/sources/content_coding.py), and
+time: a total deadline per request and one per client, i.e. per source batch, retries included
+(flows/sources/budget.py). Failures are sorted in two: transient ones (timeouts before the deadline,
+connection errors, 5xx, 429) raise `TransientFetchError` so that the caller retries, permanent ones
+come back as a failed `Fetched` with a reason.
 """
 
 from __future__ import annotations
 
 import re
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from urllib.parse import urldefrag, urljoin, urlsplit
 
 import feedparser
 import httpx
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 from selectolax.lexbor import LexborHTMLParser
 
-from flows.sources import Candidate, Fetched, SourceError, SourceSpec
+from flows.sources import Candidate, Fetched, SourceError, SourceSpec, budget
+from flows.sources.budget import Deadline, DeadlineExceeded, FetchRefused, RequestScope
+from flows.sources.content_coding import ACCEPT_ENCODING, read_body
+from flows.sources.hosts import HostRule, host_of, parse_networks
+from flows.sources.network import GuardedTransport
 from flows.sources.state import SeenEntry, SourceMemory
+from yange.errors import NoticeRejected
+from yange.parse.decode import MAX_TREE_DEPTH, decode, nesting_depth
+from yange.settings import Settings
 
 ALLOWED_SCHEMES = frozenset({"http", "https"})
 TRANSIENT_STATUS = frozenset({408, 425, 429, 500, 502, 503, 504})
@@ -40,17 +50,38 @@ class FetchPolicy(BaseModel):
     max_redirects: int = Field(default=5, ge=0)
     max_bytes: int = Field(default=20 * 1024 * 1024, gt=0)
     retry_delays_s: list[float] = Field(default_factory=lambda: [2.0, 10.0, 30.0])
+    # Total time of one request (its redirects and body included) and of one client (one source's
+    # listing, or one batch of its notices, retries and their waits included).
+    deadline_s: float = Field(default=120.0, gt=0)
+    source_deadline_s: float = Field(default=1800.0, gt=0)
+    # An index page or feed listing more notice links than this is refused, not read.
+    max_links: int = Field(default=5000, gt=0)
+    # Hosts (and their subdomains) a source may reach besides its own registrable domain; "*": any.
+    allowed_hosts: tuple[str, ...] = ()
+    # Non-public networks a source may reach nonetheless, as CIDR (loopback, link-local and private
+    # addresses are refused otherwise): "127.0.0.1/32" for tests, "10.0.0.0/8" for an intranet.
+    allowed_networks: tuple[str, ...] = ()
+
+    @field_validator("allowed_networks")
+    @classmethod
+    def _networks_parse(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        parse_networks(value)
+        return value
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> FetchPolicy:
+        return cls(
+            max_bytes=settings.max_notice_bytes,
+            deadline_s=settings.fetch_deadline_s,
+            source_deadline_s=settings.source_deadline_s,
+            max_links=settings.max_links_per_page,
+            allowed_hosts=tuple(settings.allowed_hosts),
+            allowed_networks=tuple(settings.allowed_networks),
+        )
 
 
 class TransientFetchError(RuntimeError):
     """A failure worth retrying: timeout, connection trouble, 5xx or 429."""
-
-
-class _PermanentFetchError(RuntimeError):
-    def __init__(self, reason_code: str, detail: str) -> None:
-        super().__init__(detail)
-        self.reason_code = reason_code
-        self.detail = detail
 
 
 def is_transient(exc: BaseException) -> bool:
@@ -58,92 +89,121 @@ def is_transient(exc: BaseException) -> bool:
     return isinstance(exc, TransientFetchError)
 
 
-def make_client(policy: FetchPolicy) -> httpx.Client:
-    def refuse_other_schemes(request: httpx.Request) -> None:
-        if request.url.scheme not in ALLOWED_SCHEMES:
-            raise _PermanentFetchError("unreadable", f"refused scheme {request.url.scheme!r}")
+class SourceClient(httpx.Client):
+    """An httpx client on the guarded transport that carries the deadline of the source work it
+    was made for (one source's listing, or one batch of its notices)."""
 
-    return httpx.Client(
-        follow_redirects=True,
-        max_redirects=policy.max_redirects,
-        timeout=httpx.Timeout(policy.timeout_s, connect=policy.connect_timeout_s),
-        headers={"User-Agent": USER_AGENT},
-        event_hooks={"request": [refuse_other_schemes]},
-    )
+    def __init__(self, policy: FetchPolicy) -> None:
+        super().__init__(
+            follow_redirects=True,
+            max_redirects=policy.max_redirects,
+            timeout=httpx.Timeout(policy.timeout_s, connect=policy.connect_timeout_s),
+            headers={"User-Agent": USER_AGENT, "Accept-Encoding": ACCEPT_ENCODING},
+            transport=GuardedTransport(allowed_networks=parse_networks(policy.allowed_networks)),
+            event_hooks={"request": [_check_request]},
+        )
+        self.source_deadline = Deadline(policy.source_deadline_s, "source deadline")
+
+
+def make_client(policy: FetchPolicy) -> SourceClient:
+    """A client for one source's listing or one batch of its notices; its source deadline starts now."""
+    return SourceClient(policy)
+
+
+def _check_request(request: httpx.Request) -> None:
+    """Run on every request, redirects included: the scheme, then the host against the source's rule."""
+    if request.url.scheme not in ALLOWED_SCHEMES:
+        raise FetchRefused("unreadable", f"refused scheme {request.url.scheme!r}")
+    scope = budget.current()
+    host = host_of(request.url)
+    if scope is not None and scope.hosts is not None and not scope.hosts.allows(host):
+        raise FetchRefused("unreadable", f"refused host {host}: not the source's domain nor an allowed host")
 
 
 def get(
-    client: httpx.Client, url: str, *, source: str, policy: FetchPolicy, seen: SeenEntry | None
+    client: SourceClient, url: str, *, source: str, policy: FetchPolicy, seen: SeenEntry | None
 ) -> Fetched:
     """One conditional GET. Raises TransientFetchError; returns permanent failures as `failed`."""
     try:
         return _get(client, url, source=source, policy=policy, seen=seen)
-    except _PermanentFetchError as exc:
-        return Fetched(
-            source=source, location=url, status="failed", reason_code=exc.reason_code, detail=exc.detail
-        )
+    except FetchRefused as exc:
+        return _failed(source, url, exc.reason_code, exc.detail)
 
 
 def _get(
-    client: httpx.Client, url: str, *, source: str, policy: FetchPolicy, seen: SeenEntry | None
+    client: SourceClient, url: str, *, source: str, policy: FetchPolicy, seen: SeenEntry | None
 ) -> Fetched:
     if urlsplit(url).scheme.lower() not in ALLOWED_SCHEMES:
-        raise _PermanentFetchError("unreadable", f"refused scheme in {url!r}")
+        raise FetchRefused("unreadable", f"refused scheme in {url!r}")
+    if client.source_deadline.expired():
+        raise DeadlineExceeded(client.source_deadline)
+    origin = source if urlsplit(source).scheme.lower() in ALLOWED_SCHEMES else url
+    deadline = min(
+        Deadline(policy.deadline_s, "request deadline"), client.source_deadline, key=lambda d: d.at
+    )
     headers: dict[str, str] = {}
     if seen is not None and seen.etag:
         headers["If-None-Match"] = seen.etag
     if seen is not None and seen.last_modified:
         headers["If-Modified-Since"] = seen.last_modified
     try:
-        with client.stream("GET", url, headers=headers) as response:
-            if response.status_code == 304:
-                return Fetched(
-                    source=source,
-                    location=url,
-                    status="not_modified",
-                    etag=response.headers.get("etag") or (seen.etag if seen else None),
-                    last_modified=response.headers.get("last-modified")
-                    or (seen.last_modified if seen else None),
-                )
-            if response.status_code in TRANSIENT_STATUS:
-                raise TransientFetchError(f"{url}: HTTP {response.status_code}")
-            if response.status_code >= 400:
-                raise _PermanentFetchError("unreadable", f"HTTP {response.status_code}")
-            raw = _read_capped(response, policy.max_bytes)
-            return Fetched(
-                source=source,
-                location=url,
-                status="fetched",
-                raw=raw,
-                etag=response.headers.get("etag"),
-                last_modified=response.headers.get("last-modified"),
-            )
+        with (
+            budget.scope(
+                RequestScope(deadline=deadline, hosts=HostRule.for_source(origin, policy.allowed_hosts))
+            ),
+            client.stream("GET", url, headers=headers) as response,
+        ):
+            return _answer(response, url, source=source, policy=policy, seen=seen)
     except httpx.TooManyRedirects:
-        raise _PermanentFetchError("unreadable", f"more than {policy.max_redirects} redirects") from None
+        raise FetchRefused("unreadable", f"more than {policy.max_redirects} redirects") from None
     except httpx.UnsupportedProtocol as exc:
-        raise _PermanentFetchError("unreadable", f"refused redirect: {exc}") from None
-    except (httpx.TimeoutException, httpx.NetworkError, httpx.RemoteProtocolError) as exc:
+        raise FetchRefused("unreadable", f"refused redirect: {exc}") from None
+    except httpx.InvalidURL as exc:
+        raise FetchRefused("unreadable", f"bad address: {exc}") from None
+    except httpx.TimeoutException as exc:
+        if deadline.expired():
+            raise DeadlineExceeded(deadline) from None
+        raise TransientFetchError(f"{url}: {type(exc).__name__}: {exc or 'no detail'}") from None
+    except (httpx.NetworkError, httpx.RemoteProtocolError) as exc:
         raise TransientFetchError(f"{url}: {type(exc).__name__}: {exc or 'no detail'}") from None
     except httpx.HTTPError as exc:
-        raise _PermanentFetchError("unreadable", f"{type(exc).__name__}: {exc}") from None
+        raise FetchRefused("unreadable", f"{type(exc).__name__}: {exc}") from None
 
 
-def _read_capped(response: httpx.Response, max_bytes: int) -> bytes:
+def _answer(
+    response: httpx.Response, url: str, *, source: str, policy: FetchPolicy, seen: SeenEntry | None
+) -> Fetched:
+    if response.status_code == 304:
+        return Fetched(
+            source=source,
+            location=url,
+            status="not_modified",
+            etag=response.headers.get("etag") or (seen.etag if seen else None),
+            last_modified=response.headers.get("last-modified") or (seen.last_modified if seen else None),
+        )
+    if response.status_code in TRANSIENT_STATUS:
+        raise TransientFetchError(f"{url}: HTTP {response.status_code}")
+    if response.status_code >= 400:
+        raise FetchRefused("unreadable", f"HTTP {response.status_code}")
     declared = response.headers.get("content-length")
-    if declared and declared.isdigit() and int(declared) > max_bytes:
-        raise _PermanentFetchError("too_large", f"{declared} bytes declared, over the {max_bytes} byte limit")
-    chunks: list[bytes] = []
-    size = 0
-    for chunk in response.iter_bytes():
-        size += len(chunk)
-        if size > max_bytes:
-            raise _PermanentFetchError("too_large", f"body passed the {max_bytes} byte limit")
-        chunks.append(chunk)
-    return b"".join(chunks)
+    if declared and declared.isdigit() and int(declared) > policy.max_bytes:
+        raise FetchRefused("too_large", f"{declared} bytes declared, over the {policy.max_bytes} byte limit")
+    return Fetched(
+        source=source,
+        location=url,
+        status="fetched",
+        raw=read_body(response, policy.max_bytes),
+        etag=response.headers.get("etag"),
+        last_modified=response.headers.get("last-modified"),
+    )
+
+
+def _failed(source: str, url: str, code: str, detail: str) -> Fetched:
+    return Fetched(source=source, location=url, status="failed", reason_code=code, detail=detail)
 
 
 def fetch_with_retries(
-    client: httpx.Client,
+    client: SourceClient,
     url: str,
     *,
     source: str,
@@ -154,16 +214,15 @@ def fetch_with_retries(
     """GET one notice, retrying transient failures after each of policy.retry_delays_s.
 
     Prefect retries whole tasks; a task holds a batch of notices, so one flaky notice is retried here
-    instead of refetching the batch. What still fails ends as `failed` with the last reason."""
+    instead of refetching the batch. What still fails ends as `failed` with the last reason; so does
+    a retry whose wait would pass the client's source deadline."""
     delays = list(policy.retry_delays_s)
     while True:
         try:
             return get(client, url, source=source, policy=policy, seen=seen)
         except TransientFetchError as exc:
-            if not delays:
-                return Fetched(
-                    source=source, location=url, status="failed", reason_code="unreadable", detail=str(exc)
-                )
+            if not delays or client.source_deadline.remaining() < delays[0]:
+                return _failed(source, url, "unreadable", str(exc))
             sleep(delays.pop(0))
 
 
@@ -176,10 +235,12 @@ class Listing(BaseModel):
     seen: SeenEntry
 
 
-def discover(spec: SourceSpec, *, client: httpx.Client, policy: FetchPolicy, memory: SourceMemory) -> Listing:
+def discover(spec: SourceSpec, *, client: SourceClient, policy: FetchPolicy, memory: SourceMemory) -> Listing:
     """Fetch an index page or feed (conditionally) and list the notices it links to.
 
-    Raises TransientFetchError (the Prefect task retries) or SourceError (the source is skipped)."""
+    Raises TransientFetchError (the Prefect task retries) or SourceError (the source is skipped):
+    a page that cannot be fetched, nests deeper than MAX_TREE_DEPTH or lists more than
+    policy.max_links notices."""
     seen = memory.get(spec.location)
     page = get(client, spec.location, source=spec.label, policy=policy, seen=seen)
     if page.status == "failed":
@@ -188,10 +249,8 @@ def discover(spec: SourceSpec, *, client: httpx.Client, policy: FetchPolicy, mem
         links = list(seen.links)
     else:
         kind = spec.kind if spec.kind != "web" else ("feed" if _looks_like_feed(page.raw) else "index")
-        links = _feed_links(spec, page.raw) if kind == "feed" else _index_links(spec, page.raw)
-    pattern = re.compile(spec.pattern) if spec.pattern else None
-    if pattern is not None:
-        links = [link for link in links if pattern.search(link)]
+        hrefs = _feed_links(spec, page.raw) if kind == "feed" else _index_links(spec, page.raw)
+        links = _notice_links(spec, hrefs, policy.max_links)
     entry = SeenEntry(location=spec.location, etag=page.etag, last_modified=page.last_modified, links=links)
     return Listing(candidates=[Candidate(source=spec.label, location=link) for link in links], seen=entry)
 
@@ -201,11 +260,18 @@ def _looks_like_feed(raw: bytes) -> bool:
     return head.startswith((b"<?xml", b"<rss", b"<feed")) and b"<html" not in head
 
 
-def _index_links(spec: SourceSpec, raw: bytes) -> list[str]:
-    tree = LexborHTMLParser(raw)
-    anchors = tree.css(spec.selector or "a[href]")
-    links: list[str] = []
-    for anchor in anchors:
+def _index_links(spec: SourceSpec, raw: bytes) -> Iterator[str]:
+    """The page's notice links. The page is decoded as a notice is and its tree depth checked
+    first: lexbor's tree building slows down quadratically with nesting (160,000 <div>: minutes)."""
+    try:
+        html = decode(raw)
+    except NoticeRejected as exc:
+        raise SourceError(f"{spec.location}: not a readable page: {exc}") from None
+    depth = nesting_depth(html, limit=MAX_TREE_DEPTH)
+    if depth > MAX_TREE_DEPTH:
+        raise SourceError(f"{spec.location}: elements nested deeper than {MAX_TREE_DEPTH}: not read")
+    tree = LexborHTMLParser(html)
+    for anchor in tree.css(spec.selector or "a[href]"):
         href = anchor.attributes.get("href")
         if not href:
             continue
@@ -213,22 +279,28 @@ def _index_links(spec: SourceSpec, raw: bytes) -> list[str]:
             text = anchor.text(strip=True)
             if not NOTICE_LINK_TEXT.search(text) and not href.lower().endswith(".txt"):
                 continue
-        links.append(href)
-    return _absolute(spec.location, links)
+        yield href
 
 
 def _feed_links(spec: SourceSpec, raw: bytes) -> list[str]:
     parsed = feedparser.parse(raw)
     if parsed.bozo and not parsed.entries:
         raise SourceError(f"{spec.location}: not a readable feed: {parsed.get('bozo_exception')}")
-    return _absolute(spec.location, [str(entry.get("link")) for entry in parsed.entries if entry.get("link")])
+    return [str(entry.get("link")) for entry in parsed.entries if entry.get("link")]
 
 
-def _absolute(base: str, hrefs: list[str]) -> list[str]:
-    """Resolve against the page, drop fragments, non-http(s) links, the page itself and repeats."""
+def _notice_links(spec: SourceSpec, hrefs: Iterable[str], max_links: int) -> list[str]:
+    """Resolve against the page; drop fragments, non-http(s) links, the page itself, repeats and
+    links the source's pattern refuses. Raises SourceError as soon as more than `max_links` remain
+    (a page of 400,000 links costs no more than one of `max_links`)."""
+    pattern = re.compile(spec.pattern) if spec.pattern else None
     out: dict[str, None] = {}
     for href in hrefs:
-        url = urldefrag(urljoin(base, href.strip())).url
-        if urlsplit(url).scheme in ALLOWED_SCHEMES and url != base:
+        url = urldefrag(urljoin(spec.location, href.strip())).url
+        if urlsplit(url).scheme not in ALLOWED_SCHEMES or url == spec.location:
+            continue
+        if pattern is None or pattern.search(url):
             out.setdefault(url, None)
+        if len(out) > max_links:
+            raise SourceError(f"{spec.location}: lists more than {max_links} notice links, the limit")
     return list(out)

@@ -29,9 +29,10 @@ def server() -> Iterator[NoticeServer]:
 
 @pytest.fixture
 def policy() -> FetchPolicy:
-    """Short timeouts, a 2 MB cap and no waiting between retries, so failure cases stay fast."""
+    """Short timeouts, a 2 MB cap and no waiting between retries, so failure cases stay fast. The
+    notice server listens on 127.0.0.1, which the default policy refuses: tests opt in."""
     return FetchPolicy(timeout_s=0.5, connect_timeout_s=0.5, max_redirects=3, max_bytes=2 * 1024 * 1024,
-                       retry_delays_s=[0.0, 0.0])  # fmt: skip
+                       retry_delays_s=[0.0, 0.0], allowed_networks=("127.0.0.1/32",))  # fmt: skip
 
 
 @pytest.fixture

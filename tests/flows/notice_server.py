@@ -16,13 +16,31 @@ Routes (all under the server's base address):
     /gbk-index.html   an index page linking to /gbk/mofcom.txt
     /failures.html    an index page linking to every failure case above, and to two good notices
     /flaky-index.html 500 on the first request, then the index page
+Hostile cases (issue 16):
+    /gzip/<name>, /deflate/<name>, /raw-deflate/<name>   the notice content-encoded once (fine)
+    /gzip-bomb        1 GiB of zeros, gzip once (about 1 MB on the wire)
+    /gzip-gzip        4 GiB of zeros, gzip twice: `Content-Encoding: gzip, gzip`, about 10 KB on the wire
+    /br               a body labelled `Content-Encoding: br`
+    /trickle          a body sent one byte every 0.1 s, never ending
+    /stall            headers and a few bytes, then nothing until the server stops
+    /deep-index.html  160,000 nested <div> around one notice link;  /deep-notice  160,000 <div/>
+    /links-<n>.html   an index page of n notice links
+    /to-other-host    redirects to http://yange-elsewhere.invalid/ (another domain)
+    /to-loopback-2    redirects to http://127.0.0.2:<port>/n/fujian.txt (loopback, another address)
+    /to-localhost     redirects to http://localhost:<port>/n/fujian.txt
+    /elsewhere.html   an index page linking to a notice here, on localhost and on 127.0.0.2
+    /custom/<key>     whatever the test put in `custom[key]`: (body, Content-Encoding or None)
 Every request is counted in `hits[path]`, every 200 answer with a body in `downloads[path]`.
 """
 
 from __future__ import annotations
 
+import functools
+import gzip
 import hashlib
+import re
 import threading
+import zlib
 from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -64,6 +82,22 @@ ATOM = """<?xml version="1.0" encoding="utf-8"?>
 <link href="{base}/n/mofcom.txt"/></entry></feed>"""
 
 
+DEEP_DIVS = 160_000
+
+
+@functools.cache
+def gzip_bomb(gib: int = 4) -> bytes:
+    """A gzip member of `gib` GiB of zeros, built in milliseconds: after a full flush, every
+    further MiB of zeros compresses to the same bytes, so one block is repeated. Its trailer (CRC,
+    size) is left zero: no reader that keeps to the cap gets that far."""
+    deflater = zlib.compressobj(9, zlib.DEFLATED, zlib.MAX_WBITS | 16)
+    mib = bytes(1 << 20)
+    first = deflater.compress(mib) + deflater.flush(zlib.Z_FULL_FLUSH)
+    block = deflater.compress(mib) + deflater.flush(zlib.Z_FULL_FLUSH)
+    tail = deflater.flush()[:-8] + bytes(8)
+    return first + block * (gib * 1024 - 2) + tail
+
+
 class NoticeServer:
     """Start with `serving()`; `base` is the address, `hits` counts requests per path."""
 
@@ -72,6 +106,7 @@ class NoticeServer:
         self.downloads: Counter[str] = Counter()
         self.stop = threading.Event()
         self.index_etag = '"index-v1"'
+        self.custom: dict[str, tuple[bytes, str | None]] = {}
         self._httpd = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
         self._httpd.daemon_threads = True
         self.base = f"http://127.0.0.1:{self._httpd.server_address[1]}"
@@ -138,12 +173,87 @@ class NoticeServer:
             self._huge(h, declared=False)
         elif path == "/huge-declared":
             self._huge(h, declared=True)
+        elif self._hostile(h, path):
+            return
         elif path == "/not-a-notice":
             self._send(h, "今天天气很好，我们去公园散步。".encode(), "text/plain; charset=utf-8")
         else:
             self._status(h, 404)
 
-    def _send(self, h: BaseHTTPRequestHandler, body: bytes, ctype: str, *, etag: str | None = None) -> None:
+    def _hostile(self, h: BaseHTTPRequestHandler, path: str) -> bool:
+        """The hostile routes (see the module docstring); False when `path` is none of them."""
+        coded = re.fullmatch(r"/(gzip|deflate|raw-deflate)/(.+)", path)
+        links = re.fullmatch(r"/links-(\d+)\.html", path)
+        custom = self.custom.get(path.removeprefix("/custom/")) if path.startswith("/custom/") else None
+        port = self._httpd.server_address[1]
+        if coded and coded.group(2) in NOTICES:
+            body = NOTICES[coded.group(2)].read_bytes()
+            encoded = {"gzip": gzip.compress(body), "deflate": zlib.compress(body)}.get(coded.group(1))
+            raw_deflate = zlib.compressobj(wbits=-zlib.MAX_WBITS)
+            if encoded is None:
+                encoded = raw_deflate.compress(body) + raw_deflate.flush()
+            coding = "gzip" if coded.group(1) == "gzip" else "deflate"
+            self._send(h, encoded, "text/plain; charset=utf-8", encoding=coding)
+        elif custom is not None:
+            self._send(h, custom[0], "text/html", encoding=custom[1])
+        elif path == "/gzip-bomb":
+            self._send(h, gzip_bomb(1), "text/plain", encoding="gzip")
+        elif path == "/gzip-gzip":
+            self._send(h, gzip.compress(gzip_bomb()), "text/plain", encoding="gzip, gzip")
+        elif path == "/br":
+            self._send(h, b"\x0b\x02\x80notice\x03", "text/plain", encoding="br")
+        elif path == "/trickle":
+            self._dribble(h, every_s=0.1)
+        elif path == "/stall":
+            self._dribble(h, every_s=None)
+        elif path == "/deep-index.html":
+            link = '<a href="/n/fujian.txt">规定</a>'
+            self._send(h, ("<div>" * DEEP_DIVS + link).encode(), "text/html; charset=utf-8")
+        elif path == "/deep-notice":
+            self._send(h, ("<html><body>" + "<div/>" * DEEP_DIVS).encode(), "text/html; charset=utf-8")
+        elif links:
+            anchors = "".join(f'<a href="/n/{i}.txt">通知{i}</a>' for i in range(int(links.group(1))))
+            self._send(h, f"<html><body>{anchors}</body></html>".encode(), "text/html; charset=utf-8")
+        elif path == "/to-other-host":
+            self._redirect(h, "http://yange-elsewhere.invalid/n/fujian.txt")
+        elif path == "/to-loopback-2":
+            self._redirect(h, f"http://127.0.0.2:{port}/n/fujian.txt")
+        elif path == "/to-localhost":
+            self._redirect(h, f"http://localhost:{port}/n/fujian.txt")
+        elif path == "/elsewhere.html":
+            hrefs = [
+                "/n/fujian.txt",
+                f"http://localhost:{port}/n/mofcom.txt",
+                f"http://127.0.0.2:{port}/n/mofcom.txt",
+            ]
+            anchors = "".join(f'<a href="{href}">通知</a>' for href in hrefs)
+            self._send(h, f"<html><body>{anchors}</body></html>".encode(), "text/html; charset=utf-8")
+        else:
+            return False
+        return True
+
+    def _dribble(self, h: BaseHTTPRequestHandler, *, every_s: float | None) -> None:
+        """A chunked body that never ends: a byte every `every_s` seconds, or a few bytes then silence."""
+        h.send_response(200)
+        h.send_header("Content-Type", "text/plain; charset=utf-8")
+        h.send_header("Transfer-Encoding", "chunked")
+        h.end_headers()
+        h.wfile.write(b"5\r\nhello\r\n")
+        h.wfile.flush()
+        while every_s is not None and not self.stop.wait(every_s):
+            h.wfile.write(b"1\r\nx\r\n")
+            h.wfile.flush()
+        self.stop.wait()
+
+    def _send(
+        self,
+        h: BaseHTTPRequestHandler,
+        body: bytes,
+        ctype: str,
+        *,
+        etag: str | None = None,
+        encoding: str | None = None,
+    ) -> None:
         if etag is not None and h.headers.get("If-None-Match") == etag:
             h.send_response(304)
             h.send_header("ETag", etag)
@@ -152,6 +262,8 @@ class NoticeServer:
         h.send_response(200)
         h.send_header("Content-Type", ctype)
         h.send_header("Content-Length", str(len(body)))
+        if encoding is not None:
+            h.send_header("Content-Encoding", encoding)
         if etag is not None:
             h.send_header("ETag", etag)
         h.end_headers()

@@ -7,6 +7,7 @@ import html as html_lib
 import re
 
 from yange.errors import NoticeRejected
+from yange.parse.html_depth import nesting_depth
 
 # Markup that is never notice text. nav/header/footer/aside carry site menus and page furniture.
 DROP_TAGS = ("script", "style", "noscript", "template", "nav", "header", "footer", "aside", "iframe", "svg", "head")
@@ -20,7 +21,8 @@ _TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)\b[^<>]*?(/?)>")
 _VOID = frozenset(["br", "img", "meta", "link", "input", "hr", "area", "base", "col", "embed", "source", "wbr"])
 _DROP_OPEN = re.compile(r"<(script|style|noscript|template|iframe|svg|head|nav|header|footer|aside)\b")
 _COMMENT = re.compile(r"<!--.*?(?:-->|$)", re.DOTALL)
-# Lexbor builds trees fast, but a page of tens of thousands of unclosed <div>s takes seconds.
+# Lexbor builds trees fast, but its cost grows with the square of the nesting: 160,000 nested <div>
+# took 83 s. Deeper pages (by yange.parse.html_depth's HTML5 estimate) are stripped flat instead.
 MAX_TREE_DEPTH = 2000
 
 
@@ -76,21 +78,6 @@ def looks_like_html(text: str) -> bool:
     return _HTML_SNIFF.search(text[:4096].encode("utf-8", "ignore")) is not None
 
 
-def nesting_depth(html: str) -> int:
-    """The deepest element nesting the tags open, counting unclosed ones (void elements aside)."""
-    depth = deepest = 0
-    for m in _TAG.finditer(html):
-        name = m.group(2).lower()
-        if name in _VOID or m.group(3):
-            continue
-        if m.group(1):
-            depth = max(0, depth - 1)
-        else:
-            depth += 1
-            deepest = max(deepest, depth)
-    return deepest
-
-
 def _strip_tags_flat(html: str) -> str:
     """Linear fallback for markup nested too deep for a tree parser: drop the contents of
     script/style-like elements, turn block tags into line breaks and other tags into nothing."""
@@ -120,7 +107,7 @@ def html_to_text(html: str) -> str:
     tree building slow) goes through a flat, linear tag stripper instead."""
     from selectolax.lexbor import LexborHTMLParser
 
-    if nesting_depth(html) > MAX_TREE_DEPTH:
+    if nesting_depth(html, limit=MAX_TREE_DEPTH) > MAX_TREE_DEPTH:
         return _strip_tags_flat(html)
 
     tree = LexborHTMLParser(html)

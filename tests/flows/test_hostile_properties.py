@@ -1,0 +1,136 @@
+"""Properties over random input: whatever the folder holds or the server sends, every input ends
+in a recorded outcome (fetched, or failed with a reason; text, or a NoticeRejected), in bounded
+time (pytest-timeout) and within the byte cap, and nothing raises past the source."""
+
+from __future__ import annotations
+
+import gzip
+import itertools
+import os
+import tempfile
+import zlib
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from flows.sources import SourceError, SourceSpec, folder, parse_spec, web
+from flows.sources.state import SourceMemory
+from tests.flows.notice_server import NoticeServer
+from tests.flows.test_hostile_html import TOKENS
+from yange.errors import NoticeRejected
+from yange.parse.decode import bytes_to_text
+
+pytestmark = pytest.mark.timeout(300)
+CAP = 4096
+SUFFIXES = [".txt", ".html", ".htm", ".TXT", ".md", ""]
+KINDS = ["file", "file", "file", "symlink-out", "symlink-in", "fifo", "folder"]
+
+random_html = st.lists(st.sampled_from([*TOKENS, "通知", "\n", "&amp;", "<div title='<'>"]), max_size=80).map(
+    "".join
+)
+contents = st.one_of(st.binary(max_size=2 * CAP), random_html.map(str.encode))
+# Any name a Linux file system takes: no "/" or NUL, not "." or "..", maybe not UTF-8 at all.
+stems = st.binary(min_size=1, max_size=24).filter(
+    lambda b: b"/" not in b and b"\0" not in b and b not in (b".", b"..")
+)
+
+
+def _outcome(raw: bytes) -> str:
+    """The parse stage's first step on these bytes: text, or a rejection with its reason."""
+    try:
+        bytes_to_text(raw, max_bytes=CAP)
+    except NoticeRejected as exc:
+        return exc.reason_code
+    return "text"
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.tuples(stems, st.sampled_from(SUFFIXES), st.sampled_from(KINDS), contents), max_size=8))
+def test_a_folder_of_random_files(files: list[tuple[bytes, str, str, bytes]]) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        inbox, outside = root / "inbox", root / "outside.txt"
+        inbox.mkdir()
+        outside.write_bytes(b"secret")
+        made: dict[str, str] = {}
+        for index, (stem, suffix, kind, body) in enumerate(files):
+            name = os.fsdecode(b"%d-" % index + stem + suffix.encode())
+            path = inbox / name
+            if kind == "file":
+                path.write_bytes(body)
+            elif kind == "symlink-out":
+                path.symlink_to(outside)
+            elif kind == "symlink-in":
+                path.symlink_to(inbox / "0-x.txt")
+            elif kind == "fifo":
+                os.mkfifo(path)
+            else:
+                path.mkdir()
+            made[str(path)] = kind
+        found = folder.discover(SourceSpec(kind="folder", location=str(inbox)))
+        for candidate in found:
+            fetched = folder.read(candidate, max_bytes=CAP)
+            kind = made[candidate.location]
+            if kind == "file":
+                assert fetched.status == "fetched" or fetched.reason_code == "too_large"
+                assert len(fetched.raw) <= CAP
+                assert _outcome(fetched.raw) in {"text", "empty", "binary", "encoding"}
+            else:
+                assert (fetched.status, fetched.reason_code) == ("failed", "unreadable"), kind
+                assert fetched.detail and "\n" not in fetched.detail
+        listed = {c.location for c in found}
+        for location, kind in made.items():
+            name = Path(location).name
+            wanted = Path(name).suffix.lower() in folder.NOTICE_SUFFIXES and kind not in ("fifo", "folder")
+            assert (location in listed) == (wanted and not name.startswith(".")), (name, kind)
+
+
+_keys = itertools.count()
+
+
+def _encoded(body: bytes, coding: str | None) -> bytes:
+    if coding == "gzip":
+        return gzip.compress(body)
+    if coding == "deflate":
+        return zlib.compress(body)
+    if coding == "gzip, gzip":
+        return gzip.compress(gzip.compress(body))
+    return body  # identity, none, or a label that lies (br, garbage)
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    body=contents,
+    coding=st.sampled_from([None, "identity", "gzip", "deflate", "gzip, gzip", "br", "x-unknown"]),
+    honest=st.booleans(),
+)
+def test_random_bodies_from_the_server(
+    server: NoticeServer, policy: web.FetchPolicy, body: bytes, coding: str | None, honest: bool
+) -> None:
+    key = str(next(_keys))
+    server.custom[key] = (_encoded(body, coding) if honest else body, coding)
+    capped = policy.model_copy(update={"max_bytes": CAP})
+    with web.make_client(capped) as client:
+        got = web.fetch_with_retries(
+            client, f"{server.base}/custom/{key}", source=server.base, policy=capped, seen=None
+        )
+    assert got.status in ("fetched", "failed")
+    if got.status == "failed":
+        assert got.reason_code in ("unreadable", "too_large") and got.detail
+    else:
+        assert len(got.raw) <= CAP
+        assert _outcome(got.raw) in {"text", "empty", "binary", "encoding"}
+    try:
+        with web.make_client(capped) as client:
+            listing = web.discover(
+                parse_spec(f"{server.base}/custom/{key}|pattern=."),
+                client=client,
+                policy=capped,
+                memory=SourceMemory(),
+            )
+    except SourceError as exc:
+        assert str(exc)
+    else:
+        assert all(c.location.startswith(("http://", "https://")) for c in listing.candidates)
