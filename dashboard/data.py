@@ -362,10 +362,10 @@ def comparison(db: str, old_snapshot: str, new_snapshot: str) -> Comparison:
         {**e, "detail": json.loads(e["detail"]) if isinstance(e["detail"], str) else (e["detail"] or {})}
         for e in events.to_dict("records")
     ]
-    if not stored:  # versions that are not adjacent: ask the history's own differ
-        import storage.history  # only here: it loads the differ
+    if not stored:  # versions that are not adjacent: diff them here, as the history would
+        from yange.diff import diff_snapshots  # only here: it loads numpy and scipy
 
-        stored = [c.model_dump(mode="json") for c in storage.history.default_differ()(old, new)]
+        stored = [c.model_dump(mode="json") for c in diff_snapshots(old, new)]
     rows = align(old, new, stored)
     ops = [
         (r.ops or _char_diff(r.old.text, r.new.text)) if r.status == "changed" and r.old and r.new else None

@@ -17,6 +17,7 @@ from typing import Any
 from streamlit.testing.v1 import AppTest
 
 import storage
+from flows.engines import default_engines
 from models import Adjustment, AgencyRecord, Duty, Effect, Notice, ParsedNotice, QualityReport, Staffing, Unit
 
 APP = Path(__file__).resolve().parents[2] / "dashboard" / "app.py"
@@ -182,7 +183,9 @@ def build(path: Path) -> dict[str, Any]:
     """Store NOTICES (and one rejected input) at `path`; returns what the tests look for."""
     with storage.writer(path) as con:
         for parsed in NOTICES:
-            storage.store_notice(con, parsed=parsed, raw=parsed.text.encode(), source=parsed.notice.source)
+            storage.store_notice(
+                con, parsed=parsed, raw=parsed.text.encode(), source=parsed.notice.source, engines=default_engines()
+            )
         storage.record_rejection(con, source=REJECTED_SOURCE, raw=REJECTED_RAW, reason="binary: not text")
     with storage.open_reader(path) as con:
         ids = dict(con.execute("select name, agency_id from agencies").fetchall())

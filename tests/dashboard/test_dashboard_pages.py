@@ -11,6 +11,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 import storage
+from flows.engines import default_engines
 from tests.dashboard.dashboard_history import (
     APP,
     CENTRE,
@@ -69,7 +70,9 @@ def test_a_finished_ingest_shows_without_waiting_for_the_cache(
     monkeypatch.setenv("YANGE_DB", str(db))
     assert "还没有文件" in AppTest.from_file(str(APP), default_timeout=30).run().info[0].value
     with storage.writer(db) as con:
-        storage.store_notice(con, parsed=NOTICES[0], raw=NOTICES[0].text.encode(), source="a.txt")
+        storage.store_notice(
+            con, parsed=NOTICES[0], raw=NOTICES[0].text.encode(), source="a.txt", engines=default_engines()
+        )
     at = AppTest.from_file(str(APP), default_timeout=30).run()
     assert not at.info and at.title[0].value == TITLE
 

@@ -41,20 +41,31 @@ def classify_adjustment(text: str, agency: str = "") -> tuple[AdjustmentKind, st
     if (
         target is not None
         and agency
-        and not text.lstrip().startswith("从")
+        and adjustments.TRANSFER_FROM.search(text) is None
         and not _is_self(target.group(1), agency)
     ):
         return "transferred_out", target.group(1)
-    for kind, pattern in adjustments.KIND_CUES:
-        m = pattern.search(text)
-        if m is None:
-            continue
-        counterpart = (m.group(1) or "").strip() if m.groups() else ""
-        counterpart = adjustments.COUNTERPART_TRAILING_VERB.sub("", counterpart.lstrip("将从由").strip())
-        if kind == "transferred_out" and counterpart and agency and _is_self(counterpart, agency):
-            return "transferred_in", None  # 交由本厅承担 in the agency's own regulation: it comes in
-        return kind, (None if counterpart in _NO_COUNTERPART else counterpart)  # type: ignore[return-value]
-    return "other", None
+    # the cue that comes first in the text decides a compound item (将A下放至…，将B交由事业单位…); at the
+    # same place, the table's order does
+    found = [
+        (m.start(), i, kind, m)
+        for i, (kind, pattern) in enumerate(adjustments.KIND_CUES)
+        if (m := pattern.search(text)) is not None
+    ]
+    if not found:
+        return "other", None
+    kind = min(found, key=lambda f: (f[0], f[1]))[2]
+    # the counterpart from the most specific cue of that kind (the table's order) that names one:
+    # 划出，交由市财政局承担; 将原由A承担的…划入
+    same = sorted(
+        (f for f in found if f[2] == kind), key=lambda f: (not (f[3].groups() and f[3].group(1)), f[1])
+    )
+    m = same[0][3]
+    counterpart = (m.group(1) or "").strip() if m.groups() else ""
+    counterpart = adjustments.COUNTERPART_TRAILING_VERB.sub("", counterpart.lstrip("将从由").strip())
+    if kind == "transferred_out" and counterpart and agency and _is_self(counterpart, agency):
+        return "transferred_in", None  # 交由本厅承担 in the agency's own regulation: it comes in
+    return kind, (None if counterpart in _NO_COUNTERPART else counterpart)  # type: ignore[return-value]
 
 
 def unit_name(text: str) -> tuple[str, str | None, int] | None:

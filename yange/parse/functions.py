@@ -28,6 +28,16 @@ _BARE_HEADING = re.compile(
     r"(?=一、\s*主要(?:职能|职责)|主要(?:职能|职责)[：:]?\s*(?:\n|（))",
     re.MULTILINE,
 )
+# A notice of one unit's functions: X职责 alone on its line (商务部机关服务中心职责), perhaps with its
+# outward name in brackets on the same or the next line ((对外称商务部机关服务局), ASCII brackets read
+# （…） after normalisation), then its numbered duties.
+_ONE_UNIT_HEADING = re.compile(
+    rf"(?:(?<=^)|(?<=\n))([^\n。；，、：\s（]{{2,30}}(?:{_SUFFIX_ALT}))(?:（([^（）\n]{{1,30}})）)?(?:的)?职责[：:]?[ \t]*"
+    r"(?:\n（([^（）\n]{1,30})）)?[ \t]*(?=\n(?:一、|（一）|1[.．、]))",
+    re.MULTILINE,
+)
+# 对外称Y in a heading's bracket: Y is the alias.
+_OUTWARD = re.compile(r"^对外称[“\"]?|[”\"]$")
 # 外商投资促进中心（对外称“投资促进事务局”） in the covering letter.
 _LETTER_ALIAS = re.compile(r"([^\s，。、；：“”（）]{2,30})（对外称[“\"]?([^”\"（）]{2,30})[”\"]?）")
 
@@ -54,6 +64,9 @@ def _headings(text: str) -> list[_Heading]:
         found.append(_Heading(m.group(1).strip(), (m.group(2) or "").strip() or None, m.start(), m.end()))
     for m in _BARE_HEADING.finditer(text):
         found.append(_Heading(m.group(1).strip(), (m.group(2) or "").strip() or None, m.start(), m.end()))
+    for m in _ONE_UNIT_HEADING.finditer(text):
+        alias = _OUTWARD.sub("", (m.group(2) or m.group(3) or "").strip()) or None
+        found.append(_Heading(m.group(1).strip(), alias, m.start(), m.end()))
     found = [
         h if h.alias is None or not units.NOT_AN_ALIAS.match(h.alias) else replace(h, alias=None)
         for h in found

@@ -13,7 +13,7 @@ from yange.parse.numbers import cn_number
 from yange.parse.repair import SECTIONS, repair
 from yange.parse.segment import Region, split_sections
 from yange.parse.staffing import parse_staffing
-from yange.parse.vocab import agencies, markers, metadata, units
+from yange.parse.vocab import adjustments, agencies, markers, metadata, units
 from yange.parse.vocab import names as names_vocab
 
 _SENTENCE = re.compile(r"[^。]+。?")
@@ -263,6 +263,20 @@ def _clauses(text: str, region: Region) -> list[Item]:
     return items
 
 
+def _declared_in_lead(text: str, region: Region, items: list[Item]) -> list[Item]:
+    """An article of duties may declare a transfer before its list (第三条 将A职责划入县X局。县X局的主要
+    职责是：（一）…): each such sentence of its lead is an adjustment."""
+    lead_end = min((it.marker_start for it in items), default=region.end)
+    found = []
+    for m in _CLAUSE.finditer(text, region.start, lead_end):
+        s, e = m.start(), m.end()
+        while s < e and text[s] in " \n":
+            s += 1
+        if adjustments.ADJUSTMENT_SHAPE.match(text[s:e]) and adjustments.TRANSFER_CUE.search(text, s, e):
+            found.append(Item(len(found) + 1, s, e, text[s:e], "adjustments", s))
+    return found
+
+
 def _items_of(text: str, region: Region) -> list[Item]:
     """Items of one section, numbered （一） or, failing that, 1. / 1、 or （1）."""
     extra = units.UNNUMBERED_UNITS if region.section == "units" else None
@@ -291,6 +305,8 @@ def _items_of(text: str, region: Region) -> list[Item]:
         items = _paragraphs(text, region)
     elif not items and region.section == "adjustments":
         items = _clauses(text, region)
+    elif region.section == "duties" and region.ordinal is not None:
+        items = [*_declared_in_lead(text, region, items), *items]
     return items
 
 

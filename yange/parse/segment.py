@@ -28,6 +28,11 @@ _ARTICLE_KINDS: list[tuple[str, re.Pattern[str]]] = [
             r"主要职责是|主要职责如下|(?:职责|职能)(?:是|为|包括|如下)?[：:]|(?:承担|履行)(?:以下|下列)(?:主要)?职责"
         ),
     ),
+    # an article that only declares a transfer (one with a duty list is a duties article): 第三条 将县发展和改革局的…职责划入县卫健局。
+    (
+        "adjustments",
+        re.compile(r"^\s*将[^。]{0,300}?(?:职责|职能)[^。]{0,60}?(?:划入|划给|划归|划出|交由|下放)"),
+    ),
     ("units", re.compile(r"内设机构|设下列|职能司|处室")),
     ("other_matters", re.compile(r"其他事项|附则|本规定|职责分工|另行规定|施行")),
     ("staffing", re.compile(r"编制|领导职数")),
@@ -42,13 +47,29 @@ class Region:
     ordinal: int | None = None  # the article number, for the 2018-on form
 
 
+# A page's table of contents: at least this many headings in a row with nothing between them.
+_CONTENTS_RUN = 3
+
+
+def _without_contents_table(found: list[re.Match[str]], text: str) -> list[re.Match[str]]:
+    """The headings without a table of contents (一、职责调整 / 二、主要职责 / 三、内设机构 listed with no
+    text between them), which would otherwise take the numbers of the sections that follow."""
+    runs: list[list[re.Match[str]]] = []
+    for m in found:
+        if runs and not text[runs[-1][-1].end() : m.start()].strip():
+            runs[-1].append(m)
+        else:
+            runs.append([m])
+    return [m for run in runs if len(run) < _CONTENTS_RUN for m in run]
+
+
 def heading_regions(text: str, start: int = 0, end: int | None = None) -> list[Region]:
     """Sections opened by 一、职责调整 … headings between start and end. A heading whose number does
     not advance (the page repeating 一、职责调整 inside 二、主要职责) is a repeat, not a new section."""
     end = len(text) if end is None else end
     kept: list[tuple[int, int, str]] = []
     last = 0
-    for m in markers.HEADING.finditer(text, start, end):
+    for m in _without_contents_table(list(markers.HEADING.finditer(text, start, end)), text):
         n = cn_number(m.group(1))
         section = markers.SECTION_HEADINGS.get(m.group(2))
         if n is None or section is None or n <= last:

@@ -17,10 +17,17 @@ _RECEIVER_END = r"(?:承担|负责|行使|管理)?(?=[。，；]|$)"
 TRANSFER_TARGET = re.compile(rf"(?:划入|划归)(?!的)([^，。；、]{{2,30}}?){_RECEIVER_END}")
 # A verb a counterpart runs into when the wording is 将A承担的…职责划入 (A, not A承担).
 COUNTERPART_TRAILING_VERB = re.compile(r"(?:所)?(?:承担|负责|行使|履行)$")
+# The verbs that move a duty between bodies: a sentence with one of them declares a transfer.
+TRANSFER_CUE = re.compile(r"划入|划给|划归|划出|划转|交由|交给|移交|下放")
+# 从A划入: the duty comes in from A, whatever else the item names after 划入.
+TRANSFER_FROM = re.compile(r"从[^，。；]{2,30}?划入")
 KIND_CUES: list[tuple[str, re.Pattern[str]]] = [
     (
         "handed_to_institution",
-        re.compile(r"交由(?:所属|相关|有关)?(事业单位|[^，。；]{0,20}?(?:中心|事业单位))"),
+        # a named institution too: 交由省林业调查规划院承担 (院, 中心, 站, 所; not an enforcement 总队)
+        re.compile(
+            r"(?:交由|交给)(?:所属|相关|有关)?(事业单位|[^，。；]{0,20}?(?:中心|事业单位|院|站|所))(?=承担|负责|实施|办理|[，。；]|$)"
+        ),
     ),
     # 交给 / 转交 / 划转到 in the 1990s rounds; 调整由 / 改由 X 承担 in later ones
     (

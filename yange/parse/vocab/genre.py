@@ -8,8 +8,10 @@ import re
 SANDING_CUE = re.compile(
     r"三定”?规定|内设机构和人员编制规定|职能配置|主要职责|内设机构|人员编制|机关行政编制|职责调整|职能调整|职能转变"
 )
-# A functions notice of several units: headings X主要职能 / X职能.
-FUNCTIONS_CUE = re.compile(r"主要职能")
+# A functions notice: headings X主要职能, or one unit's X职责 line over its numbered duties.
+FUNCTIONS_CUE = re.compile(
+    r"主要职能|^[^\n。，]{2,40}职责[：:]?\s*\n(?:（对外称[^\n]*\n)?(?:一、|（一）)", re.MULTILINE
+)
 # Amendment notice titles: 关于调整…职责机构编制的通知, …职责调整的通知, 关于调整…内设机构的通知.
 AMENDMENT_TITLE = re.compile(
     # 关于同意<agency>调整…的批复: a reply may name the agency between 同意 and the verb

@@ -34,7 +34,9 @@ TITLE_JUNK = re.compile(r".*(?:正文|标题|题名|名称|全文|原文|文章�
 # print/close buttons. They are not notice text, so a notice ending with them is not cut short.
 PAGE_FURNITURE_LINE = re.compile(
     r"^(?:【?(?:上一篇|下一篇|上一条|下一条|上一页|下一页|相关链接|相关文件|相关阅读|打印|关闭|分享到|返回顶部)】?"
-    r"|.{0,30}(?:版权所有|ICP备|联系我们|网站地图)|因篇幅问题)"
+    r"|.{0,30}(?:版权所有|ICP备|联系我们|网站地图|责任编辑|联系电话)|因篇幅问题|当前位置"
+    # a line of masked fields (信息来源：*** 发布人：***)
+    r"|.{0,40}\*{3})"
 )
 # Page titles carry a site suffix: 关于…的通知_福建省人民政府门户网站 / … - 中国政府网 / …|某网.
 SITE_SUFFIX = re.compile(r"\s*(?:[_|｜]|\s-\s|—{1,2}).{0,30}(?:网|网站|门户|平台|首页)\s*$")
