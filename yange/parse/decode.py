@@ -18,7 +18,6 @@ BLOCK_TAGS = frozenset(
 _HTML_SNIFF = re.compile(rb"<\s*(?:!doctype\s+html|html|body|div|p|table|span|br|meta|head)\b", re.IGNORECASE)
 _TEXT_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f]")
 _TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)\b[^<>]*?(/?)>")
-_VOID = frozenset(["br", "img", "meta", "link", "input", "hr", "area", "base", "col", "embed", "source", "wbr"])
 _DROP_OPEN = re.compile(r"<(script|style|noscript|template|iframe|svg|head|nav|header|footer|aside)\b")
 _COMMENT = re.compile(r"<!--.*?(?:-->|$)", re.DOTALL)
 # Lexbor builds trees fast, but its cost grows with the square of the nesting: 160,000 nested <div>
