@@ -86,16 +86,16 @@ DEEP_DIVS = 160_000
 
 
 @functools.cache
-def gzip_bomb(gib: int = 4) -> bytes:
-    """A gzip member of `gib` GiB of zeros, built in milliseconds: after a full flush, every
-    further MiB of zeros compresses to the same bytes, so one block is repeated. Its trailer (CRC,
-    size) is left zero: no reader that keeps to the cap gets that far."""
+def gzip_bomb(mib: int) -> bytes:
+    """A gzip member of `mib` MiB of zeros, built in milliseconds: after a full
+    flush, every further MiB of zeros compresses to the same bytes, so one block is repeated. Its
+    trailer (CRC, size) is left zero: no reader that keeps to the cap gets that far."""
     deflater = zlib.compressobj(9, zlib.DEFLATED, zlib.MAX_WBITS | 16)
-    mib = bytes(1 << 20)
-    first = deflater.compress(mib) + deflater.flush(zlib.Z_FULL_FLUSH)
-    block = deflater.compress(mib) + deflater.flush(zlib.Z_FULL_FLUSH)
+    zeros = bytes(1 << 20)
+    first = deflater.compress(zeros) + deflater.flush(zlib.Z_FULL_FLUSH)
+    block = deflater.compress(zeros) + deflater.flush(zlib.Z_FULL_FLUSH)
     tail = deflater.flush()[:-8] + bytes(8)
-    return first + block * (gib * 1024 - 2) + tail
+    return first + block * (mib - 1) + tail
 
 
 class NoticeServer:
@@ -197,9 +197,9 @@ class NoticeServer:
         elif custom is not None:
             self._send(h, custom[0], "text/html", encoding=custom[1])
         elif path == "/gzip-bomb":
-            self._send(h, gzip_bomb(1), "text/plain", encoding="gzip")
+            self._send(h, gzip_bomb(1024), "text/plain", encoding="gzip")
         elif path == "/gzip-gzip":
-            self._send(h, gzip.compress(gzip_bomb()), "text/plain", encoding="gzip, gzip")
+            self._send(h, gzip.compress(gzip_bomb(4096)), "text/plain", encoding="gzip, gzip")
         elif path == "/br":
             self._send(h, b"\x0b\x02\x80notice\x03", "text/plain", encoding="br")
         elif path == "/trickle":

@@ -1,6 +1,7 @@
 """Properties over random input: whatever the folder holds or the server sends, every input ends
 in a recorded outcome (fetched, or failed with a reason; text, or a NoticeRejected), in bounded
-time (pytest-timeout) and within the byte cap, and nothing raises past the source."""
+time (pytest-timeout), within the byte cap and (for the server, bombs among its bodies) in bounded
+memory, and nothing raises past the source."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import gzip
 import itertools
 import os
 import tempfile
+import tracemalloc
 import zlib
 from pathlib import Path
 
@@ -17,7 +19,7 @@ from hypothesis import strategies as st
 
 from flows.sources import SourceError, SourceSpec, folder, parse_spec, web
 from flows.sources.state import SourceMemory
-from tests.flows.notice_server import NoticeServer
+from tests.flows.notice_server import NoticeServer, gzip_bomb
 from tests.flows.test_hostile_html import TOKENS
 from yange.errors import NoticeRejected
 from yange.parse.decode import bytes_to_text
@@ -105,17 +107,27 @@ def _encoded(body: bytes, coding: str | None) -> bytes:
     body=contents,
     coding=st.sampled_from([None, "identity", "gzip", "deflate", "gzip, gzip", "br", "x-unknown"]),
     honest=st.booleans(),
+    bomb=st.booleans(),
 )
 def test_random_bodies_from_the_server(
-    server: NoticeServer, policy: web.FetchPolicy, body: bytes, coding: str | None, honest: bool
+    server: NoticeServer, policy: web.FetchPolicy, body: bytes, coding: str | None, honest: bool, bomb: bool
 ) -> None:
     key = str(next(_keys))
-    server.custom[key] = (_encoded(body, coding) if honest else body, coding)
+    if bomb:  # 3 MiB of zeros in 3 KB (under the raw cap), labelled with the random coding
+        server.custom[key] = (gzip_bomb(3) if coding != "gzip, gzip" else gzip.compress(gzip_bomb(3)), coding)
+    else:
+        server.custom[key] = (_encoded(body, coding) if honest else body, coding)
     capped = policy.model_copy(update={"max_bytes": CAP})
-    with web.make_client(capped) as client:
-        got = web.fetch_with_retries(
-            client, f"{server.base}/custom/{key}", source=server.base, policy=capped, seen=None
-        )
+    tracemalloc.start()
+    try:
+        with web.make_client(capped) as client:
+            got = web.fetch_with_retries(
+                client, f"{server.base}/custom/{key}", source=server.base, policy=capped, seen=None
+            )
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 2 * 1024 * 1024  # a 4 KB cap: the bomb's megabytes are never held
     assert got.status in ("fetched", "failed")
     if got.status == "failed":
         assert got.reason_code in ("unreadable", "too_large") and got.detail

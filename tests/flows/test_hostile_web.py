@@ -59,7 +59,7 @@ def test_one_content_coding_is_decoded(server: NoticeServer, policy: web.FetchPo
 def test_decompression_bombs_are_refused_in_bounded_memory(
     server: NoticeServer, policy: web.FetchPolicy, path: str, reason: str, detail: str
 ) -> None:
-    gzip_bomb(1), gzip_bomb(4)  # built (and cached) before memory is traced
+    gzip_bomb(1024), gzip_bomb(4096)  # built (and cached) before memory is traced
     tracemalloc.start()
     try:
         got = _fetch(server, path, policy)
