@@ -3,8 +3,9 @@
 httpx resolves and connects inside httpcore, so a check on the URL alone would let a name that
 resolves to 127.0.0.1 (or re-resolves there, DNS rebinding) through. `GuardedBackend` resolves the
 name itself, refuses non-public addresses unless allowed, and connects to the address it checked.
-Its streams clamp every read and write timeout to the current request's deadline
-(flows/sources/budget.py), so a body trickled a byte at a time or stalled ends at the deadline.
+Name resolution waits no longer than the deadline either, and its streams clamp every read and
+write timeout to the current request's deadline (flows/sources/budget.py), so a slow resolver, a
+body trickled a byte at a time or a stalled one all end at the deadline.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import functools
 import socket
 import ssl
 from collections.abc import Iterable
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 import httpcore
@@ -84,9 +86,19 @@ class GuardedBackend(httpcore.SyncBackend):
         raise last
 
 
+# getaddrinfo cannot be interrupted, so it runs in a small pool and the caller stops waiting at
+# its deadline (a stuck lookup then ends on the system resolver's own timeout, in the background).
+_RESOLVER = ThreadPoolExecutor(max_workers=4, thread_name_prefix="yange-resolve")
+
+
 def _resolve(host: str, port: int) -> list[str]:
+    lookup = _RESOLVER.submit(socket.getaddrinfo, host, port, type=socket.SOCK_STREAM)
     try:
-        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+        infos = lookup.result(timeout=_clamp(None))
+    except TimeoutError:
+        scope = budget.current()
+        assert scope is not None and scope.deadline is not None  # no deadline, no timeout
+        raise budget.DeadlineExceeded(scope.deadline) from None
     except (socket.gaierror, UnicodeError) as exc:
         raise httpcore.ConnectError(f"cannot resolve {host}: {exc}") from None
     return list(dict.fromkeys(str(info[4][0]) for info in infos))

@@ -7,8 +7,11 @@ and, for the bombs, within bounded memory."""
 
 from __future__ import annotations
 
+import socket
+import threading
 import time
 import tracemalloc
+from typing import Any
 
 import pytest
 from pydantic import ValidationError
@@ -84,6 +87,27 @@ def test_a_slow_body_ends_at_the_request_deadline(
     assert (got.status, got.reason_code) == ("failed", "unreadable")
     assert got.detail == "took longer than the 1 s request deadline"
     assert server.hits[path] == 1
+
+
+def test_a_slow_name_lookup_ends_at_the_request_deadline(
+    policy: web.FetchPolicy, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The lookup never answers (until the test lets it go): the request ends at its deadline."""
+    answer = threading.Event()
+
+    def stuck_lookup(*args: Any, **kwargs: Any) -> Any:
+        answer.wait(60.0)
+        raise socket.gaierror("no answer")
+
+    monkeypatch.setattr(socket, "getaddrinfo", stuck_lookup)
+    quick = policy.model_copy(update={"deadline_s": 0.5, "allowed_hosts": ("*",)})
+    try:
+        with web.make_client(quick) as client:
+            url = "http://slow-dns.invalid/n"
+            got = web.get(client, url, source="http://slow-dns.invalid/", policy=quick, seen=None)
+    finally:
+        answer.set()
+    assert (got.status, got.detail) == ("failed", "took longer than the 0.5 s request deadline")
 
 
 def test_retries_stop_at_the_source_deadline(server: NoticeServer, policy: web.FetchPolicy) -> None:
