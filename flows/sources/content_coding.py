@@ -32,12 +32,13 @@ def content_codings(response: httpx.Response) -> list[str]:
 def read_body(response: httpx.Response, max_bytes: int) -> bytes:
     """The decoded body, refused (FetchRefused) once it passes `max_bytes`, raw or decoded."""
     codings = content_codings(response)
-    if len(codings) > 1:
-        raise FetchRefused(
-            "unreadable", f"refused content-coding chain {', '.join(codings)}: one layer at most"
-        )
+    if len(codings) > 1:  # the header is the server's: shown short
+        shown = ", ".join(codings[:3]) + (", ..." if len(codings) > 3 else "")
+        raise FetchRefused("unreadable", f"refused content-coding chain {shown[:80]}: one layer at most")
     if codings and codings[0] not in _WBITS:
-        raise FetchRefused("unreadable", f"refused content-coding {codings[0]!r} (gzip and deflate are read)")
+        raise FetchRefused(
+            "unreadable", f"refused content-coding {codings[0][:40]!r} (gzip and deflate are read)"
+        )
     raw = _raw_capped(response, max_bytes)
     pieces = _inflate(raw, codings[0], max_bytes) if codings else raw
     chunks: list[bytes] = []
