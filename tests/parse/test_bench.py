@@ -11,5 +11,15 @@ from bench import parse_bench
 def test_bench_reports_its_figures(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(parse_bench, "MIN_SECONDS", 0.0)
     figures = parse_bench.run({})
-    assert set(figures) == {"parse_notices_per_s", "parse_peak_mb"}
+    assert set(figures) == {
+        "parse_notices_per_s",
+        "parse_peak_mb",
+        "parse_floor_notices_per_s",
+        "parse_vs_floor",
+    }
+    assert (
+        0
+        < figures["parse_vs_floor"]
+        == round(figures["parse_notices_per_s"] / figures["parse_floor_notices_per_s"], 3)
+    )
     assert figures["parse_notices_per_s"] > 0 and figures["parse_peak_mb"] > 0

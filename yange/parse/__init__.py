@@ -10,10 +10,12 @@ import re
 
 from models import AgencyRecord, Notice, NoticeKind, ParsedNotice, QualityReport
 from yange.errors import NoticeRejected
+from yange.parse import functions, items
 from yange.parse.amendment import parse_amendment_body
 from yange.parse.decode import bytes_to_text
 from yange.parse.functions import parse_functions, unit_heading_count
 from yange.parse.identity import notice_id
+from yange.parse.items import heading_matches
 from yange.parse.metadata import read_metadata
 from yange.parse.normalise import normalise
 from yange.parse.sanding import parse_sanding, parse_sanding_many, regulation_blocks
@@ -36,7 +38,7 @@ _DUTY_LIST = re.compile(
 def _structural_sections(text: str) -> bool:
     """True when the text has a regulation's own numbered sections (二、主要职责, 三、内设机构), not
     just those words in a title."""
-    sections = {markers.SECTION_HEADINGS.get(m.group(2)) for m in markers.HEADING.finditer(text)}
+    sections = {markers.SECTION_HEADINGS.get(m.group(2)) for m in heading_matches(text)}
     sections -= {None, "preamble"}
     return len(sections) >= 2 and bool(sections & {"units", "staffing", "adjustments"})
 
@@ -146,6 +148,8 @@ def _records(norm: str, kind: NoticeKind, title: str) -> tuple[list[AgencyRecord
 
 def parse_notice(text: str, *, source: str = "") -> ParsedNotice:
     """Parse one notice's text. Raises NoticeRejected('empty'|'not_a_notice'|'parser_error', detail)."""
+    items.forget_texts()
+    functions.forget_texts()
     norm = normalise(text)
     if not norm.strip():
         raise NoticeRejected("empty", "no text")

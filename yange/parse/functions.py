@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from models import AgencyRecord, Duty, OtherMatter, QualityReport
 from yange.errors import NoticeRejected
@@ -55,7 +56,8 @@ class _Heading:
     end: int
 
 
-def _headings(text: str) -> list[_Heading]:
+@lru_cache(maxsize=4)
+def _headings(text: str) -> tuple[_Heading, ...]:
     found = []
     for m in _UNIT_HEADING.finditer(text):
         name = m.group(1)
@@ -71,11 +73,12 @@ def _headings(text: str) -> list[_Heading]:
         h if h.alias is None or not units.NOT_AN_ALIAS.match(h.alias) else replace(h, alias=None)
         for h in found
     ]
-    return sorted(found, key=lambda h: h.start)
+    return tuple(sorted(found, key=lambda h: h.start))
 
 
-def has_unit_headings(text: str) -> bool:
-    return bool(_headings(text))
+def forget_texts() -> None:
+    """Drop the per-text cache of unit headings (see items.forget_texts)."""
+    _headings.cache_clear()
 
 
 def unit_heading_count(text: str) -> int:

@@ -13,21 +13,20 @@ import re
 
 from yange.parse.vocab import metadata
 
-_WHITESPACE = re.compile(r"\s+")
+# Any furniture line, whole, with its line break.
+_FURNITURE = re.compile(
+    rf"^(?:(?:{metadata.SITE_FURNITURE_LINE.pattern})|(?:{metadata.PAGE_FURNITURE_LINE.pattern[1:]})).*(?:\n|\Z)",
+    re.MULTILINE,
+)
 
 
 def content(norm: str) -> str:
-    """The words of a normalised notice without site furniture and whitespace."""
-    lines = [
-        line
-        for line in norm.split("\n")
-        if not (
-            metadata.SITE_FURNITURE_LINE.match(line)
-            or metadata.PAGE_FURNITURE_LINE.match(line)
-            or metadata.SITE_SUFFIX.search(line)
-        )
-    ]
-    return _WHITESPACE.sub("", "".join(lines))
+    """The words of a normalised notice without site furniture and whitespace. A page's <title> line
+    (its first, with the site's name after the title) is furniture too."""
+    first, nl, rest = norm.partition("\n")
+    if metadata.SITE_SUFFIX.search(first):
+        norm = rest
+    return "".join(_FURNITURE.sub("", norm).split())
 
 
 def notice_id(norm: str) -> str:

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 
 from models import Duty
 from yange.parse.numbers import cn_number
@@ -36,20 +38,41 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+@lru_cache(maxsize=4)
+def heading_matches(text: str) -> tuple[re.Match[str], ...]:
+    """Every section heading (一、职责调整 …) of a text, found once per text: sections, items and the
+    genre test all ask for them. `parse_notice` clears the cache when it starts, so it only saves work
+    inside one parse (and a benchmark parsing one notice again and again gains nothing from it)."""
+    return tuple(
+        m
+        for m in markers.HEADING_CANDIDATE.finditer(text)
+        if m.start() == 0 or text[m.start() - 1] in markers.HEADING_AFTER
+    )
+
+
+@lru_cache(maxsize=4)
+def _boundaries(text: str) -> tuple[list[int], list[bool], list[int]]:
+    """Where passages that end an item start (markers.ITEM_BOUNDARY; whether each is a regulation's
+    title) and where headings start, found in one pass per text instead of one search per item."""
+    found = [(m.start(), m.group("title") is not None) for m in markers.ITEM_BOUNDARY.finditer(text)]
+    return [s for s, _ in found], [t for _, t in found], [m.start() for m in heading_matches(text)]
+
+
 def cut_at_boundary(text: str, start: int, end: int) -> int:
     """End an item before a passage that cannot belong to it (a signature date, the regulation's
     own title, the preamble), which pages without line breaks run straight into the item."""
     cut = end
-    m = markers.ITEM_BOUNDARY.search(text, start + 1, cut)
-    if m is not None:
-        cut = m.start()
-        if m.group("title") is not None:  # back up to where the regulation's title begins
+    starts, titles, headings = _boundaries(text)
+    i = bisect_right(starts, start)
+    if i < len(starts) and starts[i] < cut:
+        cut = starts[i]
+        if titles[i]:  # back up to where the regulation's title begins
             floor = max(start + 1, cut - 40)
             while cut > floor and text[cut - 1] not in _TITLE_STOP:
                 cut -= 1
-    m = markers.HEADING.search(text, start + 1, cut)
-    if m is not None:
-        cut = m.start()
+    j = bisect_right(headings, start)
+    if j < len(headings) and headings[j] < cut:
+        cut = headings[j]
     return _cut_at_trailing_line(text, start, cut)
 
 
@@ -144,3 +167,9 @@ def top_level_numbering(
         if chain and (not best or chain[0][1] < best[0][1]):
             best = chain
     return best
+
+
+def forget_texts() -> None:
+    """Drop the per-text caches: each parse starts from nothing."""
+    heading_matches.cache_clear()
+    _boundaries.cache_clear()

@@ -25,6 +25,9 @@ class Metadata:
     title_end: int  # where the covering letter's title ends (0 if none)
 
 
+_ISSUING = re.compile(r"关于印发|印发|关于")
+
+
 def regulation_titles(text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[str, int, int]]:
     """(agency, title start, title end) of every regulation title X主要职责内设机构和人员编制规定; a
     leading 关于印发 or 印发 is not part of the agency, and the title starts at the agency."""
@@ -34,7 +37,7 @@ def regulation_titles(text: str, start: int = 0, end: int | None = None) -> Iter
         floor = max(0, i - 40)
         while i > floor and text[i - 1] not in agencies.TITLE_STOP:
             i -= 1
-        agency = re.split(r"关于印发|印发|关于", text[i : m.start()])[-1]
+        agency = _ISSUING.split(text[i : m.start()])[-1]
         if len(agency) >= 2:
             yield agency, m.start() - len(agency), m.end()
 
@@ -64,8 +67,29 @@ def _arabic_date(s: str) -> dt.date | None:
     return date_of_match(m) if m else None
 
 
+# What may stand before 关于 in a title; backing up from 关于 stops at anything else.
+_TITLE_PREFIX_STOP = set(" \t\n《》〈〉“”，。；：:、【】-0123456789")
+
+
 def _title_candidates(text: str) -> list[re.Match[str]]:
-    return list(metadata.NOTICE_TITLE.finditer(text, 0, min(len(text), 6000)))
+    """metadata.NOTICE_TITLE matches in the head, tried only where a 关于 is (the pattern itself would be
+    tried at every character): from each 关于 back to where its issuer prefix may start."""
+    head_end = min(len(text), 6000)
+    found: list[re.Match[str]] = []
+    at = text.find("关于", 0, head_end)
+    while at >= 0:
+        start = at
+        while start > 0 and at - start < 30 and text[start - 1] not in _TITLE_PREFIX_STOP:
+            start -= 1
+        # the pattern's prefix is lazy: the shortest prefix that still starts after a boundary
+        for s in range(start, at + 1):
+            m = metadata.NOTICE_TITLE.match(text, s, head_end)
+            if m is not None:
+                if not found or m.start() >= found[-1].end():
+                    found.append(m)
+                break
+        at = text.find("关于", max(at + 2, found[-1].end() if found else 0), head_end)
+    return found
 
 
 _PUNCT_IN_NAME = re.compile(r"[\s，。；：:、《》“”]")

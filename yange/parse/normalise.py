@@ -117,13 +117,26 @@ def fullwidth_parens(text: str) -> str:
 
 # ASCII , ; : ? ! next to an ideograph, as pages typed with a Western keyboard have them: read as the
 # Chinese marks, so clause and list splitting sees one kind (09:55 and http:// keep theirs).
-_ASCII_PUNCT = re.compile(r"(?<=[\u4e00-\u9fff）》”])[,;:?!]|[,;:?!](?=[\u4e00-\u9fff（《“])")
+_ASCII_PUNCT = re.compile(r"[,;:?!]")
 _CHINESE_PUNCT = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！"}
+_BEFORE = re.compile(r"[\u4e00-\u9fff）》”]")
+_AFTER = re.compile(r"[\u4e00-\u9fff（《“]")
 
 
 def chinese_punctuation(text: str) -> str:
     """ASCII commas, semicolons, colons and marks next to Chinese text become the Chinese ones."""
-    return _ASCII_PUNCT.sub(lambda m: _CHINESE_PUNCT[m.group()], text)
+    if not any(mark in text for mark in _CHINESE_PUNCT):  # literal searches: most texts have none
+        return text
+    out: list[str] = []
+    pos = 0
+    for m in _ASCII_PUNCT.finditer(text):
+        i = m.start()
+        if (i > 0 and _BEFORE.match(text, i - 1)) or _AFTER.match(text, i + 1):
+            out.append(text[pos:i])
+            out.append(_CHINESE_PUNCT[m.group()])
+            pos = i + 1
+    out.append(text[pos:])
+    return "".join(out)
 
 
 def doc_number_brackets(text: str) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from itertools import chain
 
 from models import Adjustment, AgencyRecord, OtherMatter, QualityReport, Unit
 from yange.errors import NoticeRejected
@@ -60,7 +61,7 @@ def agency_name(text: str, head: str, title: str = "") -> str | None:
     names it (设立X, X是县政府工作部门, X（以下简称Y）是…, X的机构规格为…, X内设15个处室), in full when the
     page's heading line is the full form of the short name there (区X局 under 揭阳市揭东区X局); else that
     heading line."""
-    for name, _s, _e in (*regulation_titles(title), *regulation_titles(text, 0, 8000)):
+    for name, _s, _e in chain(regulation_titles(title), regulation_titles(text, 0, 8000)):
         return name
     found = [
         m

@@ -11,6 +11,7 @@ from __future__ import annotations
 from yange.parse.vocab import agencies, genre
 
 _HEAD = 1500
+_FOOT = 400
 
 
 def _own_regulation(text: str) -> bool:
@@ -23,14 +24,19 @@ def _own_regulation(text: str) -> bool:
 
 def lookalike(text: str) -> str | None:
     """Why the text is a look-alike rather than a notice, or None when it may be one."""
-    if genre.NEWS_FRAMING.search(text) and not _own_regulation(text):
+    # a news item frames itself at its head (dateline, byline) or its foot (source, copyright)
+    framed = genre.NEWS_FRAMING.search(text, 0, _HEAD) or genre.NEWS_FRAMING.search(
+        text, max(_HEAD, len(text) - _FOOT)
+    )
+    if framed and not _own_regulation(text):
         return "a news item about a reform (dateline, reporter or newspaper source), not the notice itself"
     head = text[:_HEAD]
-    if genre.DIVISION_APPROVAL.search(head):
+    # each pattern only where its key word is (literal searches are far cheaper than the patterns)
+    if "批复" in head and genre.DIVISION_APPROVAL.search(head):
         return "an approval of an administrative division (设立/撤销…区县), not of an agency"
-    if genre.PROCEDURAL.search(head) and not _own_regulation(text):
+    if ("应当" in head or "规范" in head) and genre.PROCEDURAL.search(head) and not _own_regulation(text):
         return "a procedural notice on how to write requests, configuring no agency"
-    if genre.REFORM_PLAN_TITLE.search(head) and not _own_regulation(text):
+    if "机构改革" in head and genre.REFORM_PLAN_TITLE.search(head) and not _own_regulation(text):
         return "a plan for a round of reform (机构改革方案), defining no agency"
     return None
 

@@ -7,7 +7,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from yange.parse.adjust import shape_of
-from yange.parse.items import find_items
+from yange.parse.items import find_items, heading_matches
 from yange.parse.numbers import cn_number
 from yange.parse.vocab import agencies, markers, units
 
@@ -69,7 +69,8 @@ def heading_regions(text: str, start: int = 0, end: int | None = None) -> list[R
     end = len(text) if end is None else end
     kept: list[tuple[int, int, str]] = []
     last = 0
-    for m in _without_contents_table(list(markers.HEADING.finditer(text, start, end)), text):
+    found = [m for m in heading_matches(text) if start <= m.start() and m.end() <= end]
+    for m in _without_contents_table(found, text):
         n = cn_number(m.group(1))
         section = markers.SECTION_HEADINGS.get(m.group(2))
         if n is None or section is None or n <= last:

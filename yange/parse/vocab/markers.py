@@ -83,8 +83,8 @@ SECTION_HEADINGS: dict[str, str | None] = {
 # a line of its own (四、其他).
 # The number may be followed by 、 or, on some pages, by a point (一．职责调整, folded to 一.) or
 # only a space (一 职责调整, where a copy lost the 、).
-HEADING = re.compile(
-    rf"(?:(?<=^)|(?<=[\n。；：\s”）]))({CN}{{1,2}})(?:、|\.(?!\d)|(?=[ \t]))\s*("
+_HEADING_BODY = (
+    rf"({CN}{{1,2}})(?:、|\.(?!\d)|(?=[ \t]))\s*("
     + "|".join(
         sorted((w for w in SECTION_HEADINGS if w not in ("其他", "人员编制和")), key=len, reverse=True)
     )
@@ -92,9 +92,13 @@ HEADING = re.compile(
     # a heading a page break cut at the very end of the text: 四、人员编制和
     + r"|人员编制和(?=\s*\Z))"
     # not a heading when the words run on into a sentence: 主要职责是… / 内设机构的…
-    + r"(?![是的和与及为由等])",
-    re.MULTILINE,
+    + r"(?![是的和与及为由等])"
 )
+HEADING = re.compile(r"(?:(?<=^)|(?<=[\n。；：\s”）]))" + _HEADING_BODY, re.MULTILINE)
+# The same without its condition on the character before, for a scan that checks that character
+# itself (HEADING_AFTER): a pattern that opens with a lookbehind is tried at every character.
+HEADING_CANDIDATE = re.compile(_HEADING_BODY, re.MULTILINE)
+HEADING_AFTER = frozenset("\n。；：”） \t\r\f\v\u3000")
 
 # A heading line with no number (some pages drop them): the heading word alone on its line, perhaps
 # with a colon (人员编制及领导职数：), or glued after a wrapper's colon (…介绍如下：职能调整).
@@ -117,12 +121,14 @@ UNITS_OPENER = re.compile(
 # Sentence-level boundaries that end an item even without a new marker: the signature date of the
 # covering letter, the regulation's own title (found by its fixed tail; the caller backs up to the
 # title's start), the preamble that establishes the agency.
+# Each opens with the character it is found by (the lookbehinds come after it), so a scan of the
+# whole notice stays fast.
 ITEM_BOUNDARY = re.compile(
     rf"{CN}{{4}}年{CN}{{1,2}}月{CN}{{1,3}}日"
     rf"|(?P<title>{REGULATION_TAIL})(?![》〉])"
     # the preamble opens a line or follows the regulation's title; 。根据授权设立… inside a duty is not it
-    r"|(?:(?<=\n)|(?<=规定))根据[^。]{0,200}?设立"
+    r"|根据(?:(?<=\n根据)|(?<=规定根据))[^。]{0,200}?设立"
     r"|特此通知"
     # 附件：… / 附件1 on a line of its own, not 及其附件材料 inside a duty
-    r"|(?:(?<=\n)|(?<=[。；]))附\s*件(?=[：:\d\s]|$)"
+    r"|附(?<=[\n。；]附)\s*件(?=[：:\d\s]|$)"
 )
