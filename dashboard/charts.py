@@ -41,28 +41,29 @@ def timeline_chart(
             ],
         )
     )
-    layers: list[alt.Chart] = [ticks]
-    if not events.empty:
-        shown = events.assign(change=[vocab.code(vocab.CHANGE_TYPES, c, lang) for c in events["change_type"]])
-        layers.append(
-            alt.Chart(shown)
-            .mark_circle(opacity=0.8)
-            .encode(
-                x=x,
-                y=y,
-                yOffset=alt.YOffset("change:N"),  # one lane per change type inside an agency's row
-                color=alt.Color("change:N", title=_w("chart.change", lang)),
-                size=alt.Size("events:Q", scale=alt.Scale(range=[40, 400]), legend=None),
-                tooltip=[
-                    alt.Tooltip("agency:N", title=_w("chart.agency", lang)),
-                    alt.Tooltip("day:T", title=_w("chart.date", lang), format="%Y-%m-%d"),
-                    alt.Tooltip("change:N", title=_w("chart.change", lang)),
-                    alt.Tooltip("events:Q", title=_w("chart.events", lang)),
-                ],
-            )
-            .add_params(pick)
+    height = min(2400, max(260, 60 + 48 * len(order)))
+    if events.empty:  # no agency shown has a change event: a click on a version's tick picks it
+        return alt.layer(ticks.add_params(pick)).properties(height=height)
+    shown = events.assign(change=[vocab.code(vocab.CHANGE_TYPES, c, lang) for c in events["change_type"]])
+    dots = (
+        alt.Chart(shown)
+        .mark_circle(opacity=0.8)
+        .encode(
+            x=x,
+            y=y,
+            yOffset=alt.YOffset("change:N"),  # one lane per change type inside an agency's row
+            color=alt.Color("change:N", title=_w("chart.change", lang)),
+            size=alt.Size("events:Q", scale=alt.Scale(range=[40, 400]), legend=None),
+            tooltip=[
+                alt.Tooltip("agency:N", title=_w("chart.agency", lang)),
+                alt.Tooltip("day:T", title=_w("chart.date", lang), format="%Y-%m-%d"),
+                alt.Tooltip("change:N", title=_w("chart.change", lang)),
+                alt.Tooltip("events:Q", title=_w("chart.events", lang)),
+            ],
         )
-    return alt.layer(*layers).properties(height=min(2400, max(260, 60 + 48 * len(order))))
+        .add_params(pick)
+    )
+    return alt.layer(ticks, dots).properties(height=height)
 
 
 def picked_agency(event: Any) -> str | None:
@@ -80,7 +81,7 @@ def staffing_chart(staffing: pd.DataFrame, *, lang: vocab.Lang) -> alt.Chart:
         alt.Chart(staffing)
         .mark_line(point=True, interpolate="step-after")
         .encode(
-            x=alt.X("day:T", title=None),
+            x=alt.X("day:T", title=None, axis=alt.Axis(format="%Y-%m")),  # Vega's month names are English
             y=alt.Y("count:Q", title=_w("chart.posts", lang)),
             color=alt.Color("category:N", title=_w("chart.category", lang)),
             tooltip=[

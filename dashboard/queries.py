@@ -63,7 +63,7 @@ TIMELINE_EVENTS = f"""
 select c.agency_id, a.name as agency, c.published_on as day, c.change_type, count(*) as events
 from changes c
 join agencies a on a.agency_id = c.agency_id
-where list_contains($shown, c.agency_id) and {_EVENT_FILTER}
+where c.agency_id in (select unnest($shown::varchar[])) and {_EVENT_FILTER}
 group by all
 order by day, agency
 """

@@ -1,8 +1,10 @@
 """Regenerate the README screenshots from a history: `python -m dashboard.screenshots [--db PATH]`.
 
 Starts the dashboard on a free 127.0.0.1 port, opens it in headless Debian Chromium through
-Playwright (dev dependency; never a downloaded browser), and saves docs/screenshots/timeline.png and
-docs/screenshots/compare.png (the 新旧对照 of the agency with the most versions, first against last).
+Playwright (dev dependency; never a downloaded browser), and saves the Chinese UI's pages in
+docs/screenshots/: timeline, agency and its 新旧对照 (the agency with the most versions, first
+against last), reform rounds, digest, notice, and the timeline in English. Also holds the helpers
+the browser tests and bench/dashboard_bench.py share (serve, wait_ready, first_render_s).
 """
 
 from __future__ import annotations
@@ -91,17 +93,14 @@ def wait_ready(page: Any, text: str) -> None:
 
 
 def first_render_s(page: Any, url: str, text: str) -> float:
-    """Seconds from opening `url` in a fresh page until `text` shows, Streamlit has stopped running
-    and every chart has drawn its marks: what a reviewer waits for before the first page is usable."""
+    """Seconds from opening `url` in a fresh page until `text` shows, the figures and the chart have
+    drawn their marks and Streamlit has stopped running: what a reviewer waits for on the first page."""
     started = time.perf_counter()
     page.goto(url, wait_until="domcontentloaded")
     page.get_by_text(text).first.wait_for(timeout=60_000)
+    page.locator("[data-testid='stMetric']").first.wait_for(timeout=60_000)
+    page.locator("[data-testid='stVegaLiteChart'] svg g.mark-rect path").first.wait_for(timeout=60_000)
     page.wait_for_selector("[data-testid='stStatusWidget']", state="detached", timeout=60_000)
-    page.wait_for_function(
-        "() => [...document.querySelectorAll(\"[data-testid='stVegaLiteChart']\")]"
-        ".every(c => c.querySelector('svg g.mark-symbol path, svg g.mark-tick path, canvas'))",
-        timeout=60_000,
-    )
     return time.perf_counter() - started
 
 
@@ -136,19 +135,29 @@ def main() -> int:
 
     OUT.mkdir(parents=True, exist_ok=True)
     query = comparison_query(args.db)
+    shots = [
+        ("timeline.png", "", "沿革：机构改革史", None),
+        ("agency.png", f"agency?{query}", "机构沿革", None),
+        ("compare.png", f"agency?{query}", "新旧对照", "新旧对照"),
+        ("rounds.png", "rounds", "改革轮次", None),
+        ("digest.png", "digest", "近期变化", None),
+        ("notice.png", "notice", "原文", None),
+        ("timeline-en.png", "?lang=en", "Yange 沿革: reform history", None),
+    ]
     with serve(args.db) as url, sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
-        page = browser.new_page(viewport={"width": 1400, "height": 900})
-        page.goto(url)
-        wait_ready(page, "Reform timeline")
-        page.screenshot(path=str(OUT / "timeline.png"))
-        page.goto(f"{url}/agency?{query}")
-        wait_ready(page, "新旧对照")
-        page.get_by_text("新旧对照").first.evaluate("e => e.scrollIntoView({block: 'start'})")
-        page.wait_for_timeout(500)
-        page.screenshot(path=str(OUT / "compare.png"))
+        for name, address, ready, scroll_to in shots:
+            page = browser.new_page(viewport={"width": 1440, "height": 900})
+            page.goto(f"{url}/{address}")
+            wait_ready(page, ready)
+            page.wait_for_timeout(6000)  # page links and charts finish drawing after the run ends
+            if scroll_to:
+                page.get_by_text(scroll_to).last.evaluate("e => e.scrollIntoView({block: 'start'})")
+                page.wait_for_timeout(500)
+            page.screenshot(path=str(OUT / name))
+            page.close()
         browser.close()
-    print(f"saved {OUT / 'timeline.png'} and {OUT / 'compare.png'}")  # noqa: T201
+    print(f"saved {', '.join(name for name, *_ in shots)} in {OUT}")  # noqa: T201
     return 0
 
 

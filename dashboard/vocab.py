@@ -130,6 +130,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "filter.type": ("变化类型", "Change type"),
     "filter.dates": ("日期范围", "Date range"),
     "filter.all": ("全部", "All"),
+    "filter.choose": ("请选择", "Choose options"),
     # Timeline
     "timeline.agencies": ("机构", "Agencies"),
     "timeline.versions": ("版本", "Versions"),

@@ -64,14 +64,18 @@ def event_filters(opts: Options, *, key: str, types: bool = True) -> dict[str, A
         raw("filter.agency"),
         list(opts.agencies),
         format_func=lambda a: opts.agencies.get(a, a),
+        placeholder=raw("filter.choose"),
         key=f"{key}_agencies",
     )
-    regions = side.multiselect(raw("filter.region"), opts.regions, key=f"{key}_regions")
+    regions = side.multiselect(
+        raw("filter.region"), opts.regions, placeholder=raw("filter.choose"), key=f"{key}_regions"
+    )
     picked_types = (
         side.multiselect(
             raw("filter.type"),
             opts.change_types,
             format_func=lambda c: word(vocab.CHANGE_TYPES, c),
+            placeholder=raw("filter.choose"),
             key=f"{key}_types",
         )
         if types

@@ -12,7 +12,9 @@ db = data.db_path()
 st.title(vocab.pick(vocab.PAGES["rounds"], lang()))
 st.caption(t("rounds.intro"))
 opts = data.options(db)
-regions = st.sidebar.multiselect(raw("filter.region"), opts.regions, key="rounds_regions")
+regions = st.sidebar.multiselect(
+    raw("filter.region"), opts.regions, placeholder=raw("filter.choose"), key="rounds_regions"
+)
 start, end = date_range(opts, key="rounds_dates")
 view = data.reform_round(db, tuple(regions), start, end)
 

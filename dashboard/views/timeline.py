@@ -7,7 +7,7 @@ import streamlit as st
 from dashboard import charts, data
 from dashboard.widgets import event_filters, lang, t
 
-TOP = 40
+TOP = 30
 
 db = data.db_path()
 st.title(t("app.title"))

@@ -321,3 +321,18 @@ def test_agency_page_with_an_unknown_id_says_so(open_page: OpenPage) -> None:
     at = open_page("agency", query={"agency": "no-such-agency"})
     assert not at.exception
     assert "没有编号为 no-such-agency 的机构" in seen(at.error[0].value)
+
+
+def test_timeline_of_a_history_without_change_events(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from tests.dashboard.dashboard_history import NOTICES
+
+    db = tmp_path / "yange.duckdb"
+    with storage.writer(db) as con:  # one first version: no change event at all
+        storage.store_notice(
+            con, parsed=NOTICES[-1], raw=NOTICES[-1].text.encode(), source="a.txt", engines=default_engines()
+        )
+    monkeypatch.setenv("YANGE_DB", str(db))
+    at = AppTest.from_file(str(APP), default_timeout=30).run()
+    assert not at.exception
+    assert _metrics(at) == {"机构": "1", "版本": "1", "变化事件": "0"}
+    assert len(at.get("vega_lite_chart")) == 1
