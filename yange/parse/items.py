@@ -142,6 +142,11 @@ def duty_of(text: str, item: Item, child_marker: re.Pattern[str]) -> Duty:
 
 def lead_and_children(text: str, item: Item, marker: re.Pattern[str]) -> tuple[tuple[int, int], list[Item]]:
     """Split an item into its lead text and nested numbered items (二、…：（一）…（二）…)."""
+    bare = markers.BARE_MARKERS.get(marker.pattern)
+    if marker.search(text, item.start, item.end) is None and (
+        bare is None or not bare.match(text, item.start, item.end)
+    ):
+        return (item.start, item.end), []  # most duties have no nested items: skip building none
     children = find_items(text, item.start, item.end, item.section, marker)
     if not children:
         return (item.start, item.end), []

@@ -44,8 +44,19 @@ def regulation_titles(text: str, start: int = 0, end: int | None = None) -> Iter
 
 def _meta_fields(text: str) -> dict[str, str]:
     fields: dict[str, str] = {}
-    for pattern in (metadata.META_FIELD, metadata.META_LABEL):
-        for m in pattern.finditer(text, 0, min(len(text), 4000)):
+    end = min(len(text), 4000)
+    head = text[:end]
+    # each pattern only where its mark is: a pattern opening with a lookbehind is tried at every character
+    patterns = [
+        p
+        for p, present in (
+            (metadata.META_FIELD, "【" in head),
+            (metadata.META_LABEL, any(w in head for w in metadata.META_LABELS)),
+        )
+        if present
+    ]
+    for pattern in patterns:
+        for m in pattern.finditer(text, 0, end):
             fields.setdefault(m.group(1).strip(), m.group(2).strip())
     return fields
 

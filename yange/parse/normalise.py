@@ -191,7 +191,7 @@ class _Line:
     """One output line being built from physical lines, with what the joining rules ask of it kept
     up to date, so that joining stays linear however many lines a page runs together."""
 
-    __slots__ = ("parts", "length", "running", "closed", "opened", "furniture")
+    __slots__ = ("parts", "length", "running", "balance", "furniture")
 
     def __init__(self, line: str) -> None:
         self.parts = [line]
@@ -199,16 +199,24 @@ class _Line:
         self.furniture = metadata.SITE_FURNITURE_LINE.match(line) is not None
         self.length = len(line)
         self.running = _RUNNING_PUNCT.search(line) is not None
-        self.opened = [line.count(o) for o, _ in _OPENERS]
-        self.closed = [line.count(c) for _, c in _OPENERS]
+        # openers minus closers per bracket kind, counted the first time a rule asks (most lines never)
+        self.balance: list[int] | None = None
 
     def add(self, line: str) -> None:
         self.parts.append(line)
         self.length += len(line)
         self.running = self.running or _RUNNING_PUNCT.search(line) is not None
-        for i, (o, c) in enumerate(_OPENERS):
-            self.opened[i] += line.count(o)
-            self.closed[i] += line.count(c)
+        if self.balance is not None:
+            self.balance = [
+                b + line.count(o) - line.count(c) for b, (o, c) in zip(self.balance, _OPENERS, strict=True)
+            ]
+
+    def unclosed(self) -> bool:
+        """Whether a bracket or quote opened in the line is still open at its end."""
+        if self.balance is None:
+            whole = "".join(self.parts)
+            self.balance = [whole.count(o) - whole.count(c) for o, c in _OPENERS]
+        return any(b > 0 for b in self.balance)
 
     def tail(self, n: int = 12) -> str:
         last = self.parts[-1]
@@ -267,8 +275,7 @@ def _hard_wrapped(prev: _Line, tail: str, line: str) -> bool:
         return False
     if not (_RUNNING_PUNCT.search(line) or line.endswith(_CLOSED_END)):
         return False
-    unclosed = any(o > c for o, c in zip(prev.opened, prev.closed, strict=True))
-    return bool(prev.running or _MARKER_START.match(prev.parts[0]) or unclosed or prev.length >= 20)
+    return bool(prev.running or _MARKER_START.match(prev.parts[0]) or prev.length >= 20 or prev.unclosed())
 
 
 # Fixed-width wrapping (text copied from a PDF or a terminal): at least this many lines, this share of

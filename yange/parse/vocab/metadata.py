@@ -20,8 +20,9 @@ META_FIELD = re.compile(r"【([^】]{2,8})】\s*([^【\n•·|｜]*)")
 # The metadata table of a government information-disclosure page (gov.cn, county sites): a label, a
 # colon, its value up to the next space (发布机构：X 文号：Y 成文日期：…). Not 发布日期/发布时间: when a
 # page went up is not the notice's date.
+META_LABELS = ("发文机关", "发布机构", "发文字号", "文号", "成文日期")
 META_LABEL = re.compile(
-    r"(?:^|(?<=\s))(发文机关|发布机构|发文字号|文号|成文日期)[:：]\s*(\S+(?: \d\d:\d\d(?::\d\d)?)?)",
+    r"(?:^|(?<=\s))(" + "|".join(META_LABELS) + r")[:：]\s*(\S+(?: \d\d:\d\d(?::\d\d)?)?)",
     re.MULTILINE,
 )
 META_ISSUER = ("制定机关", "发布机关", "发文机关", "颁布机关", "发布机构")
