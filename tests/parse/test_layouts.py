@@ -4,6 +4,7 @@ numbering of headings and items, article-form variants (fixtures/generalise, der
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 
@@ -178,3 +179,27 @@ def test_a_notice_that_is_not_wrapped_is_left_as_it_is() -> None:
     lines = [f"（{n}）负责全省有关工作的组织协调和监督管理工作。" for n in "一二三四五六七八九"]
     text = "\n".join(["二、主要职责", *lines])
     assert normalise(text) == text
+
+
+_FUJIAN_OFFICE = (
+    Path(__file__).resolve().parents[1]
+    / "fixtures"
+    / "real"
+    / "109_fujian-2009-shengzhengfu-bangongting-sanding.txt"
+)
+
+
+@pytest.mark.parametrize(
+    ("heading", "cut"),
+    [
+        ("二、主要职责", "二、主要\n职责"),
+        ("一、职责调整", "一、职责\n调整"),
+        ("一、职责调整", "一、\n职责调整"),
+    ],
+    ids=["主要/职责", "职责/调整", "一、/职责调整"],
+)
+def test_a_heading_cut_by_a_page_break_is_one_heading(heading: str, cut: str) -> None:
+    text = _FUJIAN_OFFICE.read_text(encoding="utf-8")
+    whole, broken = parse_notice(text).records[0], parse_notice(text.replace(heading, cut)).records[0]
+    assert (len(broken.duties), [a.kind for a in broken.adjustments]) == (6, ["strengthened"] * 3)
+    assert [d.text for d in broken.duties] == [d.text for d in whole.duties]

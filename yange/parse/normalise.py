@@ -13,7 +13,7 @@ from functools import lru_cache
 
 import opencc
 
-from yange.parse.vocab import metadata
+from yange.parse.vocab import markers, metadata
 
 # Chinese punctuation that must survive width folding (NFKC would turn （ into ( and ： into :).
 _KEEP = set("，。、；：！？（）【】〔〕《》〈〉“”‘’～")
@@ -258,11 +258,24 @@ def join_broken_lines(text: str) -> str:
                 and not _RUNNING_PUNCT.search(line)
                 and not _MARKER_START.match(line)
             )
-        if continues or _hard_wrapped(prev, tail, line):
+        if continues or _hard_wrapped(prev, tail, line) or _cut_heading(prev, line):
             prev.add(line)
         else:
             out.append(_Line(line))
     return "\n".join(o.text() for o in out)
+
+
+# A heading that a page break cut in two (二、主要 / 职责): the number and the start of a heading word.
+_HEADING_START = re.compile(r"^[零〇一二三四五六七八九十]{1,2}、\s*[\u4e00-\u9fff]{1,6}$")
+
+
+def _cut_heading(prev: _Line, line: str) -> bool:
+    """Whether `line` completes a section heading that `prev` began (二、主要 + 职责 = 二、主要职责)."""
+    if len(prev.parts) > 1 or not _HEADING_START.match(prev.parts[0]) or len(line) > 12:
+        return False
+    whole = prev.parts[0] + line
+    m = markers.HEADING.match(whole)
+    return m is not None and m.end(2) >= len(prev.parts[0]) + 1 and len(whole.strip()) == m.end(2)
 
 
 def _hard_wrapped(prev: _Line, tail: str, line: str) -> bool:
