@@ -12,7 +12,7 @@ def _is_self(name: str, agency: str) -> bool:
     """Whether a name in an adjustment stands for the agency itself (省水利厅 for 西南省水利厅)."""
     if not agency or names.SELF_REFERENCE.match(name):
         return True
-    core = name.lstrip("原省市县区")
+    core = name.lstrip(names.LEVEL_PREFIX_CHARS)
     if not core:
         return False
     if core in agency or agency in name:

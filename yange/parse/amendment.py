@@ -441,7 +441,7 @@ def _unit_removed(c: _Collector, ctx: _Context, clause: str, span: Span) -> bool
     # 撤销A的X处、Y处: every unit of the enumeration is removed.
     units = [unit]
     for more in v.MORE_UNITS.finditer(clause[m.end("unit") :]):
-        if more.start() != 0 and clause[m.end("unit") + more.start() - 1] not in "处司局室科心":
+        if more.start() != 0 and clause[m.end("unit") + more.start() - 1] not in names.UNIT_END_CHARS:
             break
         units.append(_clean_name(more["unit"]))
     formed = v.FORMED_AFTER.search(clause, m.end("unit"))

@@ -13,7 +13,6 @@ from yange.parse.repair import repair
 from yange.parse.segment import heading_regions
 from yange.parse.vocab import markers, names, numerals, units
 
-_SUFFIX_ALT = "|".join(names.UNIT_SUFFIXES)
 # X（Y）主要职能 at a line start; the bracket may be odd (《投资促进事务局）) as scraped pages have it.
 # Some notices number the units (一、X主要职能 / （二）X的主要职责 / X的主要职能是：): the number is not
 # part of the name.
@@ -25,7 +24,7 @@ _UNIT_HEADING = re.compile(
 )
 # A unit name on its own line, followed by 一、主要职能 (中国国际电子商务中心) or a line 主要职能：.
 _BARE_HEADING = re.compile(
-    rf"(?:(?<=^)|(?<=\n)){_UNIT_NUMBER}([^\n。；，、：\s（]{{2,30}}(?:{_SUFFIX_ALT}))(?:（([^（）\n]{{1,30}})）)?\n"
+    rf"(?:(?<=^)|(?<=\n)){_UNIT_NUMBER}([^\n。；，、：\s（]{{2,30}}(?:{names.UNIT_SUFFIX_ALT}))(?:（([^（）\n]{{1,30}})）)?\n"
     r"(?=一、\s*主要(?:职能|职责)|主要(?:职能|职责)[：:]?\s*(?:\n|（))",
     re.MULTILINE,
 )
@@ -33,7 +32,7 @@ _BARE_HEADING = re.compile(
 # outward name in brackets on the same or the next line ((对外称商务部机关服务局), ASCII brackets read
 # （…） after normalisation), then its numbered duties.
 _ONE_UNIT_HEADING = re.compile(
-    rf"(?:(?<=^)|(?<=\n))([^\n。；，、：\s（]{{2,30}}(?:{_SUFFIX_ALT}))(?:（([^（）\n]{{1,30}})）)?(?:的)?职责[：:]?[ \t]*"
+    rf"(?:(?<=^)|(?<=\n))([^\n。；，、：\s（]{{2,30}}(?:{names.UNIT_SUFFIX_ALT}))(?:（([^（）\n]{{1,30}})）)?(?:的)?职责[：:]?[ \t]*"
     r"(?:\n（([^（）\n]{1,30})）)?[ \t]*(?=\n(?:一、|（一）|1[.．、]))",
     re.MULTILINE,
 )

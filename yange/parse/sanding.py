@@ -40,7 +40,6 @@ def repeated_passages(text: str, start: int, end: int) -> int:
     return runs
 
 
-_LEVEL = "原省市县区"
 _HEADING_LINES = 6
 
 
@@ -84,7 +83,7 @@ def agency_name(text: str, head: str, title: str = "") -> str | None:
 
 def _core(name: str) -> str:
     """A name as its short forms write it: 区X局 for 揭阳市揭东区X局, 省政府X室 for 浙江省人民政府X室."""
-    return name.replace("人民政府", "政府").lstrip(_LEVEL)
+    return name.replace("人民政府", "政府").lstrip(names_vocab.LEVEL_PREFIX_CHARS)
 
 
 _BRACKETED_NAME = re.compile(r"(.{2,}?)（([^（）]{2,40})）")
@@ -109,7 +108,11 @@ def _other_bodys_bracket(head: str, at: int, agency: str) -> bool:
     if opened < 0 or head.rfind("）", opened, at) >= 0:
         return False
     before = head[max(0, opened - 40) : opened]
-    return bool(agency) and not before.endswith((agency, agency.lstrip(_LEVEL))) and "设立" not in before
+    return (
+        bool(agency)
+        and not before.endswith((agency, agency.lstrip(names_vocab.LEVEL_PREFIX_CHARS)))
+        and "设立" not in before
+    )
 
 
 def aliases_of(head: str, agency: str = "") -> list[str]:

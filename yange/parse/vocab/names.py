@@ -32,6 +32,7 @@ ISSUER_SUFFIX = re.compile(AGENCY_END + "$")
 UNIT_SUFFIXES = (
     "办公室", "委员会", "机关党委", "中心", "处", "室", "局", "司", "厅", "科", "所", "站", "队", "部", "组", "股", "办",
 )  # fmt: skip
+UNIT_SUFFIX_ALT = "|".join(UNIT_SUFFIXES)
 # Their last characters, for lookbehinds that split a list of units (A处和B处).
 UNIT_END_CHARS = "".join(sorted({w[-1] for w in UNIT_SUFFIXES}))
 # The unit endings an amendment names (增设…处, 撤销…队): 司/局/处/室/科/股 of agencies, 中心, and the
@@ -39,6 +40,10 @@ UNIT_END_CHARS = "".join(sorted({w[-1] for w in UNIT_SUFFIXES}))
 UNIT_END = r"(?:司|局|处|室|科|股|中心|办公室|队|站|所)"
 # Endings only a unit has, never an agency: 城市管理处 starts like a place but is a unit.
 UNIT_ONLY_END = re.compile(r"(?:司|处|科|股|(?<!办公)室)$")
+
+# What a short form of a name may open with in place of the place's name: its level (省水利厅 for 西南省
+# 水利厅, 区X局 for 揭阳市揭东区X局) or 原 for a former body.
+LEVEL_PREFIX_CHARS = "原省市县区"
 
 # Words that stand for the agency itself: 本部, 我厅, 该局 in its regulation; 你部 in a reply to it.
 SELF_REFERENCE = re.compile(r"(?:本|我|该|你)(?:部|厅|局|委|署|办|院|会|行|室|中心)")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from yange.parse.vocab.names import UNIT_END_CHARS, UNIT_SUFFIXES
+from yange.parse.vocab.names import UNIT_END_CHARS, UNIT_SUFFIX_ALT
 from yange.parse.vocab.numerals import CN, COUNT
 
 # Units that carry no ordinal in the units section but are units all the same.
@@ -18,7 +18,6 @@ DUTY_VERBS = (
     "执行", "承办", "审核", "审批", "指导", "规范", "完善", "做好", "归口", "按照", "根据", "受", "对",
 )  # fmt: skip
 _VERB_ALT = "|".join(sorted(set(DUTY_VERBS), key=len, reverse=True))
-_SUFFIX_ALT = "|".join(UNIT_SUFFIXES)
 # NAME (ALIAS)? then a verb or 。/：. The name is short, has no punctuation and does not itself open
 # with a duty verb (so 负责全省…中心的建设 is not a unit named 负责全省…中心).
 # Verbs that, at an item's very start, mean it is not a unit. 综合 is left out (综合处, 综合规划处) and
@@ -28,7 +27,7 @@ _START_VERB_ALT = "|".join(
 )
 UNIT_SHAPE = re.compile(
     rf"^(?!{_START_VERB_ALT}|将|从|取消|加强|关于)"
-    rf"(机关党委|机关纪委|[\u4e00-\u9fffA-Za-z0-9]{{1,20}}?(?:{_SUFFIX_ALT}))"
+    rf"(机关党委|机关纪委|[\u4e00-\u9fffA-Za-z0-9]{{1,20}}?(?:{UNIT_SUFFIX_ALT}))"
     r"(?:[（《(〈]([^（）()\n。]{1,30})[）)》〉])?"
     rf"(?=[。：:，\s]|{_VERB_ALT})"
 )
