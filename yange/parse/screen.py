@@ -1,13 +1,14 @@
 """Look-alikes: texts in the genre's words that are no reform notice, told apart before parsing.
 
 A news report of a reform, a plan for a whole round of reform, a procedural notice on how to write
-requests, an approval of an administrative division: each uses the words of 三定 and amendment notices
+requests, an approval of an administrative division, a budget, profile or encyclopedia page: each uses the words of 三定 and amendment notices
 (划入, 内设机构, 人员编制) and would give records that nobody decided. Such a text is rejected with a
 reason that names what it is; nothing is read from it.
 """
 
 from __future__ import annotations
 
+from yange.parse.items import heading_matches
 from yange.parse.vocab import agencies, genre
 
 _HEAD = 1500
@@ -38,7 +39,27 @@ def lookalike(text: str) -> str | None:
         return "a procedural notice on how to write requests, configuring no agency"
     if "机构改革" in head and genre.REFORM_PLAN_TITLE.search(head) and not _own_regulation(text):
         return "a plan for a round of reform (机构改革方案), defining no agency"
+    return _page_about_an_agency(text, head)
+
+
+def _page_about_an_agency(text: str, head: str) -> str | None:
+    """A budget, profile or encyclopedia page that copies an agency's duties: none of it is a notice
+    unless the page holds the regulation itself (its title) or its establishing sentence."""
+    if _own_regulation(text) or _establishes(head):
+        return None
+    budget = {m.group() for m in genre.BUDGET_PAGE.finditer(text)}
+    if genre.BUDGET_TITLE.search(head, 0, 200) or len(budget) >= 2:
+        return "a budget or final-accounts page: the agency's duties copied above its budget tables"
+    if genre.PROFILE_PAGE.search(head):
+        return "an agency profile page: duties and leaders, decided by no notice on the page"
+    if genre.INFOBOX.search(head) and not heading_matches(text):
+        return "an encyclopedia page about an agency, with no regulation in it"
     return None
+
+
+def _establishes(head: str) -> bool:
+    """The text has the sentence that establishes an agency (设立X, X是县政府工作部门, X（以下简称Y）是…)."""
+    return any(p.search(head) for p in (agencies.ESTABLISH, agencies.AGENCY_IS, agencies.AGENCY_SHORT_FORM))
 
 
 def what_page(text: str) -> str | None:

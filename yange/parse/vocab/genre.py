@@ -55,8 +55,12 @@ DIVISION_APPROVAL = re.compile(
     r"关于(?:同意)?[^\n。]{0,30}(?:设立|撤销|调整|变更)[^\n。]{0,30}"
     r"(?:(?<=[市区县镇乡旗])|街道|行政区划|(?<=区划))的批复"
 )
-# Pages about an agency rather than by it: an encyclopedia infobox, a budget or final-accounts page, a
-# profile page. Used to name what a text is when it has no regulation in it.
+# Pages about an agency rather than by it. A budget or final-accounts page copies the agency's duties
+# from its 三定 and lists its units, then its tables: its title names the budget, or it has two of these.
+BUDGET_TITLE = re.compile(r"部门(?:预算|决算)|预算(?:公开|信息公开)|决算公开")
+BUDGET_PAGE = re.compile(r"部门(?:预算|决算)|预算公开|收支(?:预算)?总表|一般公共预算|财政拨款(?:收入|支出)")
+# A profile page (机构概况, 领导简介): the agency's duties and leaders, decided by no notice on the page.
+PROFILE_PAGE = re.compile(r"机构概况|单位概况|部门概况|单位简介|领导简介|领导分工|领导信息")
+# An encyclopedia entry's infobox (中文名 / 外文名 / 成立时间) or its edit links.
 WIKI_PAGE = re.compile(r"中文名[称]?[:：\s]|外文名[:：\s]|百科|词条|编辑本段|义项")
-BUDGET_PAGE = re.compile(r"部门(?:预算|决算)|预算公开|收支(?:预算)?总表|一般公共预算|财政拨款")
-PROFILE_PAGE = re.compile(r"机构概况|单位概况|部门概况|单位简介|领导简介|领导分工|联系(?:电话|方式)")
+INFOBOX = re.compile(r"^(?:中文名称?|外文名|成立时间|所属地区|机构性质|行政级别)[:：\s]", re.MULTILINE)
