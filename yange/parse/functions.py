@@ -18,13 +18,13 @@ from yange.parse.vocab import markers, names, numerals, units
 # part of the name.
 _UNIT_NUMBER = rf"(?:[{numerals.CN_DIGITS}]{{1,3}}、\s*|（[{numerals.CN_DIGITS}]{{1,3}}）\s*)?"
 _UNIT_HEADING = re.compile(
-    rf"(?:(?<=^)|(?<=\n)){_UNIT_NUMBER}([^\n。；，、：]{{2,30}}?)(?:[（《(〈]([^（）()\n]{{1,30}})[）)》〉])?(?:的)?主要(?:职能|职责)"
+    rf"^{_UNIT_NUMBER}([^\n。；，、：]{{2,30}}?)(?:[（《(〈]([^（）()\n]{{1,30}})[）)》〉])?(?:的)?主要(?:职能|职责)"
     r"(?:是)?[：:]?(?=\s|$|一、|\n|（)",
     re.MULTILINE,
 )
 # A unit name on its own line, followed by 一、主要职能 (中国国际电子商务中心) or a line 主要职能：.
 _BARE_HEADING = re.compile(
-    rf"(?:(?<=^)|(?<=\n)){_UNIT_NUMBER}([^\n。；，、：\s（]{{2,30}}(?:{names.UNIT_SUFFIX_ALT}))(?:（([^（）\n]{{1,30}})）)?\n"
+    rf"^{_UNIT_NUMBER}([^\n。；，、：\s（]{{2,30}}(?:{names.UNIT_SUFFIX_ALT}))(?:（([^（）\n]{{1,30}})）)?\n"
     r"(?=一、\s*主要(?:职能|职责)|主要(?:职能|职责)[：:]?\s*(?:\n|（))",
     re.MULTILINE,
 )
@@ -32,7 +32,7 @@ _BARE_HEADING = re.compile(
 # outward name in brackets on the same or the next line ((对外称商务部机关服务局), ASCII brackets read
 # （…） after normalisation), then its numbered duties.
 _ONE_UNIT_HEADING = re.compile(
-    rf"(?:(?<=^)|(?<=\n))([^\n。；，、：\s（]{{2,30}}(?:{names.UNIT_SUFFIX_ALT}))(?:（([^（）\n]{{1,30}})）)?(?:的)?职责[：:]?[ \t]*"
+    rf"^([^\n。；，、：\s（]{{2,30}}(?:{names.UNIT_SUFFIX_ALT}))(?:（([^（）\n]{{1,30}})）)?(?:的)?职责[：:]?[ \t]*"
     r"(?:\n（([^（）\n]{1,30})）)?[ \t]*(?=\n(?:一、|（一）|1[.．、]))",
     re.MULTILINE,
 )

@@ -54,6 +54,17 @@ def _name_line(text: str) -> str | None:
     return None
 
 
+def naming_sentences(head: str) -> list[re.Match[str]]:
+    """The sentences that establish and name an agency: 设立X, X是县政府工作部门, X（以下简称Y）是…. Each
+    pattern is tried only where its key word is (the patterns themselves try every character)."""
+    found = [m for m in (agencies.ESTABLISH.search(head),) if m is not None]
+    if any(kind in head for kind in agencies.AGENCY_KINDS) and (m := agencies.AGENCY_IS.search(head)):
+        found.append(m)
+    if agencies.SHORT_FORM_WORD in head and (m := agencies.AGENCY_SHORT_FORM.search(head)):
+        found.append(m)
+    return found
+
+
 def agency_name(text: str, head: str, title: str = "") -> str | None:
     """The agency: from the regulation's title (X主要职责内设机构和人员编制规定), in the notice's own
     title first (a page may show a neighbouring notice's title above it); else the first sentence that
@@ -62,16 +73,9 @@ def agency_name(text: str, head: str, title: str = "") -> str | None:
     heading line."""
     for name, _s, _e in chain(regulation_titles(title), regulation_titles(text, 0, 8000)):
         return name
-    found = [
-        m
-        for pattern in (
-            agencies.ESTABLISH,
-            agencies.AGENCY_IS,
-            agencies.AGENCY_SHORT_FORM,
-            agencies.AGENCY_STATED,
-        )
-        if (m := pattern.search(head, 0, 5000)) is not None
-    ]
+    found = naming_sentences(head[:5000])
+    if (m := agencies.AGENCY_STATED.search(head, 0, 5000)) is not None:
+        found.append(m)
     if not found and (m := agencies.AGENCY_STATED.search(text, 0, 8000)) is not None:
         found = [m]  # a page cut at the top: the sentence on its units or staff is all that names it
     sentence = min(found, key=lambda m: m.start()).group(1) if found else None

@@ -9,6 +9,7 @@ reason that names what it is; nothing is read from it.
 from __future__ import annotations
 
 from yange.parse.items import heading_matches
+from yange.parse.sanding import naming_sentences
 from yange.parse.vocab import agencies, genre
 
 _HEAD = 1500
@@ -26,8 +27,9 @@ def _own_regulation(text: str) -> bool:
 def lookalike(text: str) -> str | None:
     """Why the text is a look-alike rather than a notice, or None when it may be one."""
     # a news item frames itself at its head (dateline, byline) or its foot (source, copyright)
-    framed = genre.NEWS_FRAMING.search(text, 0, _HEAD) or genre.NEWS_FRAMING.search(
-        text, max(_HEAD, len(text) - _FOOT)
+    framed = any(word in text for word in _NEWS_WORDS) and (
+        genre.NEWS_FRAMING.search(text, 0, _HEAD)
+        or genre.NEWS_FRAMING.search(text, max(_HEAD, len(text) - _FOOT))
     )
     if framed and not _own_regulation(text):
         return "a news item about a reform (dateline, reporter or newspaper source), not the notice itself"
@@ -45,7 +47,7 @@ def lookalike(text: str) -> str | None:
 def _page_about_an_agency(text: str, head: str) -> str | None:
     """A budget, profile or encyclopedia page that copies an agency's duties: none of it is a notice
     unless the page holds the regulation itself (its title) or its establishing sentence."""
-    if _own_regulation(text) or _establishes(head):
+    if not any(word in text for word in _PAGE_WORDS) or _own_regulation(text) or _establishes(head):
         return None
     budget = {m.group() for m in genre.BUDGET_PAGE.finditer(text)}
     if genre.BUDGET_TITLE.search(head, 0, 200) or len(budget) >= 2:
@@ -57,9 +59,29 @@ def _page_about_an_agency(text: str, head: str) -> str | None:
     return None
 
 
+# A word each news cue needs (literal searches first: most notices have none of them).
+_NEWS_WORDS = ("讯", "记者", "据", "来源", "摘自", "版权")
+# A word each page pattern needs: without any of them no page pattern can match (literal searches).
+_PAGE_WORDS = (
+    "预算",
+    "决算",
+    "收支",
+    "财政拨款",
+    "概况",
+    "简介",
+    "领导",
+    "中文名",
+    "外文名",
+    "成立时间",
+    "所属地区",
+    "机构性质",
+    "行政级别",
+)
+
+
 def _establishes(head: str) -> bool:
     """The text has the sentence that establishes an agency (设立X, X是县政府工作部门, X（以下简称Y）是…)."""
-    return any(p.search(head) for p in (agencies.ESTABLISH, agencies.AGENCY_IS, agencies.AGENCY_SHORT_FORM))
+    return bool(naming_sentences(head))
 
 
 def what_page(text: str) -> str | None:

@@ -21,12 +21,24 @@ RANK = re.compile(r"(?:为)?((?:正|副)(?:省部|地厅|县处|乡科|部|厅|�
 # 设立X（加挂…牌子），为…  — the agency the regulation establishes.
 ESTABLISH = re.compile(r"设立([^，。；（(]{2,40}?)(?=[（(，,。；]|为)")
 # 第二条 X是国务院组成部门 / X为省政府直属机构: the agency when no title or 设立X names it.
+AGENCY_KINDS = (
+    "组成部门",
+    "直属机构",
+    "工作部门",
+    "部门管理机构",
+    "直属特设机构",
+    "工作机关",
+    "办事机构",
+    "派出机构",
+    "管理的机构",
+)
 AGENCY_IS = re.compile(
     r"(?:(?<=^)|(?<=[\n。\s]))([^\s，。；：、“”《》（）()]{2,40}?)(?:是|为)(?:党中央|国务院|省委|省政府|市委|市政府|县委|县政府|"
-    r"[^，。；]{0,12}?)(?:组成部门|直属机构|工作部门|部门管理机构|直属特设机构|工作机关|办事机构|派出机构|管理的机构)",
+    r"[^，。；]{0,12}?)(?:" + "|".join(AGENCY_KINDS) + ")",
     re.MULTILINE,
 )
 # The 2018-on form names the agency once in full: 县卫生健康局（以下简称县卫健局）是县政府工作部门.
+SHORT_FORM_WORD = "以下简称"
 AGENCY_SHORT_FORM = re.compile(
     r"([^\s，。；：、“”《》（）]{2,40}?)（以下简称[“\"]?[^（）“”\"]{2,20}[”\"]?）(?:是|为)"
 )

@@ -38,7 +38,7 @@ BARE_MARKERS: dict[str, re.Pattern[str]] = {
 }
 
 # 第二章 主要职责: a chapter heading line of regulations written in chapters; it belongs to no article.
-CHAPTER_LINE = re.compile(rf"(?:(?<=^)|(?<=\n))第{CN}{{1,3}}章[^\n。]{{0,20}}(?=\n|$)")
+CHAPTER_LINE = re.compile(rf"^第{CN}{{1,3}}章[^\n。]{{0,20}}(?=\n|$)", re.MULTILINE)
 
 # --- section headings ----------------------------------------------------------------------------
 
