@@ -245,9 +245,32 @@ def find_in_directory(
 
 @dataclass(frozen=True)
 class Round:
-    flows: pd.DataFrame  # giver, receiver, how (observed/declared), section, text, notice_id, title
+    # giver, receiver, how (observed/declared), section, text, notice_id, title, published_on, and for
+    # section 'staffing' the posts that move ({category: count}); every other row is one duty or unit.
+    flows: pd.DataFrame
     created: pd.DataFrame  # agencies whose first version falls in the period
     lineage: pd.DataFrame  # merged / renamed / split / abolished links effective in the period
+
+
+def round_arrows(flows: pd.DataFrame) -> pd.DataFrame:
+    """One row per giver, receiver and kind (observed/declared): `count` duties and units, `staff` the
+    posts moving with them ({category: total}), `notices` the notices that say so."""
+    arrows: dict[tuple[str, str, str], dict[str, Any]] = {}
+    for row in flows.itertuples():
+        arrow = arrows.setdefault(
+            (str(row.giver), str(row.receiver), str(row.how)), {"count": 0, "staff": {}, "notices": []}
+        )
+        if row.section == "staffing" and isinstance(row.staff, dict):
+            for category, n in row.staff.items():
+                arrow["staff"][category] = arrow["staff"].get(category, 0) + int(n)
+        else:
+            arrow["count"] += 1
+        if row.notice_id not in arrow["notices"]:
+            arrow["notices"].append(row.notice_id)
+    return pd.DataFrame(
+        [{"giver": g, "receiver": r, "how": h, **v} for (g, r, h), v in arrows.items()],
+        columns=["giver", "receiver", "how", "count", "staff", "notices"],
+    )
 
 
 @st.cache_data(ttl=TTL, show_spinner=False)
@@ -259,9 +282,19 @@ def reform_round(db: str, regions: Sequence[str], start: dt.date | None, end: dt
     lineage = _frame(db, queries.ROUND_LINEAGE, params)
     for side in ("predecessor", "successor"):  # a body no notice defines is named by its key region|name
         lineage[side] = [display_name(v) if isinstance(v, str) and "|" in v else v for v in lineage[side]]
-    return Round(
-        _frame(db, queries.ROUND_TRANSFERS, params), _frame(db, queries.ROUND_CREATED, params), lineage
-    )
+    flows = _frame(db, queries.ROUND_TRANSFERS, params).assign(staff=None)
+    staff = [
+        {"giver": row.agency, "receiver": effect.counterpart, "how": "declared", "section": "staffing",
+         "text": effect.text, "notice_id": row.notice_id, "title": row.title, "published_on": row.published_on,
+         "staff": dict(effect.counts)}
+        for row in _frame(db, queries.ROUND_AMENDMENTS, params).itertuples()
+        for effect in _as_record(row.record).effects
+        # the giver's end only: the receiver's record states the same posts arriving
+        if effect.type == "staffing_transferred_out" and effect.counterpart and effect.counts
+    ]  # fmt: skip
+    if staff:
+        flows = pd.concat([flows, pd.DataFrame(staff)], ignore_index=True)
+    return Round(flows, _frame(db, queries.ROUND_CREATED, params), lineage)
 
 
 @st.cache_data(ttl=TTL, show_spinner=False)

@@ -269,6 +269,17 @@ where c.change_type = 'declared_adjustment' and c.detail->>'kind' in ('transferr
 order by published_on, giver, receiver
 """
 
+# Amendment notices' own records in the period: their effects say how many posts move with a duty.
+ROUND_AMENDMENTS = """
+select s.record, a.name as agency, s.notice_id, n.title, s.valid_from as published_on
+from snapshots s
+join agencies a on a.agency_id = s.agency_id
+left join notices n on n.notice_id = s.notice_id
+where s.amendment and (len($regions) = 0 or list_contains($regions, a.region))
+  and ($start is null or s.valid_from >= $start)
+  and ($end is null or s.valid_from <= $end)
+"""
+
 # Agencies whose first version falls in the period: created (or first defined) in the round.
 ROUND_CREATED = """
 select a.agency_id, a.name, min(s.valid_from) as day, arg_min(s.notice_id, s.valid_from) as notice_id,

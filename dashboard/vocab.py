@@ -213,7 +213,6 @@ LABELS: dict[str, tuple[str, str]] = {
         "Declared in a first version: nothing earlier to check it against.",
     ),
     "agency.derived_mark": ("（推导）", " (derived)"),
-    "export.title": ("导出文档", "Documents to hand on"),
     "export.compare_docx": ("下载新旧对照（Word）", "Download 新旧对照 (Word)"),
     "export.record_docx": ("下载该日有效职责（Word）", "Download the record in force (Word)"),
     "export.record_md": ("下载该日有效职责（Markdown）", "Download the record in force (Markdown)"),
@@ -231,6 +230,7 @@ LABELS: dict[str, tuple[str, str]] = {
     ),
     "rounds.arrows": ("每条划转及其文件", "Each transfer and its notices"),
     "rounds.arrow": ("{giver} → {receiver}：{count} 项（{what}）", "{giver} → {receiver}: {count} ({what})"),
+    "rounds.staff": ("，编制：{staff}", "; staff: {staff}"),
     "rounds.observed": ("观察到的划转", "observed"),
     "rounds.declared": ("文件声明", "declared"),
     "rounds.created": ("新组建的机构", "Agencies created"),
@@ -248,7 +248,6 @@ LABELS: dict[str, tuple[str, str]] = {
     "digest.count": ("{n} 份文件", "{n} notices"),
     "digest.none": ("该日期以来没有新文件。", "No notices since that date."),
     "digest.entry": ("{day} · {title}", "{day} · {title}"),
-    "digest.open": ("打开文件", "Open the notice"),
     "digest.download_md": ("下载 Markdown", "Download Markdown"),
     "digest.download_atom": ("下载 Atom 订阅", "Download Atom feed"),
     # Changes
@@ -339,9 +338,6 @@ LABELS: dict[str, tuple[str, str]] = {
     "col.ingested_at": ("导入时间", "ingested"),
     "col.from_section": ("原部分", "from section"),
     "col.to_section": ("现部分", "to section"),
-    "col.name": ("名称", "name"),
-    "col.region": ("地区", "region"),
-    "col.relation": ("关系", "relation"),
 }
 
 MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")

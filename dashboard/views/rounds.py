@@ -22,11 +22,10 @@ st.subheader(t("rounds.flows"))
 if view.flows.empty:
     st.caption(t("rounds.no_flows"))
 else:
-    arrows = view.flows.groupby(["giver", "receiver", "how"], as_index=False, dropna=False).agg(
-        count=("text", "size"), notices=("notice_id", lambda s: sorted(set(s)))
-    )
+    arrows = data.round_arrows(view.flows)
+    widths = arrows.assign(count=arrows["count"].clip(lower=1))  # posts alone still draw a line
     st.altair_chart(
-        charts.flow_chart(arrows.groupby(["giver", "receiver"], as_index=False)["count"].sum(), lang=lang()),
+        charts.flow_chart(widths.groupby(["giver", "receiver"], as_index=False)["count"].sum(), lang=lang()),
         width="stretch",
     )
     st.caption(t("rounds.flow_caption"))
@@ -38,6 +37,10 @@ else:
             receiver=arrow.receiver,
             count=arrow.count,
             what=raw("rounds.observed" if arrow.how == "observed" else "rounds.declared"),
+        ) + (
+            t("rounds.staff", staff="、".join(f"{k} {v}" for k, v in arrow.staff.items()))
+            if arrow.staff
+            else ""
         )
         with st.expander(label):
             items = view.flows[
@@ -45,7 +48,7 @@ else:
                 & (view.flows["receiver"] == arrow.receiver)
                 & (view.flows["how"] == arrow.how)
             ]
-            for item in items.itertuples():
+            for item in items.drop_duplicates(["section", "text"]).itertuples():
                 st.text(f"{day(item.published_on)} · {word(vocab.SECTIONS, item.section)} · {item.text}")
             for notice_id in arrow.notices:
                 title = items.loc[items["notice_id"] == notice_id, "title"].iloc[0]

@@ -16,6 +16,7 @@ from tests.dashboard.dashboard_history import (
     APP,
     CENTRE,
     FUJIAN,
+    FUJIAN_2010_TITLE,
     REJECTED_RAW,
     REJECTED_SOURCE,
     RETIREES,
@@ -336,3 +337,41 @@ def test_timeline_of_a_history_without_change_events(tmp_path: Path, monkeypatch
     assert not at.exception
     assert _metrics(at) == {"机构": "1", "版本": "1", "变化事件": "0"}
     assert len(at.get("vega_lite_chart")) == 1
+
+
+def test_rounds_page_shows_who_gave_what_to_whom(open_page: OpenPage, history: dict[str, Any]) -> None:
+    at = open_page("rounds")
+    assert not at.exception
+    assert len(at.get("vega_lite_chart")) == 1  # the flow diagram
+    arrows = [seen(e.label) for e in at.expander]
+    assert arrows == [f"原省口岸和海防管理委员会办公室 → {FUJIAN}：1 项（文件声明）"]
+    links = {seen(link.value): link.proto.query_string for link in at.get("page_link")}
+    assert links[f"文件：{FUJIAN_2010_TITLE}"] == f"notice={history['notice_ids'][2010]}"  # behind the arrow
+    created = [label for label in links if label.startswith(("2003年", "2005年", "2009年"))]
+    assert len(created) == 3  # each agency's first version
+    assert any("职责划入" in seen(m.value) for m in at.markdown)  # the lineage link of 2010
+    at.multiselect(key="rounds_regions").set_value(["中央"]).run()
+    assert not at.expander and any("该时期没有划转" in c.value for c in at.caption)
+
+
+def test_round_arrows_count_duties_and_add_up_posts() -> None:
+    import pandas as pd
+
+    from dashboard.data import round_arrows
+
+    flows = pd.DataFrame(
+        [
+            {"giver": "甲", "receiver": "乙", "how": "declared", "section": "duty", "text": "职责一", "notice_id": "n1",
+             "staff": None},
+            {"giver": "甲", "receiver": "乙", "how": "declared", "section": "staffing", "text": "编制", "notice_id": "n1",
+             "staff": {"行政编制": 5}},
+            {"giver": "甲", "receiver": "乙", "how": "declared", "section": "staffing", "text": "编制", "notice_id": "n2",
+             "staff": {"行政编制": 2, "正处级领导职数": 1}},
+            {"giver": "甲", "receiver": "乙", "how": "observed", "section": "duty", "text": "职责一", "notice_id": "n1",
+             "staff": None},
+        ]
+    )  # fmt: skip
+    arrows = round_arrows(flows).set_index("how")
+    assert arrows.loc["declared", "count"] == 1 and arrows.loc["observed", "count"] == 1
+    assert arrows.loc["declared", "staff"] == {"行政编制": 7, "正处级领导职数": 1}
+    assert arrows.loc["declared", "notices"] == ["n1", "n2"]
