@@ -159,6 +159,7 @@ def _median_ms(fn: Any, args: list[Any]) -> float:
 def store_costs(n_agencies: int = 20, n_versions: int = 5) -> dict[str, float]:
     """Writing seed-sized notices (the Fujian seed, each agency renamed and each version changed as
     the ingest benchmark does), with the real diff: one by one, and as one batch."""
+    from flows.engines import default_engines
     from yange.parse import parse_bytes
 
     seed = next(p for p in SEEDS if p.name.startswith("fujian-2010")).read_text(encoding="utf-8")
@@ -172,14 +173,16 @@ def store_costs(n_agencies: int = 20, n_versions: int = 5) -> dict[str, float]:
             raw = text.encode("utf-8")
             items.append((parse_bytes(raw, source=f"{a}-{v}"), raw, f"{a}-{v}"))
     con = storage.connect(":memory:")
-    storage.store_notice(con, parsed=items[0][0], raw=items[0][1], source=items[0][2])  # imports, caches
+    engines = default_engines()
+    storage.store_notice(con, parsed=items[0][0], raw=items[0][1], source=items[0][2], engines=engines)
     one_by_one = _median_ms(
-        lambda p, r, s: storage.store_notice(con, parsed=p, raw=r, source=s), [list(i) for i in items[1:]]
+        lambda p, r, s: storage.store_notice(con, parsed=p, raw=r, source=s, engines=engines),
+        [list(i) for i in items[1:]],
     )
     con.close()
     con = storage.connect(":memory:")
     started = time.perf_counter()
-    storage.store_notices(con, items)
+    storage.store_notices(con, items, engines=engines)
     batch = (time.perf_counter() - started) * 1000 / len(items)
     con.close()
     return {"store_notice_ms": one_by_one, "store_batch_ms_per_notice": round(batch, 3)}

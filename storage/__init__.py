@@ -1,10 +1,13 @@
 """The DuckDB history: every version of every agency, never overwritten, queryable as of any date.
 
 Writers use `connect` (or `writer`, which also publishes for readers on exit) and work on a private
-file; readers use `open_reader` on the public file, which never waits for or blocks a writer. See docs/schema.md for the relations.
+file; readers use `open_reader` on the public file, which never waits for or blocks a writer.
+Storage only stores: the parser, differ and applier it runs are passed in (`Engines`). See
+docs/schema.md for the relations.
 """
 
 from storage.db import close, connect, has_unpublished_work, maybe_publish, open_reader, publish, writer
+from storage.engines import Engines
 from storage.queries import change_counts
 from storage.repository import rebuild, record_rejection, store_notice, store_notices
 from storage.transfers import link_transfers
@@ -12,6 +15,7 @@ from storage.tx import transaction, translated
 
 __all__ = [
     "change_counts",
+    "Engines",
     "close",
     "connect",
     "has_unpublished_work",

@@ -11,50 +11,19 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass
-from typing import Any, Protocol
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
 
 import duckdb
 
 from models import AgencyRecord, Change
 from storage import bulk, identity, lineage
+from storage.engines import Applier, Differ, Engines
 from storage.resolve import lookup, resolve_agencies
 from storage.rows import duty_rows, staffing_rows
 from storage.transfers import link_transfers
-
-Differ = Callable[[AgencyRecord | None, AgencyRecord], list[Change]]
-
-
-class Derivation(Protocol):
-    """What deriving an amended version gives (yange.amend.apply.Derived)."""
-
-    record: AgencyRecord
-    partial: bool
-    warnings: list[str]
-    abolished: bool
-
-
-# derive_version(base, amendment, agency=name, counterparts={name: record}) -> Derivation.
-Applier = Callable[..., Derivation]
-
-
-def default_differ() -> Differ:
-    from yange.diff import diff_snapshots
-
-    return diff_snapshots
-
-
-def default_applier() -> Applier | None:
-    """The amendment engine, when it is installed; without it amendment records stay unapplied.
-    Only its absence is tolerated: an engine that fails to import is an error, not a silent skip."""
-    try:
-        from yange.amend.apply import derive_version
-    except ModuleNotFoundError as exc:
-        if exc.name in {"yange.amend", "yange.amend.apply"}:
-            return None
-        raise
-    return derive_version
 
 
 def short_hash(*parts: str) -> str:
@@ -99,30 +68,90 @@ class Stored:
         return (self.published_on or dt.date.min, self.notice_id, self.seq, self.snapshot_id)
 
 
+@dataclass
+class Pending:
+    """Rows a refresh writes, collected over every agency it recomputes and written with one
+    statement per table: the cost of a batch is its own size, not one round trip per agency."""
+
+    deletes: dict[tuple[str, str], list[str]] = field(default_factory=lambda: defaultdict(list))
+    inserts: dict[str, list[dict[str, Any]]] = field(default_factory=lambda: defaultdict(list))
+    validity: list[dict[str, Any]] = field(default_factory=list)
+
+    def flush(self, con: duckdb.DuckDBPyConnection) -> None:
+        for (table, column), values in self.deletes.items():
+            bulk.delete_in(con, table, column, values)
+        for table, rows in self.inserts.items():
+            bulk.insert(con, table, rows)
+        bulk.update(con, "snapshots", "snapshot_id", self.validity)
+
+
 def refresh(
-    con: duckdb.DuckDBPyConnection,
-    *,
-    touched: Iterable[str],
-    differ: Differ,
-    applier: Applier | None,
-    transfers: bool = True,
+    con: duckdb.DuckDBPyConnection, *, touched: Iterable[str], engines: Engines, transfers: bool = True
 ) -> set[str]:
     """Re-resolve identities and recompute every agency whose snapshots changed (and every agency
     whose amendments name one of them); then re-pair transfers in their regions, resolve
-    counterparts and lineage. Returns the ids of the agencies recomputed."""
+    counterparts and lineage. Returns the ids of the agencies recomputed.
+
+    Reads and writes are per batch, not per agency: every recomputed agency's snapshots and change
+    keys are read in one query each, and what they produce is written in one statement per table."""
     touched = set(touched)
     affected, renamed_keys = resolve_agencies(con, touched=touched)
     affected |= _dependents(con, affected)
     regions, dates = _regions(con, affected), _change_dates(con, affected)
+    _drop_derived(con, affected)
+    stored = _stored_by_agency(con, affected)
+    existing = _changes_by_agency(con, affected)
+    pending = Pending()
     for agency_id in sorted(affected):
-        recompute_agency(con, agency_id, differ=differ, applier=applier)
-    if transfers:
-        link_transfers(
-            con, regions=regions | _regions(con, affected), dates=dates | _change_dates(con, affected)
+        recompute_agency(
+            con,
+            agency_id,
+            stored.get(agency_id, []),
+            existing.get(agency_id, []),
+            differ=engines.differ,
+            applier=engines.applier,
+            pending=pending,
         )
-    _resolve_counterparts(con)
+    pending.flush(con)
+    if transfers and engines.pair_transfers is not None:
+        link_transfers(
+            con,
+            engines.pair_transfers,
+            regions=regions | _regions(con, affected),
+            dates=dates | _change_dates(con, affected),
+        )
+    _resolve_counterparts(con, agencies=affected, keys=renamed_keys)
     _refresh_lineage(con, touched=touched, renamed_keys=renamed_keys)
     return affected
+
+
+def _stored_by_agency(con: duckdb.DuckDBPyConnection, agency_ids: set[str]) -> dict[str, list[Stored]]:
+    rows = con.execute(
+        "SELECT s.agency_id, s.snapshot_id, s.notice_id, n.published_on, s.record, s.amendment, s.display_name,"
+        "       s.agency_key, s.alias_keys, s.seq, s.names "
+        "FROM snapshots s JOIN notices n USING (notice_id) "
+        "WHERE s.agency_id IN (SELECT unnest(?::VARCHAR[])) AND NOT s.derived",
+        [sorted(agency_ids)],
+    ).fetchall()
+    grouped: dict[str, list[Stored]] = defaultdict(list)
+    for agency_id, *rest in rows:
+        grouped[agency_id].append(Stored(*rest))
+    return {k: sorted(v, key=lambda r: r.order) for k, v in grouped.items()}
+
+
+def _changes_by_agency(
+    con: duckdb.DuckDBPyConnection, agency_ids: set[str]
+) -> dict[str, list[tuple[str, str, str, str]]]:
+    """(change_id, from_snapshot or '', to_snapshot, change_type) of each agency's stored changes."""
+    rows = con.execute(
+        "SELECT agency_id, change_id, coalesce(from_snapshot, ''), to_snapshot, change_type FROM changes "
+        "WHERE agency_id IN (SELECT unnest(?::VARCHAR[]))",
+        [sorted(agency_ids)],
+    ).fetchall()
+    grouped: dict[str, list[tuple[str, str, str, str]]] = defaultdict(list)
+    for agency_id, *rest in rows:
+        grouped[agency_id].append(tuple(rest))  # type: ignore[arg-type]
+    return grouped
 
 
 def _refresh_lineage(con: duckdb.DuckDBPyConnection, *, touched: set[str], renamed_keys: set[str]) -> None:
@@ -147,24 +176,40 @@ def _refresh_lineage(con: duckdb.DuckDBPyConnection, *, touched: set[str], renam
         lineage.materialise(con, snapshot_ids=sorted(touched))
 
 
-def _resolve_counterparts(con: duckdb.DuckDBPyConnection) -> None:
-    """Point every change that names another agency at that agency's current id (or NULL)..."""
+def _resolve_counterparts(con: duckdb.DuckDBPyConnection, *, agencies: set[str], keys: set[str]) -> None:
+    """Point the changes that name another agency at that agency's current id (or NULL), and at its
+    version in force on the event's date. Only the changes that can have moved are looked at: those
+    of the agencies just recomputed, and those naming a key whose agency changed or that was just
+    recomputed (a new version of the counterpart)."""
+    con.execute(
+        """
+        create or replace temp table refresh_scope as
+        select change_id from changes
+        where counterpart_key is not null
+          and (agency_id in (select unnest($agencies::varchar[]))
+               or counterpart_key in (select unnest($keys::varchar[]))
+               or counterpart_key in (select name_key from agency_names
+                                      where agency_id in (select unnest($agencies::varchar[]))))
+        """,
+        {"agencies": sorted(agencies), "keys": sorted(keys)},
+    )
     con.execute(
         """
         update changes set counterpart_agency_id = n.agency_id
         from agency_names n
         where changes.counterpart_key = n.name_key
+          and changes.change_id in (select change_id from refresh_scope)
           and changes.counterpart_agency_id is distinct from n.agency_id
         """
     )
     con.execute(
         """
         update changes set counterpart_agency_id = null
-        where counterpart_key is not null and counterpart_agency_id is not null
+        where change_id in (select change_id from refresh_scope)
+          and counterpart_agency_id is not null
           and counterpart_key not in (select name_key from agency_names)
         """
     )
-    # ... and at the counterpart's version in force on the event's date.
     con.execute(
         """
         update changes set counterpart_snapshot = (
@@ -174,10 +219,11 @@ def _resolve_counterparts(con: duckdb.DuckDBPyConnection) -> None:
               and (s.valid_to is null or s.valid_to > changes.published_on)
             order by s.valid_from desc, s.snapshot_id limit 1
         )
-        where counterpart_key is not null
+        where change_id in (select change_id from refresh_scope)
           and (counterpart_agency_id is not null or counterpart_snapshot is not null)
         """
     )
+    con.execute("drop table refresh_scope")
 
 
 def _regions(con: duckdb.DuckDBPyConnection, agency_ids: set[str]) -> set[str]:
@@ -220,37 +266,33 @@ def _dependents(con: duckdb.DuckDBPyConnection, agency_ids: set[str]) -> set[str
 
 
 def recompute_agency(
-    con: duckdb.DuckDBPyConnection, agency_id: str, *, differ: Differ, applier: Applier | None
+    con: duckdb.DuckDBPyConnection,
+    agency_id: str,
+    stored: list[Stored],
+    existing: list[tuple[str, str, str, str]],
+    *,
+    differ: Differ,
+    applier: Applier | None,
+    pending: Pending,
 ) -> None:
-    """Rebuild validity ranges, derived versions, changes and the agency row of one agency.
+    """Rebuild validity ranges, derived versions, changes and the agency row of one agency, from its
+    stored (non-derived) snapshots in version order and the keys of its stored changes.
 
     Changes between two full versions are a pure function of the pair, so the rows of a pair that
     is still consecutive are kept; only new pairs are diffed (a long history stays cheap to extend).
     """
-    _drop_derived(con, agency_id)
-    stored = sorted(
-        (
-            Stored(*row)
-            for row in con.execute(
-                "SELECT s.snapshot_id, s.notice_id, n.published_on, s.record, s.amendment, s.display_name,"
-                "       s.agency_key, s.alias_keys, s.seq, s.names "
-                "FROM snapshots s JOIN notices n USING (notice_id) "
-                "WHERE s.agency_id = ? AND NOT s.derived",
-                [agency_id],
-            ).fetchall()
-        ),
-        key=lambda r: r.order,
-    )
+    pending.deletes[("agencies", "agency_id")].append(agency_id)
     if not stored:
-        con.execute("DELETE FROM changes WHERE agency_id = ?", [agency_id])
-        con.execute("DELETE FROM agencies WHERE agency_id = ?", [agency_id])
+        pending.deletes[("changes", "change_id")].extend(row[0] for row in existing)
         return
     region = min(r.agency_key for r in stored).split("|", 1)[0]
     name = _current_name(stored)
-    versions, closures = _versions(con, agency_id, stored, applier=applier, name=name, region=region)
-    _set_validity(con, stored, versions, closures)
-    _write_changes(con, agency_id, versions, differ=differ, region=region)
-    _write_agency(con, agency_id, stored, name=name, region=region)
+    versions, closures = _versions(
+        con, agency_id, stored, applier=applier, name=name, region=region, pending=pending
+    )
+    pending.validity.extend(_validity(stored, versions, closures))
+    _changes(agency_id, versions, existing, differ=differ, region=region, pending=pending)
+    pending.inserts["agencies"].append(_agency_row(agency_id, stored, name=name, region=region))
 
 
 def _current_name(stored: list[Stored]) -> str:
@@ -259,11 +301,12 @@ def _current_name(stored: list[Stored]) -> str:
     return (full or stored)[-1].display_name
 
 
-def _drop_derived(con: duckdb.DuckDBPyConnection, agency_id: str) -> None:
+def _drop_derived(con: duckdb.DuckDBPyConnection, agency_ids: set[str]) -> None:
     derived = [
         r[0]
         for r in con.execute(
-            "SELECT snapshot_id FROM snapshots WHERE agency_id = ? AND derived", [agency_id]
+            "SELECT snapshot_id FROM snapshots WHERE derived AND agency_id IN (SELECT unnest(?::VARCHAR[]))",
+            [sorted(agency_ids)],
         ).fetchall()
     ]
     for table in ("duties", "staffing", "snapshots"):
@@ -278,6 +321,7 @@ def _versions(
     applier: Applier | None,
     name: str,
     region: str,
+    pending: Pending,
 ) -> tuple[list[Version], list[dt.date]]:
     """The version chain, and the dates the agency was abolished (不再保留).
 
@@ -286,7 +330,6 @@ def _versions(
     base changes it); without the amendment engine, the amendment stays out of the chain."""
     versions: list[Version] = []
     closures: list[dt.date] = []
-    derived_rows: list[dict[str, Any]] = []
     for row in stored:
         if not row.amendment:
             versions.append(Version(row.snapshot_id, row.notice_id, row.published_on, row.record_json))
@@ -307,7 +350,7 @@ def _versions(
         versions.append(
             Version(derived_id, row.notice_id, row.published_on, amended_json, derived=True, _record=amended)
         )
-        derived_rows.append(
+        pending.inserts["snapshots"].append(
             {
                 "snapshot_id": derived_id,
                 "agency_id": agency_id,
@@ -326,9 +369,8 @@ def _versions(
                 "names": [],
             }
         )
-        bulk.insert(con, "duties", duty_rows(derived_id, amended))
-        bulk.insert(con, "staffing", staffing_rows(derived_id, amended))
-    bulk.insert(con, "snapshots", derived_rows)
+        pending.inserts["duties"].extend(duty_rows(derived_id, amended))
+        pending.inserts["staffing"].extend(staffing_rows(derived_id, amended))
     return versions, closures
 
 
@@ -353,9 +395,7 @@ def _counterparts(
     return found
 
 
-def _set_validity(
-    con: duckdb.DuckDBPyConnection, stored: list[Stored], versions: list[Version], closures: list[dt.date]
-) -> None:
+def _validity(stored: list[Stored], versions: list[Version], closures: list[dt.date]) -> list[dict[str, Any]]:
     """SCD-2: valid_from = published_on; valid_to = the next version's valid_from, or the date the
     agency was abolished, whichever comes first (NULL = current). An amendment record is never in
     force itself: its range is empty (valid_to = valid_from)."""
@@ -374,24 +414,23 @@ def _set_validity(
             updates.append(
                 {"snapshot_id": row.snapshot_id, "valid_from": row.published_on, "valid_to": row.published_on}
             )
-    bulk.update(con, "snapshots", "snapshot_id", updates)
+    return updates
 
 
-def _write_changes(
-    con: duckdb.DuckDBPyConnection, agency_id: str, versions: list[Version], *, differ: Differ, region: str
+def _changes(
+    agency_id: str,
+    versions: list[Version],
+    existing: list[tuple[str, str, str, str]],
+    *,
+    differ: Differ,
+    region: str,
+    pending: Pending,
 ) -> None:
     """Diff each consecutive pair of versions, keeping the stored rows of pairs of full versions
     that are still consecutive (the same pair always gives the same changes)."""
     derived = {v.snapshot_id for v in versions if v.derived}
-    stored_pairs = {
-        (r[0] or "", r[1])
-        for r in con.execute(
-            "SELECT DISTINCT from_snapshot, to_snapshot FROM changes WHERE agency_id = ? AND change_type <> 'transferred'",
-            [agency_id],
-        ).fetchall()
-    }
+    stored_pairs = {(old, new) for _, old, new, kind in existing if kind != "transferred"}
     keep: set[tuple[str, str]] = set()
-    rows: list[dict[str, Any]] = []
     for i, version in enumerate(versions):
         before = versions[i - 1] if i else None
         pair = (before.snapshot_id if before else "", version.snapshot_id)
@@ -399,21 +438,14 @@ def _write_changes(
             keep.add(pair)
             continue
         for seq, change in enumerate(differ(before.record if before else None, version.record)):
-            rows.append(
+            pending.inserts["changes"].append(
                 change_row(
                     change, agency_id=agency_id, before=before, version=version, seq=seq, region=region
                 )
             )
-    stale = [
-        r[0]
-        for r in con.execute(
-            "SELECT change_id, coalesce(from_snapshot, ''), to_snapshot FROM changes WHERE agency_id = ?",
-            [agency_id],
-        ).fetchall()
-        if (r[1], r[2]) not in keep
-    ]
-    bulk.delete_in(con, "changes", "change_id", stale)
-    bulk.insert(con, "changes", rows)
+    pending.deletes[("changes", "change_id")].extend(
+        change_id for change_id, old, new, _ in existing if (old, new) not in keep
+    )
 
 
 def change_row(
@@ -449,9 +481,7 @@ def change_row(
     }
 
 
-def _write_agency(
-    con: duckdb.DuckDBPyConnection, agency_id: str, stored: list[Stored], *, name: str, region: str
-) -> None:
+def _agency_row(agency_id: str, stored: list[Stored], *, name: str, region: str) -> dict[str, Any]:
     """The agency row: named after its latest version; every other name it went by is an alias."""
     aliases: set[str] = set()
     for row in stored:
@@ -463,8 +493,4 @@ def _write_agency(
         aliases.update([row.display_name, identity.display_name(row.agency_key)])
         aliases.update(identity.display_name(k) for k in row.alias_keys or [])
     aliases.discard(name)
-    con.execute("DELETE FROM agencies WHERE agency_id = ?", [agency_id])
-    con.execute(
-        "INSERT INTO agencies (agency_id, name, aliases, region) VALUES (?, ?, ?, ?)",
-        [agency_id, name, sorted(aliases), region],
-    )
+    return {"agency_id": agency_id, "name": name, "aliases": sorted(aliases), "region": region}

@@ -10,20 +10,20 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
-from collections.abc import Callable, Iterable
+from collections import defaultdict
+from collections.abc import Iterable
 from typing import Any, Literal
 
 import duckdb
 
 from models import AgencyRecord, Notice, ParsedNotice
 from storage import bulk, identity
-from storage.history import Applier, Differ, default_applier, default_differ, refresh, short_hash
+from storage.engines import Engines
+from storage.history import refresh, short_hash
 from storage.rows import duty_rows, staffing_rows
 from storage.tx import transaction, translated
-from yange.errors import NoticeRejected
+from yange.errors import NoticeRejected, StorageError
 
-Parser = Callable[..., ParsedNotice]
-_DEFAULT: Any = object()
 _FORMER = re.compile(r"^原")
 
 
@@ -33,13 +33,11 @@ def store_notice(
     parsed: ParsedNotice,
     raw: bytes,
     source: str,
-    differ: Differ | None = None,
-    applier: Applier | None = _DEFAULT,
+    engines: Engines,
     transfers: bool = True,
 ) -> Literal["new", "unchanged"]:
     """Store a notice, its snapshots, and the recomputed history of every agency it touches.
 
-    `differ` and `applier` default to yange.diff.diff_snapshots and yange.amend.apply.derive_version.
     `transfers=False` skips re-pairing the region's transfers (a bulk load then calls
     storage.link_transfers once at the end, which gives the same tables).
     """
@@ -49,40 +47,41 @@ def store_notice(
         ).fetchone()
     if row is not None and row[0] == "parsed":
         return "unchanged"
-    differ = differ or default_differ()
-    applier = default_applier() if applier is _DEFAULT else applier
     with transaction(con):
-        touched = _insert_notice(con, parsed=parsed, raw=raw, source=source)
-        refresh(con, touched=touched, differ=differ, applier=applier, transfers=transfers)
+        touched = _insert(con, [_rows(parsed=parsed, raw=raw, source=source)])
+        refresh(con, touched=touched, engines=engines, transfers=transfers)
     return "new"
 
 
 def store_notices(
-    con: duckdb.DuckDBPyConnection,
-    items: Iterable[tuple[ParsedNotice, bytes, str]],
-    *,
-    differ: Differ | None = None,
-    applier: Applier | None = _DEFAULT,
+    con: duckdb.DuckDBPyConnection, items: Iterable[tuple[ParsedNotice, bytes, str]], *, engines: Engines
 ) -> list[Literal["new", "unchanged"]]:
-    """Store a batch of (parsed, raw, source) in ONE transaction with one history recomputation:
-    the same tables as storing them one by one, much faster for a bulk load; but one failure
+    """Store a batch of (parsed, raw, source) in ONE transaction with one history recomputation and
+    one INSERT per table: the same tables as storing them one by one, much faster; but one failure
     rolls back the whole batch."""
-    differ = differ or default_differ()
-    applier = default_applier() if applier is _DEFAULT else applier
+    items = list(items)
+    ids = sorted({parsed.notice.notice_id for parsed, _, _ in items})
+    with translated():
+        known = {
+            r[0]
+            for r in con.execute(
+                "SELECT notice_id FROM notices WHERE status = 'parsed' AND notice_id IN (SELECT unnest(?::VARCHAR[]))",
+                [ids],
+            ).fetchall()
+        }
     outcomes: list[Literal["new", "unchanged"]] = []
-    with transaction(con):
-        touched: list[str] = []
-        for parsed, raw, source in items:
-            row = con.execute(
-                "SELECT status FROM notices WHERE notice_id = ?", [parsed.notice.notice_id]
-            ).fetchone()
-            if row is not None and row[0] == "parsed":
-                outcomes.append("unchanged")
-                continue
-            touched += _insert_notice(con, parsed=parsed, raw=raw, source=source)
-            outcomes.append("new")
-        if touched:
-            refresh(con, touched=touched, differ=differ, applier=applier)
+    fresh: dict[str, NoticeRows] = {}
+    for parsed, raw, source in items:
+        notice_id = parsed.notice.notice_id
+        if notice_id in known or notice_id in fresh:
+            outcomes.append("unchanged")
+            continue
+        fresh[notice_id] = _rows(parsed=parsed, raw=raw, source=source)
+        outcomes.append("new")
+    if fresh:
+        with transaction(con):
+            touched = _insert(con, list(fresh.values()))
+            refresh(con, touched=touched, engines=engines)
     return outcomes
 
 
@@ -92,21 +91,14 @@ def record_rejection(con: duckdb.DuckDBPyConnection, *, source: str, raw: bytes 
         _insert_rejection(con, source=source, raw=raw, reason=reason)
 
 
-def rebuild(
-    con: duckdb.DuckDBPyConnection,
-    *,
-    parser: Parser | None = None,
-    differ: Differ | None = None,
-    applier: Applier | None = _DEFAULT,
-) -> dict[str, int]:
-    """Re-parse every stored notice from its raw bytes and recompute snapshots and changes.
+def rebuild(con: duckdb.DuckDBPyConnection, *, engines: Engines) -> dict[str, int]:
+    """Re-parse every stored notice from its raw bytes (with `engines.parser`) and recompute
+    snapshots and changes.
 
     One transaction: after a parser upgrade the whole history is replaced, or nothing is.
     """
-    if parser is None:
-        from yange.parse import parse_bytes as parser
-    differ = differ or default_differ()
-    applier = default_applier() if applier is _DEFAULT else applier
+    if engines.parser is None:
+        raise StorageError("rebuild needs a parser (Engines.parser)")
     with translated():
         stored = con.execute(
             "SELECT notice_id, source, raw, ingested_at, status, reason FROM notices ORDER BY notice_id"
@@ -124,7 +116,7 @@ def rebuild(
             "notices",
         ):
             con.execute(f"DELETE FROM {table}")
-        touched: list[str] = []
+        fresh: dict[str, NoticeRows] = {}
         for _, source, raw, ingested_at, _status, reason in stored:
             if raw is None:
                 _insert_rejection(
@@ -133,20 +125,20 @@ def rebuild(
                 counts["rejected"] += 1
                 continue
             try:
-                parsed = parser(bytes(raw), source=source)
+                parsed = engines.parser(bytes(raw), source=source)
             except NoticeRejected as exc:
                 _insert_rejection(
                     con, source=source, raw=bytes(raw), reason=str(exc), ingested_at=ingested_at
                 )
                 counts["rejected"] += 1
                 continue
-            if con.execute("SELECT 1 FROM notices WHERE notice_id = ?", [parsed.notice.notice_id]).fetchone():
+            if parsed.notice.notice_id in fresh:
                 continue  # two raw forms of one notice now normalise to the same text
-            touched += _insert_notice(
-                con, parsed=parsed, raw=bytes(raw), source=source, ingested_at=ingested_at
+            fresh[parsed.notice.notice_id] = _rows(
+                parsed=parsed, raw=bytes(raw), source=source, ingested_at=ingested_at
             )
             counts["parsed"] += 1
-        refresh(con, touched=touched, differ=differ, applier=applier)
+        refresh(con, touched=_insert(con, list(fresh.values())), engines=engines)
         for table in ("snapshots", "changes"):
             result = con.execute(f"SELECT count(*) FROM {table}").fetchone()
             counts[table] = int(result[0]) if result else 0
@@ -156,41 +148,49 @@ def rebuild(
 # ---------------------------------------------------------------------------------------------
 
 
-def _insert_notice(
-    con: duckdb.DuckDBPyConnection,
-    *,
-    parsed: ParsedNotice,
-    raw: bytes,
-    source: str,
-    ingested_at: dt.datetime | None = None,
-) -> list[str]:
-    """Insert the notice row and one snapshot (with its duty and staffing rows) per record."""
+NoticeRows = dict[str, list[dict[str, Any]]]  # table -> rows of one notice
+
+
+def _insert(con: duckdb.DuckDBPyConnection, notices: list[NoticeRows]) -> list[str]:
+    """Write the rows of several notices with one statement per table (replacing a rejection of the
+    same bytes, or an earlier row of the same notice); returns their snapshot ids."""
+    by_table: NoticeRows = defaultdict(list)
+    for rows in notices:
+        for table, table_rows in rows.items():
+            by_table[table].extend(table_rows)
+    raw_shas = [n["raw_sha256"] for n in by_table["notices"]]
+    con.execute(
+        "DELETE FROM notices WHERE status = 'rejected' AND raw_sha256 IN (SELECT unnest(?::VARCHAR[]))",
+        [raw_shas],
+    )
+    bulk.delete_in(con, "notices", "notice_id", [n["notice_id"] for n in by_table["notices"]])
+    for table in ("notices", "snapshots", "duties", "staffing", "lineage_claims"):
+        bulk.insert(con, table, by_table[table])
+    return [s["snapshot_id"] for s in by_table["snapshots"]]
+
+
+def _rows(
+    *, parsed: ParsedNotice, raw: bytes, source: str, ingested_at: dt.datetime | None = None
+) -> NoticeRows:
+    """The notice row and one snapshot (with its duty and staffing rows) per record."""
     notice = parsed.notice
     raw_sha = hashlib.sha256(raw).hexdigest()
-    con.execute("DELETE FROM notices WHERE status = 'rejected' AND raw_sha256 = ?", [raw_sha])
-    con.execute("DELETE FROM notices WHERE notice_id = ?", [notice.notice_id])
-    bulk.insert(
-        con,
-        "notices",
-        [
-            {
-                "notice_id": notice.notice_id,
-                "title": notice.title,
-                "doc_number": notice.doc_number,
-                "issuer": notice.issuer,
-                "published_on": notice.published_on,
-                "source": source or notice.source,
-                "ingested_at": ingested_at or dt.datetime.now(dt.UTC),
-                "status": "parsed",
-                "reason": None,
-                "kind": notice.kind,
-                "text": parsed.text,
-                "raw": raw,
-                "raw_sha256": raw_sha,
-                "quality": parsed.quality.model_dump_json(),
-            }
-        ],
-    )
+    notice_row = {
+        "notice_id": notice.notice_id,
+        "title": notice.title,
+        "doc_number": notice.doc_number,
+        "issuer": notice.issuer,
+        "published_on": notice.published_on,
+        "source": source or notice.source,
+        "ingested_at": ingested_at or dt.datetime.now(dt.UTC),
+        "status": "parsed",
+        "reason": None,
+        "kind": notice.kind,
+        "text": parsed.text,
+        "raw": raw,
+        "raw_sha256": raw_sha,
+        "quality": parsed.quality.model_dump_json(),
+    }
     region = identity.region_of_notice(notice)
     snapshots, duties, staffing, claims = [], [], [], []
     for seq, record in enumerate(parsed.records):
@@ -224,11 +224,13 @@ def _insert_notice(
             {"snapshot_id": snapshot_id, "predecessor_key": _key(name, notice, region), "relation": relation}
             for name, relation in stated_predecessors(record)
         ]
-    bulk.insert(con, "snapshots", snapshots)
-    bulk.insert(con, "duties", duties)
-    bulk.insert(con, "staffing", staffing)
-    bulk.insert(con, "lineage_claims", claims)
-    return [s["snapshot_id"] for s in snapshots]
+    return {
+        "notices": [notice_row],
+        "snapshots": snapshots,
+        "duties": duties,
+        "staffing": staffing,
+        "lineage_claims": claims,
+    }
 
 
 def _key(name: str, notice: Notice, region: str) -> str:

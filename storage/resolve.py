@@ -17,9 +17,17 @@ from storage import bulk, identity
 def resolve_agencies(con: duckdb.DuckDBPyConnection, *, touched: set[str]) -> tuple[set[str], set[str]]:
     """Group snapshots into agencies (names linked by aliases), fix their agency_id, and keep
     `agency_names` in step. Returns the agencies whose membership changed or that were touched,
-    and the name keys whose agency changed."""
+    and the name keys whose agency changed.
+
+    Only the groups the touched snapshots can join are read: the touched snapshots, and every
+    snapshot of an agency that already answers to one of their names. Stored groups are closed under
+    the alias relation, so grouping that part alone gives what grouping everything would."""
+    linked = _linked_agencies(con, touched)
     rows = con.execute(
-        "SELECT snapshot_id, agency_id, agency_key, alias_keys FROM snapshots WHERE NOT derived"
+        "SELECT snapshot_id, agency_id, agency_key, alias_keys FROM snapshots "
+        "WHERE NOT derived AND (snapshot_id IN (SELECT unnest(?::VARCHAR[])) "
+        "                      OR agency_id IN (SELECT unnest(?::VARCHAR[])))",
+        [sorted(touched), sorted(linked)],
     ).fetchall()
     parent: dict[str, str] = {}
 
@@ -57,12 +65,40 @@ def resolve_agencies(con: duckdb.DuckDBPyConnection, *, touched: set[str]) -> tu
         elif snapshot_id in touched:
             affected.add(new)
     bulk.update(con, "snapshots", "snapshot_id", moves)
-    changed_keys = _sync_names(con, {key: ids[find(key)] for key in parent if find(key) in ids})
+    wanted = {key: ids[find(key)] for key in parent if find(key) in ids}
+    changed_keys = _sync_names(con, wanted, agencies=linked | set(ids.values()))
     return affected, changed_keys
 
 
-def _sync_names(con: duckdb.DuckDBPyConnection, wanted: dict[str, str]) -> set[str]:
-    stored = dict(con.execute("SELECT name_key, agency_id FROM agency_names").fetchall())
+def _linked_agencies(con: duckdb.DuckDBPyConnection, touched: set[str]) -> set[str]:
+    """Agencies the touched snapshots belong to, or whose names they use (own name or alias)."""
+    rows = con.execute(
+        """
+        with t as (
+            select agency_id, agency_key, alias_keys from snapshots
+            where snapshot_id in (select unnest(?::varchar[]))
+        ), keys as (
+            select agency_key as name_key from t
+            union select unnest(alias_keys) from t
+        )
+        select agency_id from t where agency_id is not null
+        union select n.agency_id from agency_names n join keys using (name_key)
+        """,
+        [sorted(touched)],
+    ).fetchall()
+    return {r[0] for r in rows}
+
+
+def _sync_names(con: duckdb.DuckDBPyConnection, wanted: dict[str, str], *, agencies: set[str]) -> set[str]:
+    """Make `agency_names` map the keys of the regrouped agencies as `wanted` says (the rows of
+    other agencies are untouched: their groups did not change)."""
+    stored = dict(
+        con.execute(
+            "SELECT name_key, agency_id FROM agency_names "
+            "WHERE name_key IN (SELECT unnest(?::VARCHAR[])) OR agency_id IN (SELECT unnest(?::VARCHAR[]))",
+            [sorted(wanted), sorted(agencies)],
+        ).fetchall()
+    )
     stale = [k for k, v in stored.items() if wanted.get(k) != v]
     fresh = [{"name_key": k, "agency_id": v} for k, v in sorted(wanted.items()) if stored.get(k) != v]
     bulk.delete_in(con, "agency_names", "name_key", stale)

@@ -18,6 +18,7 @@ import duckdb
 
 from models import Change
 from storage import bulk
+from storage.engines import EventGroup, TransferPairer
 from storage.tx import transaction
 
 _ENDS = """
@@ -43,6 +44,7 @@ order by c.published_on
 
 def link_transfers(
     con: duckdb.DuckDBPyConnection,
+    pair: TransferPairer,
     *,
     regions: Iterable[str] | None = None,
     dates: Iterable[dt.date] | None = None,
@@ -56,7 +58,7 @@ def link_transfers(
         if regions is None:
             regions = [r[0] for r in con.execute("SELECT DISTINCT region FROM agencies").fetchall()]
         wanted = None if dates is None else set(dates)
-        return sum(_link_region(con, region, wanted) for region in sorted(set(regions)))
+        return sum(_link_region(con, pair, region, wanted) for region in sorted(set(regions)))
 
 
 def _clusters(days: list[dt.date], window: int) -> list[tuple[dt.date, dt.date]]:
@@ -70,7 +72,9 @@ def _clusters(days: list[dt.date], window: int) -> list[tuple[dt.date, dt.date]]
     return clusters
 
 
-def _link_region(con: duckdb.DuckDBPyConnection, region: str, dates: set[dt.date] | None) -> int:
+def _link_region(
+    con: duckdb.DuckDBPyConnection, pair: TransferPairer, region: str, dates: set[dt.date] | None
+) -> int:
     from yange.settings import get_settings
 
     stats = con.execute(_END_DATES, [region]).fetchall()
@@ -87,15 +91,13 @@ def _link_region(con: duckdb.DuckDBPyConnection, region: str, dates: set[dt.date
         inside = [r for r in stats if first <= r[0] <= last]
         if not sum(r[1] for r in inside) or not sum(r[2] for r in inside):
             continue  # nothing removed, or nothing added: no pair possible
-        from yange.diff import AgencyEvents, find_transfers  # numpy and scipy: only when needed
-
         rows = con.execute(_ENDS, [region, first, last]).fetchall()
         by_id = {r[0]: r for r in rows}
         groups: dict[str, list[tuple[Any, ...]]] = {}
         for row in rows:
             groups.setdefault(row[4], []).append(row)
         events = [
-            AgencyEvents(
+            EventGroup(
                 agency_id=group[0][1],
                 published_on=group[0][2],
                 notice_id=group[0][3],
@@ -105,11 +107,10 @@ def _link_region(con: duckdb.DuckDBPyConnection, region: str, dates: set[dt.date
             for group in groups.values()
         ]
         out: list[dict[str, Any]] = []
-        for transfer in find_transfers(events):
-            source, target = by_id[transfer.source.change_id], by_id[transfer.target.change_id]
-            change = transfer.to_change()
-            out.append(_row(change, end=source, other=target, direction="out"))
-            out.append(_row(change, end=target, other=source, direction="in"))
+        for found_pair in pair(events):
+            source, target = by_id[found_pair.source_change_id], by_id[found_pair.target_change_id]
+            out.append(_row(found_pair.change, end=source, other=target, direction="out"))
+            out.append(_row(found_pair.change, end=target, other=source, direction="in"))
         bulk.insert(con, "changes", out)
         found += len(out) // 2
     return found

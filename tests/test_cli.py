@@ -81,6 +81,7 @@ def test_every_command_has_help(command: str) -> None:
 def history(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The two seeds and a derived later Fujian version, stored without Prefect."""
     import storage
+    from flows.engines import default_engines
     from yange.parse import parse_bytes
 
     db = tmp_path_factory.mktemp("cli") / "history.duckdb"
@@ -88,7 +89,13 @@ def history(tmp_path_factory: pytest.TempPathFactory) -> Path:
     with storage.writer(db) as con:
         for path in (FUJIAN, MOFCOM, later):
             raw = path.read_bytes()
-            storage.store_notice(con, parsed=parse_bytes(raw, source=str(path)), raw=raw, source=str(path))
+            storage.store_notice(
+                con,
+                parsed=parse_bytes(raw, source=str(path)),
+                raw=raw,
+                source=str(path),
+                engines=default_engines(),
+            )
     return db
 
 
@@ -165,32 +172,41 @@ def _main(monkeypatch: pytest.MonkeyPatch, *args: str) -> int:
     ],
 )  # fmt: skip
 def test_failures_are_one_line_that_says_what_to_do(
-    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], failure: Exception, line: str
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    failure: Exception,
+    line: str,
 ) -> None:
     import flows.pipeline
+    import flows.prefect_config
 
     def failing(**_: object) -> None:
         raise failure
 
-    monkeypatch.delenv("PREFECT_API_URL", raising=False)
+    monkeypatch.setattr(flows.prefect_config, "configured_api_url", lambda: None)  # in-process path
     monkeypatch.setattr(flows.pipeline, "run_pipeline", failing)
-    assert _main(monkeypatch, "ingest", "examples/notices", "--db", "unused.duckdb") == 1
+    assert _main(monkeypatch, "ingest", "examples/notices", "--db", str(tmp_path / "unused.duckdb")) == 1
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and err[0].startswith(line), err
     assert "Traceback" not in err[0]
 
 
 def test_verbose_adds_the_traceback(
-    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
     import flows.pipeline
+    import flows.prefect_config
 
     def failing(**_: object) -> None:
         raise KeyError("snapshot_id")
 
-    monkeypatch.delenv("PREFECT_API_URL", raising=False)
+    monkeypatch.setattr(flows.prefect_config, "configured_api_url", lambda: None)  # in-process path
     monkeypatch.setattr(flows.pipeline, "run_pipeline", failing)
-    assert _main(monkeypatch, "ingest", "examples/notices", "--db", "unused.duckdb", "--verbose") == 1
+    assert (
+        _main(monkeypatch, "ingest", "examples/notices", "--db", str(tmp_path / "unused.duckdb"), "--verbose")
+        == 1
+    )
     err = capsys.readouterr().err
     assert "Traceback" in err and "KeyError: 'snapshot_id'" in err
     assert err.strip().splitlines()[-1].startswith("yange: internal error (KeyError)")
@@ -215,3 +231,15 @@ def test_a_writer_already_running_is_named_not_a_duckdb_lock_message(tmp_path: P
         .startswith(f"yange: the history is busy: {db}: another yange process is writing this history")
     )
     assert "IO Error" not in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_parse_refuses_devices_and_fifos_without_reading_them(tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)  # nobody writes to it: reading it would block forever
+    proc = subprocess.run(
+        [*YANGE, "parse", "/dev/zero", str(fifo)], capture_output=True, text=True, timeout=60
+    )
+    assert proc.returncode == 2 and proc.stdout == ""
+    lines = proc.stderr.strip().splitlines()
+    assert [line.split(": ")[0] for line in lines] == ["/dev/zero", str(fifo)]
+    assert all("unreadable" in line for line in lines), lines

@@ -16,7 +16,17 @@ FORBIDDEN = {
     "yange/parse": {"storage", "flows", "dashboard", "prefect", "duckdb", "streamlit", "httpx", "yange.cli"},
     "yange/diff": {"storage", "flows", "dashboard", "prefect", "duckdb", "streamlit", "httpx", "yange.cli"},
     "yange/amend": {"storage", "flows", "dashboard", "prefect", "duckdb", "streamlit", "httpx", "yange.cli"},
-    "storage": {"flows", "dashboard", "prefect", "streamlit", "yange.cli"},
+    # storage only stores: the parser, differ and applier are passed in (storage.Engines)
+    "storage": {
+        "flows",
+        "dashboard",
+        "prefect",
+        "streamlit",
+        "yange.cli",
+        "yange.parse",
+        "yange.diff",
+        "yange.amend",
+    },
     "flows": {"dashboard", "streamlit", "yange.cli"},
     "dashboard": {"flows", "prefect", "yange.parse", "yange.cli"},
 }

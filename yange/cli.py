@@ -49,17 +49,14 @@ def parse(
 ) -> None:
     """Parse notices and print one JSON object per file (JSON Lines); store nothing."""
     from yange.parse import parse_bytes
+    from yange.safe_read import read_regular_file
 
     settings = get_settings()
     bad = 0
     for path in files:
         try:
-            if path.is_file() and path.stat().st_size > settings.max_notice_bytes:
-                raise NoticeRejected(
-                    "too_large",
-                    f"{path.stat().st_size} bytes, over the {settings.max_notice_bytes} byte limit",
-                )
-            data = path.read_bytes()
+            # Opened once, checked on the handle: a FIFO, a device or /dev/zero is refused, never read.
+            data = read_regular_file(path, max_bytes=settings.max_notice_bytes)
             parsed = parse_bytes(data, source=str(path), max_bytes=settings.max_notice_bytes)
         except NoticeRejected as exc:
             typer.echo(f"{path}: {exc}", err=True)
@@ -260,8 +257,10 @@ def rebuild(db: DbOption = None) -> None:
     path = _db_path(db)
     if not path.exists():
         raise _fail(f"{path}: no history database", 2)
+    from flows.engines import default_engines
+
     with storage.writer(path) as con:
-        result = storage.rebuild(con)
+        result = storage.rebuild(con, engines=default_engines())
     typer.echo(" ".join(f"{key}={value}" for key, value in result.items()))
 
 

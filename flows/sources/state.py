@@ -17,6 +17,8 @@ from collections.abc import Iterable
 import duckdb
 from pydantic import BaseModel, ConfigDict, Field
 
+from storage import bulk
+
 
 def content_hash(raw: bytes) -> str:
     return hashlib.sha256(raw).hexdigest()
@@ -75,12 +77,24 @@ def load(con: duckdb.DuckDBPyConnection) -> SourceMemory:
 
 
 def save(con: duckdb.DuckDBPyConnection, entries: Iterable[SeenEntry]) -> int:
-    """Upsert entries inside the caller's transaction; returns how many were written."""
-    rows = [(e.location, e.etag, e.last_modified, e.content_hash, e.links, e.seen_at) for e in entries]
-    if rows:
-        con.executemany(
-            "insert or replace into source_state"
-            " (location, etag, last_modified, content_hash, links, seen_at) values (?, ?, ?, ?, ?, ?)",
-            rows,
+    """Upsert entries inside the caller's transaction (one DELETE and one INSERT for the batch: row by
+    row took most of a second per batch); returns how many were written."""
+    latest = {e.location: e for e in entries}  # a location listed twice: the last entry wins
+    if latest:
+        bulk.delete_in(con, "source_state", "location", sorted(latest))
+        bulk.insert(
+            con,
+            "source_state",
+            [
+                {
+                    "location": e.location,
+                    "etag": e.etag,
+                    "last_modified": e.last_modified,
+                    "content_hash": e.content_hash,
+                    "links": e.links,
+                    "seen_at": e.seen_at,
+                }
+                for e in latest.values()
+            ],
         )
-    return len(rows)
+    return len(latest)

@@ -5,8 +5,12 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from typing import Any
 
 from models import Adjustment, AgencyRecord, Change, Duty, Effect, Notice, ParsedNotice, Staffing, Unit
+from storage import Engines
+
+_REAL: Any = object()
 
 
 def duty(ordinal: int, text: str, *items: Duty) -> Duty:
@@ -99,3 +103,17 @@ def fake_apply(base: AgencyRecord, amendment: AgencyRecord, *, agency: str) -> A
 
 def effect(type_: str, text: str, counterpart: str | None = None, subject: str | None = None) -> Effect:
     return Effect(type=type_, text=text, counterpart=counterpart, subject=subject, span=(0, len(text)))  # type: ignore[arg-type]
+
+
+def engines(differ: Any = None, *, applier: Any = _REAL) -> Engines:
+    """Storage's engines for a test: the stand-in diff unless given, and the real amendment applier
+    and transfer pairer unless `applier` says otherwise (None: amendments stay unapplied)."""
+    from flows.engines import default_engines
+
+    real = default_engines()
+    return Engines(
+        differ=differ or fake_diff,
+        applier=real.applier if applier is _REAL else applier,
+        pair_transfers=real.pair_transfers,
+        parser=real.parser,
+    )

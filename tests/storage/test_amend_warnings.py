@@ -7,6 +7,7 @@ from pathlib import Path
 import duckdb
 
 import storage
+from flows.engines import default_engines
 from yange.parse import parse_bytes
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -15,7 +16,9 @@ AMEND = ROOT / "tests" / "amend" / "fixtures" / "fujian-2012-foreign-trade-amend
 
 
 def _store(con: duckdb.DuckDBPyConnection, raw: bytes, source: str) -> None:
-    storage.store_notice(con, parsed=parse_bytes(raw, source=source), raw=raw, source=source)
+    storage.store_notice(
+        con, parsed=parse_bytes(raw, source=source), raw=raw, source=source, engines=default_engines()
+    )
 
 
 def test_unapplied_effects_and_partial_versions_are_recorded(con: duckdb.DuckDBPyConnection) -> None:

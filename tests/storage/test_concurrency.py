@@ -14,7 +14,7 @@ import pytest
 
 import storage
 from tests.storage.conftest import dump
-from tests.storage.factories import fake_diff, notice, record
+from tests.storage.factories import engines, notice, record
 from yange.errors import StorageTransientError
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -22,7 +22,7 @@ ROOT = Path(__file__).resolve().parents[2]
 WRITER = """
 import sys, time
 import storage
-from tests.storage.factories import fake_diff, notice, record
+from tests.storage.factories import engines, fake_diff, notice, record
 from yange.errors import StorageTransientError
 
 path, count = sys.argv[1], int(sys.argv[2])
@@ -30,7 +30,7 @@ con = storage.connect(path, wait_seconds=30)
 for i in range(count):
     parsed = notice(f"福建省人民政府办公厅关于印发福建省第{i}厅主要职责的通知", f"2010-01-{i % 28 + 1:02d}",
                     record(f"福建省第{i}厅", [f"负责第{i}项工作", "承办省政府交办的其他事项"]))
-    storage.store_notice(con, parsed=parsed, raw=parsed.text.encode(), source=str(i), differ=fake_diff, applier=None)
+    storage.store_notice(con, parsed=parsed, raw=parsed.text.encode(), source=str(i), engines=engines(applier=None))
     storage.publish(con)
     time.sleep(0.05)
 storage.close(con)
@@ -40,13 +40,13 @@ print("done", flush=True)
 STUCK_WRITER = """
 import pathlib, sys, time
 import storage
-from tests.storage.factories import fake_diff, notice, record
+from tests.storage.factories import engines, fake_diff, notice, record
 from yange.errors import StorageTransientError
 
 path, marker = sys.argv[1], pathlib.Path(sys.argv[2])
 con = storage.connect(path)
 first = notice("福建省人民政府办公厅关于印发福建省商务厅主要职责的通知", "2014-01-01", record("福建省商务厅", ["负责商务工作"]))
-storage.store_notice(con, parsed=first, raw=b"first", source="first", differ=fake_diff, applier=None)
+storage.store_notice(con, parsed=first, raw=b"first", source="first", engines=engines(applier=None))
 
 def stuck_diff(old, new):
     marker.write_text("inside the transaction")
@@ -54,7 +54,7 @@ def stuck_diff(old, new):
     return []
 
 second = notice("福建省人民政府办公厅关于印发福建省商务厅职责调整的通知", "2016-01-01", record("福建省商务厅", ["负责电子商务"]))
-storage.store_notice(con, parsed=second, raw=b"second", source="second", differ=stuck_diff, applier=None)
+storage.store_notice(con, parsed=second, raw=b"second", source="second", engines=engines(stuck_diff, applier=None))
 """
 
 
@@ -109,7 +109,7 @@ def test_killed_writer_leaves_the_database_as_before_its_notice(db_path: Path, t
         "2014-01-01",
         record("福建省商务厅", ["负责商务工作"]),
     )
-    storage.store_notice(expected, parsed=first, raw=b"first", source="first", differ=fake_diff)
+    storage.store_notice(expected, parsed=first, raw=b"first", source="first", engines=engines())
     assert dump(con) == dump(expected)
     con.close()
     expected.close()
@@ -130,7 +130,7 @@ def _store(con: object, year: int) -> None:
         f"{year}-01-01",
         record("福建省商务厅", [f"负责{year}年商务工作"]),
     )
-    storage.store_notice(con, parsed=parsed, raw=str(year).encode(), source=str(year), differ=fake_diff)
+    storage.store_notice(con, parsed=parsed, raw=str(year).encode(), source=str(year), engines=engines())
 
 
 def test_a_reader_holding_the_public_file_never_blocks_the_writer(db_path: Path) -> None:

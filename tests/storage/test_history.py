@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+from typing import Any
 
 import duckdb
 import pytest
@@ -12,7 +13,7 @@ import storage
 from models import ParsedNotice
 from storage import queries
 from tests.storage.conftest import dump
-from tests.storage.factories import effect, fake_apply, fake_diff, notice, record
+from tests.storage.factories import effect, engines, fake_apply, notice, record
 
 FJ = "福建省人民政府办公厅关于印发福建省对外贸易经济合作厅主要职责内设机构和人员编制规定的通知"
 
@@ -58,10 +59,10 @@ SISTER = notice(
 HISTORY = [V2010, V2014, V2009, SISTER]
 
 
-def store(con: duckdb.DuckDBPyConnection, parsed: ParsedNotice, **kwargs: object) -> str:
+def store(con: duckdb.DuckDBPyConnection, parsed: ParsedNotice, **kwargs: Any) -> str:
     return storage.store_notice(
-        con, parsed=parsed, raw=parsed.text.encode(), source=parsed.notice.source, differ=fake_diff, **kwargs
-    )  # type: ignore[arg-type]
+        con, parsed=parsed, raw=parsed.text.encode(), source=parsed.notice.source, engines=engines(**kwargs)
+    )
 
 
 def test_same_notice_is_stored_once(con: duckdb.DuckDBPyConnection) -> None:
@@ -189,7 +190,7 @@ def test_store_is_one_transaction(con: duckdb.DuckDBPyConnection) -> None:
         raise RuntimeError("diff failed half-way")
 
     with pytest.raises(RuntimeError):
-        storage.store_notice(con, parsed=V2014, raw=b"x", source="x", differ=broken_diff)  # type: ignore[arg-type]
+        storage.store_notice(con, parsed=V2014, raw=b"x", source="x", engines=engines(broken_diff))
     assert dump(con) == before
 
 
@@ -336,7 +337,7 @@ def test_a_batch_gives_the_same_tables_as_one_by_one(con: duckdb.DuckDBPyConnect
         store(con, parsed)
     batch = storage.connect(":memory:")
     items = [(p, p.text.encode(), p.notice.source) for p in reversed(HISTORY)]
-    assert storage.store_notices(batch, items, differ=fake_diff) == ["new"] * 4
+    assert storage.store_notices(batch, items, engines=engines()) == ["new"] * 4
     assert dump(batch) == dump(con)
-    assert storage.store_notices(batch, items[:1], differ=fake_diff) == ["unchanged"]
+    assert storage.store_notices(batch, items[:1], engines=engines()) == ["unchanged"]
     batch.close()

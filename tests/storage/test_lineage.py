@@ -9,7 +9,7 @@ import pytest
 
 import storage
 from storage import identity, lineage, queries
-from tests.storage.factories import fake_diff, notice, record
+from tests.storage.factories import engines, notice, record
 from yange.errors import StorageError
 
 MOFTEC = notice(
@@ -25,7 +25,7 @@ MOFCOM = notice(
 
 
 def store(con: duckdb.DuckDBPyConnection, parsed: object) -> None:
-    storage.store_notice(con, parsed=parsed, raw=b"raw", source="test", differ=fake_diff)  # type: ignore[arg-type]
+    storage.store_notice(con, parsed=parsed, raw=b"raw", source="test", engines=engines())  # type: ignore[arg-type]
 
 
 def test_curated_lineage_is_loaded(con: duckdb.DuckDBPyConnection) -> None:

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 import storage
 from models import AgencyRecord
 from tests.storage.conftest import dump
-from tests.storage.factories import fake_diff, notice, record
+from tests.storage.factories import engines, notice, record
 
 AGENCIES = ["福建省商务厅", "省商务厅", "福建省口岸管理局", "福建省发展和改革委员会"]
 DUTIES = [
@@ -52,7 +52,7 @@ def test_ingestion_order_never_matters(
     for order in (parsed, shuffled):
         con = storage.connect(":memory:")
         for p in order:
-            storage.store_notice(con, parsed=p, raw=p.text.encode(), source="h", differ=fake_diff)
+            storage.store_notice(con, parsed=p, raw=p.text.encode(), source="h", engines=engines())
         tables.append(dump(con))
         con.close()
     assert tables[0] == tables[1]
@@ -63,7 +63,7 @@ def test_ingestion_order_never_matters(
 def test_stored_record_reads_back_unchanged(items: list[tuple[str, dt.date, list[str]]]) -> None:
     con = storage.connect(":memory:")
     for p in build(items):
-        storage.store_notice(con, parsed=p, raw=p.text.encode(), source="h", differ=fake_diff)
+        storage.store_notice(con, parsed=p, raw=p.text.encode(), source="h", engines=engines())
         stored = con.execute(
             "SELECT record FROM snapshots WHERE notice_id = ? ORDER BY seq", [p.notice.notice_id]
         ).fetchall()

@@ -8,12 +8,12 @@ import duckdb
 
 import storage
 from storage.publishing import HistoryFiles
-from tests.storage.factories import fake_diff, notice, record
+from tests.storage.factories import engines, notice, record
 
 
 def _store(con: duckdb.DuckDBPyConnection, name: str) -> None:
     parsed = notice(f"关于印发{name}主要职责的通知", "2014-01-01", record(name, ["负责商务工作"]))
-    storage.store_notice(con, parsed=parsed, raw=name.encode(), source=name, differ=fake_diff)
+    storage.store_notice(con, parsed=parsed, raw=name.encode(), source=name, engines=engines())
 
 
 def _agencies(path: Path) -> list[str]:

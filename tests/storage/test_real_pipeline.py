@@ -11,6 +11,7 @@ import duckdb
 import pytest
 
 import storage
+from flows.engines import default_engines
 from models import ParsedNotice
 from storage import queries
 from tests.storage.conftest import dump
@@ -53,7 +54,7 @@ def parsed() -> list[tuple[ParsedNotice, bytes, str]]:
 
 def load(con: duckdb.DuckDBPyConnection, items: list[tuple[ParsedNotice, bytes, str]]) -> None:
     for notice, raw, source in items:
-        storage.store_notice(con, parsed=notice, raw=raw, source=source)
+        storage.store_notice(con, parsed=notice, raw=raw, source=source, engines=default_engines())
 
 
 def test_seeds_build_a_history(
@@ -102,7 +103,7 @@ def test_rebuild_reproduces_the_history(
         parse_bytes(b"", source="empty.txt")
     storage.record_rejection(con, source="empty.txt", raw=b"", reason=str(rejected.value))
     before = dump(con)
-    counts = storage.rebuild(con)
+    counts = storage.rebuild(con, engines=default_engines())
     assert counts["notices"] == 5 and counts["parsed"] == 4 and counts["rejected"] == 1
     assert dump(con) == before
 

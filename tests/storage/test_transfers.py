@@ -8,8 +8,9 @@ import duckdb
 import pytest
 
 import storage
+from flows.engines import pair_transfers
 from storage.transfers import _clusters
-from tests.storage.factories import fake_diff, notice, record
+from tests.storage.factories import engines, notice, record
 
 D = dt.date
 
@@ -56,7 +57,7 @@ def transfers(con: duckdb.DuckDBPyConnection) -> list[tuple[str, str]]:
 
 def test_transfers_of_distant_reforms_are_paired_separately(con: duckdb.DuckDBPyConnection) -> None:
     for parsed in _pair(2010) + _pair(2016):
-        storage.store_notice(con, parsed=parsed, raw=parsed.text.encode(), source="t", differ=fake_diff)
+        storage.store_notice(con, parsed=parsed, raw=parsed.text.encode(), source="t", engines=engines())
     assert transfers(con) == sorted(
         (f"负责{y}年起的口岸通关协调工作", d) for y in (2010, 2016) for d in ("in", "out")
     )
@@ -67,11 +68,11 @@ def test_bulk_load_without_transfers_then_one_pass_gives_the_same_tables(
 ) -> None:
     other = storage.connect(":memory:")
     for parsed in _pair(2010) + _pair(2016):
-        storage.store_notice(con, parsed=parsed, raw=parsed.text.encode(), source="t", differ=fake_diff)
+        storage.store_notice(con, parsed=parsed, raw=parsed.text.encode(), source="t", engines=engines())
         storage.store_notice(
-            other, parsed=parsed, raw=parsed.text.encode(), source="t", differ=fake_diff, transfers=False
+            other, parsed=parsed, raw=parsed.text.encode(), source="t", engines=engines(), transfers=False
         )
     assert transfers(other) == []
-    assert storage.link_transfers(other) == 2
+    assert storage.link_transfers(other, pair_transfers) == 2
     assert transfers(other) == transfers(con)
     other.close()

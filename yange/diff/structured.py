@@ -6,9 +6,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from deepdiff import DeepDiff
-
 from models import AgencyRecord, Change, Staffing
+from yange.diff.lean_deepdiff import DeepDiff
 from yange.diff.text import comparison_key
 
 
