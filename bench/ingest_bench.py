@@ -1,13 +1,20 @@
-"""Ingest benchmark (CONTRACT §4): 2,000 generated notices through the flow, end to end.
+"""Ingest benchmark (CONTRACT §4): generated notices end to end, in-process and through the flow.
 
-Runs in a child process, so that `prefect_startup_s` is truly the first flow run of a process and
-`ingest_peak_mb` is the ingest's own peak, not that of the benchmarks before it. The corpus is
-generated from the Fujian seed: 400 agencies (the agency name varied) in 5 versions each, every
-version dropping a duty, rewording a sentence and changing the staffing, so storing a notice does
-the real work of diffing against the agency's previous version.
+Each measurement runs in a child process of its own, so that `prefect_startup_s` is truly the first
+flow run of a process and every peak is that ingest's own, not that of the benchmarks before it.
+The corpus is generated from the Fujian seed: agencies (the agency name varied) in 5 versions each,
+every version dropping a duty, rewording a sentence and changing the staffing, so storing a notice
+does the real work of diffing against the agency's previous version.
 
-Figures: ingest_notices_per_s, ingest_peak_mb, prefect_startup_s, flow_overhead_ratio (flow wall
-time over run_pipeline on the same input, both after start-up), rerun_noop_s, cli_noop_s.
+Figures, in-process (`run_pipeline`, what `yange ingest` runs with no Prefect API):
+- ingest_notices_per_s, ingest_peak_mb: 2,000 notices into an empty history;
+- ingest_per_notice_growth: per-notice time of a second batch of 2,000 (other agencies) into that
+  history over the first batch's (target <= 1.25);
+- ingest_vs_parse: ingest throughput over parse-only throughput of the same notices, same process;
+- ingest_notices_per_s_20000, ingest_peak_mb_20000: 20,000 notices into an empty history.
+Through the flow: flow_notices_per_s and flow_peak_mb (2,000 notices), prefect_startup_s,
+flow_overhead_ratio (flow wall time over run_pipeline on the same input, both after start-up),
+rerun_noop_s; and cli_noop_s (`yange ingest` with nothing new, whole process).
 """
 
 from __future__ import annotations
@@ -34,9 +41,13 @@ N_VERSIONS = 5
 SYLLABLES = ["东", "南", "西", "北", "中", "海", "山", "江"]
 
 
-def agency_names(n: int) -> list[str]:
-    """n distinct three-character prefixes, so each generated agency has its own identity."""
-    return ["".join(chars) for chars in itertools.islice(itertools.product(SYLLABLES, repeat=3), n)]
+def agency_names(n: int, *, skip: int = 0) -> list[str]:
+    """n distinct prefixes (after the first `skip`), so each generated agency has its own identity."""
+    length = 3
+    while len(SYLLABLES) ** length < n + skip:
+        length += 1
+    names = itertools.product(SYLLABLES, repeat=length)
+    return ["".join(chars) for chars in itertools.islice(names, skip, skip + n)]
 
 
 def variant(seed: str, *, prefix: str, version: int) -> str:
@@ -54,11 +65,13 @@ def variant(seed: str, *, prefix: str, version: int) -> str:
     return text.replace("贯彻执行", "认真贯彻执行", version)  # sentences reworded
 
 
-def generate(folder: Path, n_agencies: int = N_AGENCIES, n_versions: int = N_VERSIONS) -> int:
+def generate(
+    folder: Path, n_agencies: int = N_AGENCIES, n_versions: int = N_VERSIONS, *, skip: int = 0
+) -> int:
     seed = SEED.read_text(encoding="utf-8")
     folder.mkdir(parents=True, exist_ok=True)
     count = 0
-    for prefix in agency_names(n_agencies):
+    for prefix in agency_names(n_agencies, skip=skip):
         for version in range(n_versions):
             (folder / f"{prefix}-{version}.txt").write_text(
                 variant(seed, prefix=prefix, version=version), "utf-8"
@@ -67,8 +80,12 @@ def generate(folder: Path, n_agencies: int = N_AGENCIES, n_versions: int = N_VER
     return count
 
 
-def measure(work: Path) -> dict[str, float]:
-    """The child process: every figure but cli_noop_s."""
+def _peak_mb() -> float:
+    return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+
+
+def measure_flow(work: Path) -> dict[str, float]:
+    """The child process for the flow figures."""
     from flows.ingest import ingest
     from flows.pipeline import run_pipeline
 
@@ -94,14 +111,52 @@ def measure(work: Path) -> dict[str, float]:
     again = ingest(sources=[str(corpus)], db=str(work / "flow.duckdb"))
     rerun_s = time.perf_counter() - started
     assert again.new == 0 and again.unchanged == n
-    peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     return {
-        "ingest_notices_per_s": round(n / flow_s, 1),
-        "ingest_peak_mb": round(peak_kb / 1024, 1),
+        "flow_notices_per_s": round(n / flow_s, 1),
+        "flow_peak_mb": _peak_mb(),
         "prefect_startup_s": round(startup, 2),
         "flow_overhead_ratio": round(flow_s / plain_s, 3),
         "rerun_noop_s": round(rerun_s, 2),
     }
+
+
+def measure_scale(work: Path, n_agencies: int, *, second_batch: bool) -> dict[str, float]:
+    """The child process for the in-process figures: parse-only, then ingest, then (optionally) a
+    second batch of as many other agencies into the full history."""
+    from flows.pipeline import run_pipeline
+    from yange.parse import parse_bytes
+
+    first, second = work / f"first-{n_agencies}", work / f"second-{n_agencies}"
+    n = generate(first, n_agencies=n_agencies)
+    files = sorted(first.glob("*.txt"))
+    started = time.perf_counter()
+    for path in files:
+        parse_bytes(path.read_bytes(), source=str(path))
+    parse_s = time.perf_counter() - started
+
+    db = str(work / f"scale-{n_agencies}.duckdb")
+    started = time.perf_counter()
+    assert run_pipeline([str(first)], db=db).new == n
+    first_s = time.perf_counter() - started
+    figures = {"per_s": round(n / first_s, 1), "vs_parse": round(parse_s / first_s, 3)}
+    if second_batch:
+        generate(second, n_agencies=n_agencies, skip=n_agencies)
+        started = time.perf_counter()
+        assert run_pipeline([str(second)], db=db).new == n
+        figures["growth"] = round((time.perf_counter() - started) / first_s, 3)
+    figures["peak_mb"] = _peak_mb()
+    return figures
+
+
+def _child(env: dict[str, str], *args: str) -> dict[str, float]:
+    child = subprocess.run(
+        [sys.executable, "-m", "bench.ingest_bench", *args],
+        cwd=ROOT, env=env, capture_output=True, text=True, timeout=3600, check=False,
+    )  # fmt: skip
+    if child.returncode != 0:
+        raise RuntimeError(f"ingest bench child {args[0]} failed: {child.stderr.strip()[-2000:]}")
+    figures: dict[str, float] = json.loads(child.stdout.strip().splitlines()[-1])
+    return figures
 
 
 def run(ctx: dict[str, Any]) -> dict[str, float]:
@@ -111,13 +166,18 @@ def run(ctx: dict[str, Any]) -> dict[str, float]:
     env = {**os.environ, "PREFECT_LOGGING_LEVEL": "WARNING", "PREFECT_HOME": str(out / "prefect-home")}
     env.pop("PREFECT_API_URL", None)
     try:
-        child = subprocess.run(
-            [sys.executable, "-m", "bench.ingest_bench", str(work)],
-            cwd=ROOT, env=env, capture_output=True, text=True, timeout=1800, check=False,
-        )  # fmt: skip
-        if child.returncode != 0:
-            raise RuntimeError(f"ingest bench child failed: {child.stderr.strip()[-2000:]}")
-        figures: dict[str, float] = json.loads(child.stdout.strip().splitlines()[-1])
+        small = _child(env, "scale", str(work), str(N_AGENCIES), "second")
+        large = _child(env, "scale", str(work), str(N_AGENCIES * 10))
+        figures = {
+            "ingest_notices_per_s": small["per_s"],
+            "ingest_peak_mb": small["peak_mb"],
+            "ingest_per_notice_growth": small["growth"],
+            "ingest_vs_parse": small["vs_parse"],
+            "ingest_notices_per_s_20000": large["per_s"],
+            "ingest_peak_mb_20000": large["peak_mb"],
+            "ingest_vs_parse_20000": large["vs_parse"],
+        }
+        figures |= _child(env, "flow", str(work))
         yange = Path(sys.executable).with_name("yange")
         started = time.perf_counter()
         cli = subprocess.run(
@@ -133,4 +193,9 @@ def run(ctx: dict[str, Any]) -> dict[str, float]:
 
 
 if __name__ == "__main__":
-    print(json.dumps(measure(Path(sys.argv[1]))))
+    mode, folder = sys.argv[1], Path(sys.argv[2])
+    if mode == "flow":
+        result = measure_flow(folder)
+    else:
+        result = measure_scale(folder, int(sys.argv[3]), second_batch=sys.argv[4:] == ["second"])
+    print(json.dumps(result))

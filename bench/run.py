@@ -18,6 +18,7 @@ MODULES = [
     "bench.storage_bench",
     "bench.first_contact_bench",
     "bench.ingest_bench",
+    "bench.dask_bench",
     "bench.dashboard_bench",
 ]
 OUT = Path(__file__).parent / "out"
