@@ -11,6 +11,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, computed_field
 
+from yange.safe_text import printable
+
 Outcome = Literal["new", "unchanged", "rejected"]
 # The terminal summary lists at most this many new notices and rejects (the artifact lists all).
 LIST_LIMIT = 30
@@ -74,7 +76,8 @@ class IngestSummary(BaseModel):
         return dict(sorted(total.items()))
 
     def render(self) -> str:
-        """Plain text for the terminal: counts, then new notices, change events and rejects."""
+        """Plain text for the terminal: counts, then new notices, change events and rejects. Text
+        from the sources (titles, names, reasons) is printed with control characters escaped."""
         seconds = (self.finished_at - self.started_at).total_seconds() if self.finished_at else 0.0
         lines = [
             f"ingest: {self.new} new, {self.unchanged} unchanged, {len(self.rejected)} rejected"
@@ -84,7 +87,8 @@ class IngestSummary(BaseModel):
         if new:
             lines.append("new notices:")
             lines += [
-                f"  {o.published_on or '----------'}  {o.title or o.location}  ({sum(o.changes.values())} changes)"
+                f"  {o.published_on or '----------'}  {printable(o.title or o.location)}"
+                f"  ({sum(o.changes.values())} changes)"
                 for o in new[:LIST_LIMIT]
             ]
             lines += _more(len(new))
@@ -94,11 +98,13 @@ class IngestSummary(BaseModel):
             lines += [f"  {kind}: {count}" for kind, count in events.items()]
         if self.rejected:
             lines.append("rejected:")
-            lines += [f"  {o.location}: {o.reason}" for o in self.rejected[:LIST_LIMIT]]
+            lines += [
+                f"  {printable(o.location)}: {printable(o.reason or '')}" for o in self.rejected[:LIST_LIMIT]
+            ]
             lines += _more(len(self.rejected))
         if self.failed_sources:
             lines.append("sources that failed:")
-            lines += [f"  {f.source}: {f.reason}" for f in self.failed_sources]
+            lines += [f"  {printable(f.source)}: {printable(f.reason)}" for f in self.failed_sources]
         return "\n".join(lines)
 
     def to_markdown(self) -> str:

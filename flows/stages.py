@@ -28,6 +28,7 @@ from flows.sources.state import SeenEntry, SourceMemory, content_hash
 from models import ParsedNotice
 from yange.errors import NoticeRejected, StorageError
 from yange.parse import parse_bytes
+from yange.safe_text import printable
 from yange.settings import get_settings
 
 log = logging.getLogger(__name__)
@@ -230,28 +231,30 @@ def parse(discovery: Discovery, fetched: list[Fetched], *, memory: SourceMemory,
 
 
 def _prepare(fetched: Fetched, *, memory: SourceMemory, max_bytes: int) -> Prepared:
-    base = {"source": fetched.source, "location": fetched.location}
+    # Stored, remembered and printed in one safe spelling (a file name may be any bytes).
+    location = printable(fetched.location)
+    base = {"source": printable(fetched.source), "location": location}
     if fetched.status == "not_modified":
         return Prepared(**base, status="known")
     if fetched.status == "failed":
         return Prepared(**base, status="rejected", reason=f"{fetched.reason_code}: {fetched.detail}")
     seen = SeenEntry(
-        location=fetched.location,
+        location=location,
         etag=fetched.etag,
         last_modified=fetched.last_modified,
         content_hash=content_hash(fetched.raw),
     )
-    if memory.is_stored(fetched.location, fetched.raw):
+    if memory.is_stored(location, fetched.raw):
         # Same bytes as stored before; remember the server's validators only if they changed.
-        before = memory.get(fetched.location)
+        before = memory.get(location)
         same = before is not None and (before.etag, before.last_modified) == (seen.etag, seen.last_modified)
         return Prepared(**base, status="known", seen=None if same else seen)
     try:
-        parsed = parse_bytes(fetched.raw, source=fetched.location, max_bytes=max_bytes)
+        parsed = parse_bytes(fetched.raw, source=location, max_bytes=max_bytes)
     except NoticeRejected as exc:
         return Prepared(**base, status="rejected", raw=fetched.raw, reason=str(exc), seen=seen)
     except Exception as exc:  # a parser bug must not stop the batch; `yange rebuild` retries it later
-        log.error("parser failed on %s: %r", fetched.location, exc)
+        log.error("parser failed on %s: %r", location, exc)
         log.debug("parser traceback", exc_info=True)
         reason = f"parser_error: {type(exc).__name__}: {exc}"
         return Prepared(**base, status="rejected", raw=fetched.raw, reason=reason, seen=seen)

@@ -6,14 +6,17 @@ the database holds afterwards, and that a second run adds nothing.
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
 import duckdb
 import pytest
 
+import storage
 from flows.pipeline import run_pipeline
 from flows.sources.web import FetchPolicy
+from tests.conftest import FUJIAN, MOFCOM
 from tests.flows.notice_server import NOTICES, NoticeServer
 
 GOLDEN = Path(__file__).resolve().parent.parent / "golden"
@@ -276,3 +279,29 @@ def test_a_notice_storage_refuses_is_rejected_and_the_batch_is_kept(
     again = _by_name(run_pipeline([str(inbox)], db=db).outcomes)
     assert again[poisoned][0] == "new"
     assert again["mofcom-2003-unit-functions.txt"][0] == "unchanged"
+
+
+def test_no_file_name_poisons_a_run(tmp_path: Path, db: str) -> None:
+    """A name that is not UTF-8, one with a newline, one with a terminal escape: each notice is
+    recorded under a safe spelling, the summary has one line per file, and a rerun knows them all."""
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    folder = os.fsencode(inbox)
+    (inbox / "ok.txt").write_bytes(FUJIAN.read_bytes())
+    Path(os.fsdecode(folder + b"/bad-\xff\xfe-name.txt")).write_bytes(MOFCOM.read_bytes())
+    Path(os.fsdecode(folder + b"/line\nforged: 99 new.txt")).write_text("明天多云。", encoding="utf-8")
+    Path(os.fsdecode(folder + b"/esc\x1b[31mred.txt")).write_text("天气晴。", encoding="utf-8")
+    summary = run_pipeline([str(inbox)], db=db)
+    assert (summary.new, len(summary.rejected)) == (2, 2), summary.render()
+    text = summary.render()
+    assert "\x1b" not in text and "forged: 99 new.txt" in text
+    rejected = [line for line in text.splitlines() if line.startswith(f"  {inbox}/")]
+    assert sorted(line.split(": ")[0].strip() for line in rejected) == [
+        f"{inbox}/esc\\x1b[31mred.txt",
+        f"{inbox}/line\\nforged",
+    ]
+    again = run_pipeline([str(inbox)], db=db)
+    assert (again.new, again.unchanged, len(again.rejected)) == (0, 4, 0)
+    with storage.open_reader(db) as con:
+        sources = {row[0] for row in con.execute("SELECT source FROM notices").fetchall()}
+    assert f"{inbox}/bad-\\xff\\xfe-name.txt" in sources
