@@ -192,7 +192,10 @@ def timeline(
     ids = shown["agency_id"].tolist()
     events = _frame(db, queries.TIMELINE_EVENTS, {**params, "shown": ids})
     versions = _frame(db, queries.TIMELINE_VERSIONS, {"agencies": ids, "start": start, "end": end})
-    totals = _row(db, queries.TIMELINE_TOTALS, params) or {}
+    unfiltered = not (agencies or regions or types or start or end)
+    totals = (
+        _row(db, queries.TIMELINE_TOTALS_ALL) if unfiltered else _row(db, queries.TIMELINE_TOTALS, params)
+    ) or {}
     return Timeline(shown, events, versions, {k: int(v or 0) for k, v in totals.items()})
 
 

@@ -46,6 +46,13 @@ select (select count(distinct s.agency_id) from snapshots s where {_VERSION_FILT
        (select count(*) from changes c where {_EVENT_FILTER}) as events
 """
 
+# The same without any filter (the first page): plain counts, without the filters' subqueries.
+TIMELINE_TOTALS_ALL = """
+select (select count(distinct agency_id) from snapshots where not amendment) as agencies,
+       (select count(*) from snapshots where not amendment) as versions,
+       (select count(*) from changes) as events
+"""
+
 # The `top` agencies with the most versions and events within the filters, each with both counts.
 TIMELINE_AGENCIES = f"""
 with v as (select s.agency_id, count(*) as versions from snapshots s where {_VERSION_FILTER} group by all),
