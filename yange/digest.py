@@ -87,7 +87,7 @@ def atom(
     feed = FeedGenerator()
     feed.id(f"{base_url.rstrip('/')}/digest?since={since.isoformat()}")
     feed.title(_clean(heading))
-    feed.link(href=f"{base_url.rstrip('/')}/digest", rel="alternate")
+    feed.link(href=f"{base_url.rstrip('/')}/digest?since={since.isoformat()}", rel="alternate")
     feed.language("zh-CN")
     feed.updated(updated)
     for entry in reversed(entries):  # feedgen puts the last added first: keep newest first

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from docx import Document
+from docx.document import Document as WordDocument
 from docx.shared import Pt, RGBColor
 from docx.table import _Cell
 
@@ -44,7 +45,7 @@ class RecordItem:
     text: str
 
 
-def _document(title: str, subtitle: str) -> Document:
+def _document(title: str, subtitle: str) -> WordDocument:
     doc = Document()
     normal = doc.styles["Normal"]
     normal.font.name = "SimSun"
@@ -59,7 +60,7 @@ def _document(title: str, subtitle: str) -> Document:
     return doc
 
 
-def _bytes(doc: Document) -> bytes:
+def _bytes(doc: WordDocument) -> bytes:
     buffer = io.BytesIO()
     doc.save(buffer)
     return buffer.getvalue()

@@ -20,9 +20,13 @@ st.caption(t("digest.intro"))
 opts = data.options(db)
 last = opts.last_day or dt.date.today()
 since_col, agency_col = st.columns([1, 2])
+try:  # ?since=YYYY-MM-DD: the address a feed's id and alternate link point to
+    wanted = dt.date.fromisoformat(st.query_params.get("since", ""))
+except ValueError:
+    wanted = last - dt.timedelta(days=365 * 3)
 since = since_col.date_input(
     raw("digest.since"),
-    value=last - dt.timedelta(days=365 * 3),
+    value=wanted,
     min_value=dt.date(1949, 10, 1),
     max_value=dt.date(2100, 1, 1),
     format="YYYY-MM-DD",

@@ -89,6 +89,10 @@ def test_digest_page_lists_each_notice_with_a_link(open_page: OpenPage, history:
     assert {f"notice={history['notice_ids'][y]}" for y in (2010, 2012)} <= set(links)
     assert f"notice={history['notice_ids'][2005]}" not in links  # before the date
     assert any("职责调整表述" in t.value for t in at.text)  # change types as words
+    linked = open_page("digest", query={"since": "2012-01-01"})  # the feed's alternate link
+    assert [link.proto.query_string for link in linked.get("page_link")] == [
+        f"notice={history['notice_ids'][2012]}"
+    ]
 
 
 @pytest.fixture
