@@ -137,3 +137,19 @@ def test_chrome_page_is_read_without_warnings() -> None:
     parsed = parse_notice((GENRES / "donghai-city-forestry-chrome-derived.txt").read_text(encoding="utf-8"))
     assert not parsed.quality.truncated
     assert parsed.quality.warnings == []
+
+
+def test_units_worded_like_duties_are_no_extra_duties() -> None:
+    """A 1998 notice's units (八)…(十) whose names a copy lost read like duties; numbered on from (七)
+    in their own section, they are not duties 8-10 of a regulation that has seven."""
+    text = (GENRES / "central-1998-forestry-derived.txt").read_text(encoding="utf-8")
+    more_units = "".join(
+        f"（{n}）{name}。负责有关工作。\n"
+        for n, name in zip("三四五六七", ["造林司", "资源司", "保护司", "计财司", "人事司"], strict=True)
+    )
+    lost_names = "（八）负责全国森林资源的调查和监测工作。\n（九）组织指导全国植树造林工作。\n（十）承担机关和直属单位的党群工作。\n"
+    parsed = parse_notice(text.replace("四、人员编制", more_units + lost_names + "四、人员编制"))
+    (record,) = parsed.records
+    assert [d.ordinal for d in record.duties] == [1, 2, 3, 4, 5, 6, 7]
+    assert [u.ordinal for u in record.units] == list(range(1, 11))
+    assert parsed.quality.relocated == []

@@ -96,10 +96,18 @@ def repair(
 
     staying: dict[str, list[Item]] = {s: [] for s in SECTIONS}
     movers: list[tuple[Item, str]] = []
+    in_sequence: set[int] = set()  # item starts
     for section in SECTIONS:
         current = by_section.get(section, [])
         disorder = _out_of_order(current)
         counts = Counter(it.ordinal for it in current)
+        numbered = [it for i, it in enumerate(current) if it.ordinal is not None and i not in disorder]
+        # items whose number follows on from the one before (or opens the section at 1): in sequence there
+        in_sequence.update(
+            it.start
+            for k, it in enumerate(numbered)
+            if it.ordinal == ((numbered[k - 1].ordinal or 0) + 1 if k else 1) and counts[it.ordinal] == 1
+        )
         for i, it in enumerate(current):
             shape = shape_of(it.text)
             if it.ordinal is None or _fits(section, shape, it):
@@ -118,9 +126,13 @@ def repair(
     taken: dict[str, set[int]] = {
         s: {it.ordinal for it in staying[s] if it.ordinal is not None} for s in SECTIONS
     }
+    last = {s: max(taken[s], default=0) for s in SECTIONS}
     for it, target in movers:
         assert it.ordinal is not None
-        if target != it.section and it.ordinal not in taken[target]:
+        # into a gap: inside the target's numbering, or where the item breaks its own section's sequence;
+        # units (八)…(十一) worded like duties, following (七), are no duties 8-11 of a regulation with seven
+        in_place = it.start in in_sequence and it.ordinal > last[target]
+        if target != it.section and it.ordinal not in taken[target] and not in_place:
             staying[target].append(replace(it, section=target))
             taken[target].add(it.ordinal)
             out.relocated.append(Relocation(ordinal=it.ordinal, from_section=it.section, to_section=target))  # type: ignore[arg-type]
