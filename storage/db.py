@@ -57,12 +57,6 @@ class _Writer:
 _writers: weakref.WeakKeyDictionary[duckdb.DuckDBPyConnection, _Writer] = weakref.WeakKeyDictionary()
 
 
-# The writer's WAL is folded into its file when it publishes (and when it closes), not whenever it
-# passes DuckDB's default 16 MB: each automatic checkpoint rewrote the touched row groups and indexes
-# mid-batch, the largest memory peak of an ingest.
-WRITER_CHECKPOINT_THRESHOLD = "1GB"
-
-
 def connect(
     path: str | Path,
     *,
@@ -95,9 +89,8 @@ def connect(
     try:
         prepare_work_file(files)
         con = _open_work(str(files.work))
-        with translated():
-            con.execute(f"SET checkpoint_threshold = '{WRITER_CHECKPOINT_THRESHOLD}'")
-            if memory_limit_mb is not None:
+        if memory_limit_mb is not None:
+            with translated():
                 con.execute(f"SET memory_limit = '{int(memory_limit_mb)}MB'")
                 con.execute("SET threads = 1")
     except BaseException:

@@ -37,9 +37,10 @@ class Settings(BaseSettings):
     publish_every_s: float = Field(default=600.0, ge=0)
     # How long a run waits for another writer of the same history to finish before it gives up.
     writer_wait_s: float = Field(default=30.0, ge=0)
-    # DuckDB's memory for the ingest's writer (its default is 80% of the machine, and it never gives
-    # back what it cached): with 64 MB an ingest's resident size stays flat as the history grows.
-    writer_memory_mb: int = Field(default=64, ge=32)
+    # DuckDB's memory for the ingest's writer (its default is 80% of the machine, and it keeps what
+    # it cached). Data committed since the last checkpoint is held in it too: 64 MB ran out (and
+    # DuckDB then invalidates the connection) on a 4,000-notice bench; 128 MB did not.
+    writer_memory_mb: int = Field(default=128, ge=64)
     # Dashboard. Host names its server answers to (the Host header; a websocket's Origin must be one
     # of them too): add the public name when it runs behind a reverse proxy.
     dashboard_hosts: list[str] = Field(default_factory=lambda: ["127.0.0.1", "localhost"])
