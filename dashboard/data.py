@@ -326,9 +326,18 @@ def to_parquet(frame: pd.DataFrame) -> bytes:
     return buffer.getvalue()
 
 
+# Stands for "no agency matched" in an agency filter (an empty list means no filter at all).
+NO_AGENCY = ""
+
+
 @st.cache_data(ttl=TTL, show_spinner=False)
-def find_agency(db: str, q: str) -> pd.DataFrame:
-    return _frame(db, queries.FIND_AGENCY, {"q": q.strip()})
+def match_agencies(db: str, q: str) -> tuple[str, ...]:
+    """Ids of the agencies whose name or an alias contains `q`; () for an empty `q`, and
+    (NO_AGENCY,) when nothing matches, so that the filter then matches nothing."""
+    if not q.strip():
+        return ()
+    ids = tuple(_frame(db, queries.MATCH_AGENCIES, {"q": q.strip()})["agency_id"])
+    return ids or (NO_AGENCY,)
 
 
 @st.cache_data(ttl=TTL, show_spinner=False)

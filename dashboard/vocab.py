@@ -125,10 +125,12 @@ LABELS: dict[str, tuple[str, str]] = {
     "app.refused": ("拒绝访问：{reason}", "Refused: {reason}"),
     # Filters
     "filter.agency": ("机构", "Agency"),
+    "filter.agency_hint": ("名称或别名的一部分", "part of a name or alias"),
     "filter.region": ("地区", "Region"),
     "filter.level": ("层级", "Level"),
     "filter.type": ("变化类型", "Change type"),
-    "filter.dates": ("日期范围", "Date range"),
+    "filter.from": ("起始年份", "From year"),
+    "filter.to": ("截止年份", "To year"),
     "filter.all": ("全部", "All"),
     "filter.choose": ("请选择", "Choose options"),
     # Timeline

@@ -8,7 +8,7 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from dashboard import vocab
+from dashboard import data, vocab
 from dashboard.data import Options
 from dashboard.render import plain
 
@@ -55,59 +55,42 @@ def columns(frame: pd.DataFrame, dates: tuple[str, ...] = ()) -> pd.DataFrame:
     return out.rename(columns=names)
 
 
-def event_filters(opts: Options, *, key: str, types: bool = True) -> dict[str, Any]:
-    """Agency, region, change type and date range, in the sidebar; returns keyword arguments for
-    `data.timeline` / `data.changes`. The date range is only a filter once it differs from the
-    history's whole span, so versions without a date still count."""
+def event_filters(db: str, opts: Options, *, key: str) -> dict[str, Any]:
+    """Agency (by part of a name or alias), region, change type and date range, in the sidebar;
+    returns keyword arguments for `data.timeline` / `data.changes`. The date range is only a filter
+    once it differs from the history's whole span, so versions without a date still count."""
     side = st.sidebar
-    agencies = side.multiselect(
-        raw("filter.agency"),
-        list(opts.agencies),
-        format_func=lambda a: opts.agencies.get(a, a),
-        placeholder=raw("filter.choose"),
-        key=f"{key}_agencies",
-    )
+    q = side.text_input(raw("filter.agency"), placeholder=raw("filter.agency_hint"), key=f"{key}_agency_q")
     regions = side.multiselect(
         raw("filter.region"), opts.regions, placeholder=raw("filter.choose"), key=f"{key}_regions"
     )
-    picked_types = (
-        side.multiselect(
-            raw("filter.type"),
-            opts.change_types,
-            format_func=lambda c: word(vocab.CHANGE_TYPES, c),
-            placeholder=raw("filter.choose"),
-            key=f"{key}_types",
-        )
-        if types
-        else []
+    types = side.multiselect(
+        raw("filter.type"),
+        opts.change_types,
+        format_func=lambda c: word(vocab.CHANGE_TYPES, c),
+        placeholder=raw("filter.choose"),
+        key=f"{key}_types",
     )
     start, end = date_range(opts, key=f"{key}_dates")
     return {
-        "agencies": tuple(agencies),
+        "agencies": data.match_agencies(db, q),
         "regions": tuple(regions),
-        "types": tuple(picked_types),
+        "types": tuple(types),
         "start": start,
         "end": end,
     }
 
 
 def date_range(opts: Options, *, key: str) -> tuple[dt.date | None, dt.date | None]:
+    """From and to which year, as two lists (a date picker made the first page ~0.7 s slower to
+    draw); (None, None) while they span the whole history."""
     first, last = opts.first_day, opts.last_day
     if not (first and last):
         return None, None
-    picked = st.sidebar.date_input(
-        raw("filter.dates"),
-        value=(first, last),
-        min_value=dt.date(1949, 10, 1),
-        max_value=dt.date(2100, 1, 1),
-        format="YYYY-MM-DD",
-        key=key,
-    )
-    start, end = first, last
-    if isinstance(picked, tuple) and len(picked) == 2:
-        start, end = picked
-    elif isinstance(picked, tuple) and picked:
-        start = picked[0]
-    if (start, end) == (first, last):
+    years = list(range(first.year, last.year + 1))
+    left, right = st.sidebar.columns(2)
+    start = left.selectbox(raw("filter.from"), years, index=0, key=f"{key}_from")
+    end = right.selectbox(raw("filter.to"), years, index=len(years) - 1, key=f"{key}_to")
+    if (start, end) == (first.year, last.year):
         return None, None
-    return start, end
+    return dt.date(min(start, end), 1, 1), dt.date(max(start, end), 12, 31)

@@ -11,7 +11,7 @@ LIMIT = 5_000
 
 db = data.db_path()
 st.title(vocab.pick(vocab.PAGES["changes"], lang()))
-filters = event_filters(data.options(db), key="changes")
+filters = event_filters(db, data.options(db), key="changes")
 similarity = st.sidebar.slider(raw("changes.similarity"), 0.0, 1.0, 0.0, 0.05, key="changes_similarity")
 table = data.changes(db, **filters, min_similarity=similarity or None, limit=LIMIT)
 

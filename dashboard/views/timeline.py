@@ -11,7 +11,7 @@ TOP = 30
 
 db = data.db_path()
 st.title(t("app.title"))
-filters = event_filters(data.options(db), key="timeline")
+filters = event_filters(db, data.options(db), key="timeline")
 view = data.timeline(db, **filters, top=TOP)
 totals = view.totals
 

@@ -184,7 +184,11 @@ def build(path: Path) -> dict[str, Any]:
     with storage.writer(path) as con:
         for parsed in NOTICES:
             storage.store_notice(
-                con, parsed=parsed, raw=parsed.text.encode(), source=parsed.notice.source, engines=default_engines()
+                con,
+                parsed=parsed,
+                raw=parsed.text.encode(),
+                source=parsed.notice.source,
+                engines=default_engines(),
             )
         storage.record_rejection(con, source=REJECTED_SOURCE, raw=REJECTED_RAW, reason="binary: not text")
     with storage.open_reader(path) as con:

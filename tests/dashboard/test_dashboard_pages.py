@@ -131,14 +131,19 @@ def test_timeline_filters_narrow_the_agencies(
 
 
 def test_timeline_agency_filter_and_date_range(open_page: OpenPage, history: dict[str, Any]) -> None:
-    import datetime as dt
 
     at = open_page()
-    at.multiselect(key="timeline_agencies").set_value([history["agency_ids"][CENTRE_NAME]]).run()
+    at.text_input(key="timeline_agency_q").set_value("机关服务").run()  # part of a name
     assert _metrics(at)["机构"] == "1"
-    at.date_input(key="timeline_dates").set_value((dt.date(2009, 1, 1), dt.date(2011, 1, 1))).run()
+    assert any(CENTRE_NAME in label for label in _links(at))
+    at.selectbox(key="timeline_dates_from").set_value(2009)
+    at.selectbox(key="timeline_dates_to").set_value(2010).run()
     assert not at.exception
     assert "没有符合筛选条件" in at.warning[0].value  # the centre's versions are of 2003 and 2008
+    at.text_input(key="timeline_agency_q").set_value("老干部局").run()  # an alias; its version is of 2009
+    assert _metrics(at)["机构"] == "1" and any(RETIREES_NAME in label for label in _links(at))
+    at.text_input(key="timeline_agency_q").set_value("没有这个机构").run()
+    assert "没有符合筛选条件" in at.warning[0].value
 
 
 def test_agency_page_lists_versions_lineage_and_the_derived_version(
