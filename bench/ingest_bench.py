@@ -81,6 +81,12 @@ def generate(
 
 
 def _peak_mb() -> float:
+    """This process's own peak resident size (VmHWM). Not getrusage's ru_maxrss: Linux carries that
+    across fork and exec, so a child of the bench (which holds the 1,000,000-row history, ~740 MB)
+    reported the parent's peak as its own."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return round(int(line.split()[1]) / 1024, 1)
     return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
 
 
