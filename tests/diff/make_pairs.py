@@ -313,7 +313,9 @@ PAIRS: dict[str, tuple[Callable[[], Pair], str]] = {
 PARSED = frozenset(name for name in PAIRS if name.endswith("-parsed"))
 
 
-def pair_document(name: str, build: Callable[[], tuple[AgencyRecord | None, AgencyRecord]], derived_from: str) -> str:
+def pair_document(
+    name: str, build: Callable[[], tuple[AgencyRecord | None, AgencyRecord]], derived_from: str
+) -> str:
     """The JSON file of one version pair: its builder's docstring says what the edit is."""
     old, new = build()
     doc = {

@@ -10,10 +10,46 @@ from yange.errors import NoticeRejected
 from yange.parse.html_depth import nesting_depth
 
 # Markup that is never notice text. nav/header/footer/aside carry site menus and page furniture.
-DROP_TAGS = ("script", "style", "noscript", "template", "nav", "header", "footer", "aside", "iframe", "svg", "head")
+DROP_TAGS = (
+    "script",
+    "style",
+    "noscript",
+    "template",
+    "nav",
+    "header",
+    "footer",
+    "aside",
+    "iframe",
+    "svg",
+    "head",
+)
 # Elements after which the text breaks a line, so items and headings keep their own lines.
 BLOCK_TAGS = frozenset(
-    ["p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "table", "section", "article", "title", "td", "th", "dd", "dt", "blockquote", "pre", "ul", "ol"]
+    [
+        "p",
+        "div",
+        "br",
+        "li",
+        "tr",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "table",
+        "section",
+        "article",
+        "title",
+        "td",
+        "th",
+        "dd",
+        "dt",
+        "blockquote",
+        "pre",
+        "ul",
+        "ol",
+    ]
 )
 _HTML_SNIFF = re.compile(rb"<\s*(?:!doctype\s+html|html|body|div|p|table|span|br|meta|head)\b", re.IGNORECASE)
 _TEXT_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f]")
@@ -29,7 +65,7 @@ def decode(data: bytes) -> str:
     """Decode by BOM, then strict UTF-8, then GB18030 (a superset of GBK/GB2312), then
     charset-normalizer's best guess. Raises NoticeRejected('binary'|'encoding')."""
     if data.startswith(codecs.BOM_UTF8):
-        return data[len(codecs.BOM_UTF8):].decode("utf-8", errors="replace")
+        return data[len(codecs.BOM_UTF8) :].decode("utf-8", errors="replace")
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         try:
             return data.decode("utf-16")
