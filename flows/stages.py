@@ -113,8 +113,16 @@ class History:
 
     def __init__(self, db: str, engines: storage.Engines | None = None) -> None:
         self.db = db
-        self.engines = engines or default_engines()
+        self._engines = engines
         self._con: duckdb.DuckDBPyConnection | None = None
+
+    @property
+    def engines(self) -> storage.Engines:
+        """Built on the first store: the differ loads numpy and scipy (1.6 s), which a run with
+        nothing new never needs."""
+        if self._engines is None:
+            self._engines = default_engines()
+        return self._engines
 
     @property
     def con(self) -> duckdb.DuckDBPyConnection:
@@ -211,7 +219,10 @@ def fetch(discovery: Discovery, *, memory: SourceMemory, policy: web.FetchPolicy
     if discovery.spec is None or not discovery.candidates:
         return []
     if discovery.spec.kind in ("folder", "file"):
-        return [folder.read(c, max_bytes=policy.max_bytes) for c in discovery.candidates]
+        return [
+            folder.read(c, max_bytes=policy.max_bytes, seen=memory.get(printable(c.location)))
+            for c in discovery.candidates
+        ]
     with web.make_client(policy) as client:
         return [
             web.fetch_with_retries(

@@ -305,3 +305,32 @@ def test_no_file_name_poisons_a_run(tmp_path: Path, db: str) -> None:
     with storage.open_reader(db) as con:
         sources = {row[0] for row in con.execute("SELECT source FROM notices").fetchall()}
     assert f"{inbox}/bad-\\xff\\xfe-name.txt" in sources
+
+
+def test_a_rerun_reads_only_files_whose_size_or_mtime_changed(
+    tmp_path: Path, db: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    for seed in (FUJIAN, MOFCOM):
+        (inbox / seed.name).write_bytes(seed.read_bytes())
+    assert run_pipeline([str(inbox)], db=db).new == 2
+    from flows.sources import folder
+
+    reads: list[str] = []
+    real = folder.read_regular_file
+
+    def counted(path: str, **kwargs: object) -> bytes:
+        reads.append(Path(path).name)
+        return real(path, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(folder, "read_regular_file", counted)
+    assert run_pipeline([str(inbox)], db=db).unchanged == 2
+    assert reads == []  # a stat per file, no read
+    changed = inbox / MOFCOM.name
+    stamp = changed.stat()
+    changed.write_bytes(FUJIAN.read_bytes()[: stamp.st_size].ljust(stamp.st_size, b" "))  # same size
+    os.utime(changed, ns=(stamp.st_atime_ns, stamp.st_mtime_ns + 1_000_000))
+    again = run_pipeline([str(inbox)], db=db)
+    assert reads == [MOFCOM.name]
+    assert again.unchanged == 1
