@@ -78,10 +78,15 @@ def _link_region(
     from yange.settings import get_settings
 
     stats = con.execute(_END_DATES, [region]).fetchall()
-    clusters = _clusters([r[0] for r in stats], get_settings().transfer_window_days)
+    window = get_settings().transfer_window_days
+    clusters = _clusters([r[0] for r in stats], window)
+    reach = dt.timedelta(days=window)
     found = 0
     for first, last in clusters:
-        if dates is not None and not any(first <= d <= last for d in dates):
+        # A touched date within the window of a cluster, not only inside it: a date whose events
+        # vanished may have split one cluster into two, neither of which now holds it, and both
+        # may hold transfers paired across it.
+        if dates is not None and not any(first - reach <= d <= last + reach for d in dates):
             continue
         con.execute(
             "DELETE FROM changes WHERE change_type = 'transferred' AND published_on BETWEEN ? AND ? "

@@ -76,3 +76,30 @@ def test_bulk_load_without_transfers_then_one_pass_gives_the_same_tables(
     assert storage.link_transfers(other, pair_transfers) == 2
     assert transfers(other) == transfers(con)
     other.close()
+
+
+def test_a_transfer_a_year_apart_is_the_same_in_every_order() -> None:
+    """Found by the ingestion-order property: when a new version makes an agency's earlier removal
+    vanish, the reform-window cluster that held it may split in two, and the transfer paired across
+    it must still be re-paired (every one of the 24 orders gives the same tables)."""
+    import itertools
+
+    from tests.storage.conftest import dump
+
+    four = [
+        notice(f"关于印发{name}主要职责的通知{day}", day, record(name, duties))
+        for name, day, duties in [
+            ("福建省商务厅", "2006-01-02", ["负责口岸管理工作"]),
+            ("福建省口岸管理局", "2005-01-02", ["负责外商投资管理"]),
+            ("福建省商务厅", "2005-01-01", ["负责口岸管理工作", "负责外商投资管理"]),
+            ("福建省口岸管理局", "2005-01-01", ["负责外商投资管理"]),
+        ]
+    ]
+    dumps = []
+    for order in itertools.permutations(four):
+        con = storage.connect(":memory:")
+        for parsed in order:
+            storage.store_notice(con, parsed=parsed, raw=parsed.text.encode(), source="t", engines=engines())
+        dumps.append(dump(con))
+        con.close()
+    assert all(d == dumps[0] for d in dumps[1:])
