@@ -226,7 +226,7 @@ def fetch(discovery: Discovery, *, memory: SourceMemory, policy: web.FetchPolicy
     with web.make_client(policy) as client:
         return [
             web.fetch_with_retries(
-                client, c.location, source=c.source, policy=policy, seen=memory.get(c.location)
+                client, c.location, source=c.source, policy=policy, seen=memory.get(printable(c.location))
             )
             for c in discovery.candidates
         ]
