@@ -13,6 +13,7 @@ import hashlib
 import re
 
 from models import Notice
+from yange.names import ISSUING_BODY_END
 
 CENTRAL = "中央"
 
@@ -40,7 +41,7 @@ _TRIMMED_PREFIXES = ("省", "自治区", "市")
 # "原省口岸…办公室": the former body, named in an adjustment.
 _FORMER = re.compile(r"^原")
 # Ministries, commissions and offices that issue a `functions` notice about their own units.
-_ISSUER_BODY = re.compile(r"^(?:中华人民共和国)?(.+?(?:部|委员会|总局|总署|局|署|办公室|院|行))")
+_ISSUER_BODY = re.compile(rf"^(?:中华人民共和国)?(.+?{ISSUING_BODY_END})")
 
 
 def region_of_notice(notice: Notice) -> str:

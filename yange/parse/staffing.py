@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 
 from models import Staffing
+from yange.names import AGENCY_END
 from yange.parse.numbers import cn_number
-from yange.parse.vocab import names, numerals
+from yange.parse.vocab import numerals
 
 # CATEGORY(为)?COUNT名, the category being the words since the last separator. It must not run across
 # 、，。；：（）, so 其中：厅长1名、副厅长5名 gives 厅长 and 副厅长.
@@ -28,7 +29,7 @@ _CLAUSE_END = re.compile(r"[。；]")
 # Leading words that are not part of a category: 其中, the agency itself (省对外贸易经济合作厅机关…).
 _LEAD = re.compile(r"^(?:其中|另有|另|设|核定|配备|含)")
 # 省对外贸易经济合作厅机关行政编制: an agency's (short) name before 机关 is not part of the category.
-_AGENCY_THEN_CATEGORY = re.compile(rf"^[\u4e00-\u9fff]{{2,30}}?{names.AGENCY_END}(?=机关)")
+_AGENCY_THEN_CATEGORY = re.compile(rf"^[\u4e00-\u9fff]{{2,30}}?{AGENCY_END}(?=机关)")
 
 
 def _category(raw: str, agency: str) -> str:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-from yange.parse.vocab.names import AGENCY_END, REGULATION_TAIL
+from yange.names import AGENCY_END
+from yange.parse.vocab.names import REGULATION_TAIL
 
 # 加挂“福建省人民政府口岸工作办公室”牌子 / 加挂A、B牌子 / 挂X牌子 / 对外保留X牌子.
 # Not 不再加挂X牌子 / 取消X牌子 (a sign taken down), nor 加挂在A的X牌子 (a sign on another agency).

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import re
 
-from yange.parse.vocab.names import AGENCY_END, NAME_END_CHARS, UNIT_END, UNIT_END_CHARS
+from yange.names import AGENCY_END, NAME_END_CHARS
+from yange.parse.vocab.names import UNIT_END, UNIT_END_CHARS
 from yange.parse.vocab.numerals import DATE, NUM
 
 # Where the numbered body ends: the closing formula, the signature date or an attachment.

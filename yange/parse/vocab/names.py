@@ -1,6 +1,7 @@
 """How names end: agencies, the bodies a transfer names, internal units; and the words for "this agency".
 
-One home for every "a name ends in…" cue. The patterns elsewhere (receivers, givers, signatures,
+One home for every "a name ends in…" cue (an agency's endings themselves are in `yange.names`, which
+storage shares). The patterns elsewhere (receivers, givers, signatures,
 staffing categories, list separators) are built from these, so a new ending is added once.
 """
 
@@ -8,17 +9,8 @@ from __future__ import annotations
 
 import re
 
-# Endings of an agency's (or issuing body's) name, longest first so that 国家发展和改革委员会 ends at
-# 委员会, not at 委, and 办公厅 is not read as 办 + 公厅. 银行 (中国人民银行), 总会, 所 and 室 end central
-# bodies and offices that amendments move duties between.
-AGENCY_ENDINGS = (
-    "委员会", "办公厅", "办公室", "管理局", "事务局", "监督局", "总局", "总署", "政府", "中心", "银行", "总会",
-    "局", "部", "厅", "委", "署", "院", "办", "会", "所", "室",
-)  # fmt: skip
-AGENCY_END = "(?:" + "|".join(AGENCY_ENDINGS) + ")"
-# The last characters of those endings, for lookbehinds that split a list of names (A和B, A、B):
-# 国家发展和改革委员会 keeps its 和 because 展 ends no name.
-NAME_END_CHARS = "".join(sorted({w[-1] for w in AGENCY_ENDINGS}))
+from yange.names import AGENCY_END, AGENCY_ENDINGS
+
 # A body a transfer may name besides an agency: a department, a unit, a command, a team.
 BODY_ENDINGS = (*AGENCY_ENDINGS, "部门", "机构", "单位", "指挥部", "总队", "支队", "队", "站")
 BODY_END = "(?:" + "|".join(sorted(BODY_ENDINGS, key=len, reverse=True)) + ")"
