@@ -21,12 +21,16 @@ _types: weakref.WeakKeyDictionary[duckdb.DuckDBPyConnection, dict[str, dict[str,
 )
 
 
-def insert(con: duckdb.DuckDBPyConnection, table: str, rows: Sequence[dict[str, Any]]) -> None:
-    """INSERT the rows (dicts keyed by column name) into `table` (a fixed name from this package)."""
+def insert(
+    con: duckdb.DuckDBPyConnection, table: str, rows: Sequence[dict[str, Any]], *, or_ignore: bool = False
+) -> None:
+    """INSERT the rows (dicts keyed by column name) into `table` (a fixed name from this package);
+    `or_ignore` skips a row whose primary key is already there (or earlier in `rows`)."""
     if not rows:
         return
     select, params = _columns(con, table, rows)
-    con.execute(f"INSERT INTO {table} BY NAME SELECT {select}", params)
+    verb = "INSERT OR IGNORE" if or_ignore else "INSERT"
+    con.execute(f"{verb} INTO {table} BY NAME SELECT {select}", params)
 
 
 def update(con: duckdb.DuckDBPyConnection, table: str, key: str, rows: Sequence[dict[str, Any]]) -> None:

@@ -46,6 +46,8 @@ def store_notice(
             "SELECT status FROM notices WHERE notice_id = ?", [parsed.notice.notice_id]
         ).fetchone()
     if row is not None and row[0] == "parsed":
+        with transaction(con):  # another copy of a stored notice: only its source is new
+            bulk.insert(con, "notice_sources", [_source_row(parsed, raw, source)], or_ignore=True)
         return "unchanged"
     with transaction(con):
         touched = _insert(con, [_rows(parsed=parsed, raw=raw, source=source)])
@@ -71,17 +73,21 @@ def store_notices(
         }
     outcomes: list[Literal["new", "unchanged"]] = []
     fresh: dict[str, NoticeRows] = {}
+    copies: list[dict[str, Any]] = []  # sources of notices already stored, or earlier in the batch
     for parsed, raw, source in items:
         notice_id = parsed.notice.notice_id
         if notice_id in known or notice_id in fresh:
             outcomes.append("unchanged")
+            copies.append(_source_row(parsed, raw, source))
             continue
         fresh[notice_id] = _rows(parsed=parsed, raw=raw, source=source)
         outcomes.append("new")
-    if fresh:
+    if fresh or copies:
         with transaction(con):
-            touched = _insert(con, list(fresh.values()))
-            refresh(con, touched=touched, engines=engines)
+            if fresh:
+                touched = _insert(con, list(fresh.values()))
+                refresh(con, touched=touched, engines=engines)
+            bulk.insert(con, "notice_sources", copies, or_ignore=True)
     return outcomes
 
 
@@ -104,6 +110,7 @@ def rebuild(con: duckdb.DuckDBPyConnection, *, engines: Engines) -> dict[str, in
             "SELECT notice_id, source, raw, ingested_at, status, reason FROM notices ORDER BY notice_id"
         ).fetchall()
     counts = {"notices": len(stored), "parsed": 0, "rejected": 0}
+    renamed: dict[str, str] = {}  # old notice_id -> the id its raw bytes give now
     with transaction(con):
         for table in (
             "changes",
@@ -117,9 +124,9 @@ def rebuild(con: duckdb.DuckDBPyConnection, *, engines: Engines) -> dict[str, in
         ):
             con.execute(f"DELETE FROM {table}")
         fresh: dict[str, NoticeRows] = {}
-        for _, source, raw, ingested_at, _status, reason in stored:
+        for old_id, source, raw, ingested_at, _status, reason in stored:
             if raw is None:
-                _insert_rejection(
+                renamed[old_id] = _insert_rejection(
                     con, source=source, raw=None, reason=reason or "unreadable", ingested_at=ingested_at
                 )
                 counts["rejected"] += 1
@@ -127,17 +134,19 @@ def rebuild(con: duckdb.DuckDBPyConnection, *, engines: Engines) -> dict[str, in
             try:
                 parsed = engines.parser(bytes(raw), source=source)
             except NoticeRejected as exc:
-                _insert_rejection(
+                renamed[old_id] = _insert_rejection(
                     con, source=source, raw=bytes(raw), reason=str(exc), ingested_at=ingested_at
                 )
                 counts["rejected"] += 1
                 continue
+            renamed[old_id] = parsed.notice.notice_id
             if parsed.notice.notice_id in fresh:
                 continue  # two raw forms of one notice now normalise to the same text
             fresh[parsed.notice.notice_id] = _rows(
                 parsed=parsed, raw=bytes(raw), source=source, ingested_at=ingested_at
             )
             counts["parsed"] += 1
+        _renumber_sources(con, renamed)
         refresh(con, touched=_insert(con, list(fresh.values())), engines=engines)
         for table in ("snapshots", "changes"):
             result = con.execute(f"SELECT count(*) FROM {table}").fetchone()
@@ -166,7 +175,38 @@ def _insert(con: duckdb.DuckDBPyConnection, notices: list[NoticeRows]) -> list[s
     bulk.delete_in(con, "notices", "notice_id", [n["notice_id"] for n in by_table["notices"]])
     for table in ("notices", "snapshots", "duties", "staffing", "lineage_claims"):
         bulk.insert(con, table, by_table[table])
+    bulk.insert(con, "notice_sources", by_table["notice_sources"], or_ignore=True)
     return [s["snapshot_id"] for s in by_table["snapshots"]]
+
+
+def _source_row(
+    parsed: ParsedNotice, raw: bytes, source: str, seen_at: dt.datetime | None = None
+) -> dict[str, Any]:
+    """One copy of a notice: where it came from, when, and its own bytes' hash and title."""
+    return {
+        "notice_id": parsed.notice.notice_id,
+        "source": source or parsed.notice.source,
+        "first_seen": seen_at or dt.datetime.now(dt.UTC),
+        "raw_sha256": hashlib.sha256(raw).hexdigest(),
+        "raw_bytes": len(raw),
+        "title": parsed.notice.title,
+    }
+
+
+def _renumber_sources(con: duckdb.DuckDBPyConnection, renamed: dict[str, str]) -> None:
+    """After a rebuild, point every kept source at the id its notice has now (two notices that now
+    read the same become one, with the sources of both; each source keeps its first sighting)."""
+    rows = con.execute(
+        "SELECT notice_id, source, first_seen, raw_sha256, raw_bytes, title FROM notice_sources "
+        "ORDER BY first_seen"
+    ).fetchall()
+    con.execute("DELETE FROM notice_sources")
+    columns = ("notice_id", "source", "first_seen", "raw_sha256", "raw_bytes", "title")
+    moved: dict[tuple[str, str], dict[str, Any]] = {}
+    for notice_id, *rest in rows:
+        row = dict(zip(columns, (renamed.get(notice_id, notice_id), *rest), strict=True))
+        moved.setdefault((row["notice_id"], row["source"]), row)
+    bulk.insert(con, "notice_sources", list(moved.values()))
 
 
 def _rows(
@@ -226,6 +266,7 @@ def _rows(
         ]
     return {
         "notices": [notice_row],
+        "notice_sources": [_source_row(parsed, raw, source, notice_row["ingested_at"])],
         "snapshots": snapshots,
         "duties": duties,
         "staffing": staffing,
@@ -265,10 +306,11 @@ def _insert_rejection(
     raw: bytes | None,
     reason: str,
     ingested_at: dt.datetime | None = None,
-) -> None:
+) -> str:
+    """Record a rejection (once per input); returns its notice_id."""
     digest = hashlib.sha256(raw if raw is not None else f"rejected|{source}|{reason}".encode()).hexdigest()
     if con.execute("SELECT 1 FROM notices WHERE notice_id = ?", [digest]).fetchone():
-        return
+        return digest
     bulk.insert(
         con,
         "notices",
@@ -285,3 +327,4 @@ def _insert_rejection(
             }
         ],
     )
+    return digest
