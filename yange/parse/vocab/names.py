@@ -1,8 +1,8 @@
 """How names end: agencies, the bodies a transfer names, internal units; and the words for "this agency".
 
-One home for every "a name ends in…" cue (an agency's endings themselves are in `yange.names`, which
-storage shares). The patterns elsewhere (receivers, givers, signatures,
-staffing categories, list separators) are built from these, so a new ending is added once.
+One home for every "a name ends in…" cue; an agency's own endings are in `yange.names`, which storage
+shares. The patterns elsewhere (receivers, givers, signatures, staffing categories, list separators)
+are built from these, so a new ending is added once.
 """
 
 from __future__ import annotations
