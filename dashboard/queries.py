@@ -210,6 +210,11 @@ select s.record, a.name as agency
 from snapshots s
 join agencies a on a.agency_id = s.agency_id
 where s.notice_id = $notice_id and not s.derived
+union all
+select r.record, a.name
+from amendment_records r
+join agencies a on a.agency_id = r.agency_id
+where r.notice_id = $notice_id
 """
 
 REJECTED = """
@@ -278,13 +283,13 @@ order by published_on, giver, receiver
 
 # Amendment notices' own records in the period: their effects say how many posts move with a duty.
 ROUND_AMENDMENTS = """
-select s.record, a.name as agency, s.notice_id, n.title, s.valid_from as published_on
-from snapshots s
+select s.record, a.name as agency, s.notice_id, n.title, s.published_on
+from amendment_records s
 join agencies a on a.agency_id = s.agency_id
 left join notices n on n.notice_id = s.notice_id
-where s.amendment and (len($regions) = 0 or list_contains($regions, a.region))
-  and ($start is null or s.valid_from >= $start)
-  and ($end is null or s.valid_from <= $end)
+where (len($regions) = 0 or list_contains($regions, a.region))
+  and ($start is null or s.published_on >= $start)
+  and ($end is null or s.published_on <= $end)
 """
 
 # Agencies whose first version falls in the period: created (or first defined) in the round.

@@ -1,10 +1,12 @@
-"""The real engines storage runs with: yange's parser, differ, amendment applier and transfer pairer."""
+"""The real engines storage runs with: yange's parser, differ, amendment applier, transfer pairer and
+lineage reader."""
 
 from __future__ import annotations
 
 from functools import cache
 
-from storage.engines import Engines, EventGroup, Pairing
+from models import AgencyRecord, Change, ParsedNotice
+from storage.engines import Engines, EventGroup, Pairing, Succession
 
 
 def pair_transfers(groups: list[EventGroup]) -> list[Pairing]:
@@ -26,12 +28,29 @@ def pair_transfers(groups: list[EventGroup]) -> list[Pairing]:
     ]
 
 
+def read_lineage(parsed: ParsedNotice) -> list[Succession]:
+    from yange.parse.lineage import successions
+
+    return [Succession(*s) for s in successions(parsed)]
+
+
+def diff_versions(old: AgencyRecord | None, new: AgencyRecord) -> list[Change]:
+    """The differ of a history: consecutive versions come from different notices, so every
+    declaration of the later one is its event (issue 14: a repeated declaration is not dropped)."""
+    from yange.diff import diff_snapshots
+
+    return diff_snapshots(old, new, every_declaration=True)
+
+
 @cache
 def default_engines() -> Engines:
     from yange.amend.apply import derive_version
-    from yange.diff import diff_snapshots
     from yange.parse import parse_bytes
 
     return Engines(
-        differ=diff_snapshots, applier=derive_version, pair_transfers=pair_transfers, parser=parse_bytes
+        differ=diff_versions,
+        applier=derive_version,
+        pair_transfers=pair_transfers,
+        parser=parse_bytes,
+        lineage=read_lineage,
     )

@@ -1,5 +1,5 @@
 """The pure engines storage calls but does not own: the parser (for rebuild), the differ, the
-amendment applier and the transfer pairer. Callers (flows, the CLI) pass them in, so `storage`
+amendment applier, the transfer pairer and the lineage reader. Callers (flows, the CLI) pass them in, so `storage`
 depends on no parsing or diffing code (tests/test_layers.py holds the line); flows/engines.py
 builds the real ones.
 """
@@ -56,8 +56,23 @@ TransferPairer = Callable[[list[EventGroup]], list[Pairing]]
 
 
 @dataclass(frozen=True)
+class Succession:
+    """A lineage link a notice states, by names as it writes them (yange.parse.lineage)."""
+
+    predecessor: str
+    successor: str | None  # None: the agency of record `record`
+    relation: str
+    record: int | None = None  # index of the record it is stated in
+
+
+# successions(parsed notice) -> the lineage links it states.
+LineageReader = Callable[[ParsedNotice], list[Succession]]
+
+
+@dataclass(frozen=True)
 class Engines:
     differ: Differ
     applier: Applier | None = None  # None: amendment records stay unapplied
     pair_transfers: TransferPairer | None = None  # None: no cross-agency `transferred` events
     parser: Parser | None = None  # needed by `rebuild` only
+    lineage: LineageReader | None = None  # None: notices state no lineage

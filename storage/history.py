@@ -40,6 +40,8 @@ class Version:
     record_json: str
     derived: bool = False
     _record: AgencyRecord | None = None
+    partial: bool = False  # derived with no earlier version: it holds only what the amendment says
+    base_snapshot: str | None = None
 
     @property
     def record(self) -> AgencyRecord:
@@ -127,10 +129,14 @@ def refresh(
 
 def _stored_by_agency(con: duckdb.DuckDBPyConnection, agency_ids: set[str]) -> dict[str, list[Stored]]:
     rows = con.execute(
-        "SELECT s.agency_id, s.snapshot_id, s.notice_id, n.published_on, s.record, s.amendment, s.display_name,"
+        "SELECT s.agency_id, s.snapshot_id, s.notice_id, n.published_on, s.record, false, s.display_name,"
         "       s.agency_key, s.alias_keys, s.seq, s.names "
         "FROM snapshots s JOIN notices n USING (notice_id) "
-        "WHERE s.agency_id IN (SELECT unnest(?::VARCHAR[])) AND NOT s.derived",
+        "WHERE s.agency_id IN (SELECT unnest($1::VARCHAR[])) AND NOT s.derived "
+        "UNION ALL "
+        "SELECT agency_id, record_id, notice_id, published_on, record, true, display_name, agency_key,"
+        "       alias_keys, seq, names "
+        "FROM amendment_records WHERE agency_id IN (SELECT unnest($1::VARCHAR[]))",
         [sorted(agency_ids)],
     ).fetchall()
     grouped: dict[str, list[Stored]] = defaultdict(list)
@@ -161,19 +167,23 @@ def _refresh_lineage(con: duckdb.DuckDBPyConnection, *, touched: set[str], renam
         """
         with used(name_key) as (
             select predecessor_key from lineage_claims
+            union all select successor_key from lineage_claims
             union all select predecessor_key from lineage_curated
             union all select successor_key from lineage_curated
-            union all select s.agency_key from lineage_claims c join snapshots s using (snapshot_id)
+        ), fresh as (
+            select distinct notice_id from snapshots where snapshot_id in (select unnest($2::varchar[]))
+            union select notice_id from amendment_records where record_id in (select unnest($2::varchar[]))
         )
-        select (select count(*) from used where name_key in (select unnest(?::varchar[]))),
-               (select count(*) from lineage_claims where snapshot_id in (select unnest(?::varchar[])))
+        select (select count(*) from used where name_key in (select unnest($1::varchar[]))),
+               (select list(notice_id order by notice_id) from fresh
+                where notice_id in (select notice_id from lineage_claims))
         """,
         [sorted(renamed_keys), sorted(touched)],
     ).fetchone()
     if row and row[0]:
         lineage.materialise(con)
     elif row and row[1]:
-        lineage.materialise(con, snapshot_ids=sorted(touched))
+        lineage.materialise(con, notice_ids=list(row[1]))
 
 
 def _resolve_counterparts(con: duckdb.DuckDBPyConnection, *, agencies: set[str], keys: set[str]) -> None:
@@ -252,9 +262,9 @@ def _dependents(con: duckdb.DuckDBPyConnection, agency_ids: set[str]) -> set[str
     rows = con.execute(
         """
         select distinct s.agency_id
-        from snapshots s, unnest(s.counterpart_keys) as k(name_key)
+        from amendment_records s, unnest(s.counterpart_keys) as k(name_key)
         join agency_names n on n.name_key = k.name_key
-        where s.amendment and n.agency_id in (select unnest(?::varchar[]))
+        where n.agency_id in (select unnest(?::varchar[]))
         """,
         [sorted(agency_ids)],
     ).fetchall()
@@ -330,6 +340,7 @@ def _versions(
     base changes it); without the amendment engine, the amendment stays out of the chain."""
     versions: list[Version] = []
     closures: list[dt.date] = []
+    rows: dict[str, dict[str, Any]] = {}  # derived id -> its snapshots row
     for row in stored:
         if not row.amendment:
             versions.append(Version(row.snapshot_id, row.notice_id, row.published_on, row.record_json))
@@ -348,30 +359,63 @@ def _versions(
         amended = outcome.record
         amended_json = amended.model_dump_json()
         versions.append(
-            Version(derived_id, row.notice_id, row.published_on, amended_json, derived=True, _record=amended)
+            Version(
+                derived_id,
+                row.notice_id,
+                row.published_on,
+                amended_json,
+                derived=True,
+                _record=amended,
+                partial=bool(outcome.partial),
+                base_snapshot=base.snapshot_id if base else None,
+            )
         )
-        pending.inserts["snapshots"].append(
-            {
-                "snapshot_id": derived_id,
-                "agency_id": agency_id,
-                "notice_id": row.notice_id,
-                "record": amended_json,
-                "record_hash": hashlib.sha256(amended_json.encode("utf-8")).hexdigest(),
-                "derived": True,
-                "partial": bool(outcome.partial),
-                "warnings": list(outcome.warnings),
-                "base_snapshot": base.snapshot_id if base else None,
-                "amendment": False,
-                "agency_key": row.agency_key,
-                "alias_keys": [],
-                "display_name": row.display_name,
-                "seq": row.seq,
-                "names": [],
-            }
-        )
-        pending.inserts["duties"].extend(duty_rows(derived_id, amended))
-        pending.inserts["staffing"].extend(staffing_rows(derived_id, amended))
+        rows[derived_id] = {
+            "snapshot_id": derived_id,
+            "agency_id": agency_id,
+            "notice_id": row.notice_id,
+            "record": amended_json,
+            "record_hash": hashlib.sha256(amended_json.encode("utf-8")).hexdigest(),
+            "derived": True,
+            "partial": bool(outcome.partial),
+            "warnings": list(outcome.warnings),
+            "base_snapshot": base.snapshot_id if base else None,
+            "amendment": False,
+            "agency_key": row.agency_key,
+            "alias_keys": [],
+            "display_name": row.display_name,
+            "seq": row.seq,
+            "names": [],
+        }
+    versions = _one_per_day(versions, rows)
+    for version in versions:
+        if version.derived:
+            pending.inserts["snapshots"].append(rows[version.snapshot_id])
+            pending.inserts["duties"].extend(duty_rows(version.snapshot_id, version.record))
+            pending.inserts["staffing"].extend(staffing_rows(version.snapshot_id, version.record))
     return versions, closures
+
+
+def _one_per_day(versions: list[Version], rows: dict[str, dict[str, Any]]) -> list[Version]:
+    """A derived version followed by another of the same date was never in force (its range would be
+    empty): the later one, which applied its effects on top, stands for both, and is based on the
+    version before them. Full versions stay as stated."""
+    kept: list[Version] = []
+    for i, version in enumerate(versions):
+        following = versions[i + 1] if i + 1 < len(versions) else None
+        if version.derived and following is not None and following.published_on == version.published_on:
+            if following.derived:
+                following.base_snapshot = version.base_snapshot
+                following.partial = version.partial
+                rows[following.snapshot_id] |= {
+                    "base_snapshot": version.base_snapshot,
+                    "partial": version.partial,
+                    "warnings": rows[version.snapshot_id]["warnings"]
+                    + rows[following.snapshot_id]["warnings"],
+                }
+            continue
+        kept.append(version)
+    return kept
 
 
 def _counterparts(
@@ -397,8 +441,8 @@ def _counterparts(
 
 def _validity(stored: list[Stored], versions: list[Version], closures: list[dt.date]) -> list[dict[str, Any]]:
     """SCD-2: valid_from = published_on; valid_to = the next version's valid_from, or the date the
-    agency was abolished, whichever comes first (NULL = current). An amendment record is never in
-    force itself: its range is empty (valid_to = valid_from)."""
+    agency was abolished, whichever comes first (NULL = current). Amendment records are no versions
+    (they live in `amendment_records`), so every range here is a version's and none is empty."""
     updates: list[dict[str, Any]] = []
     for i, version in enumerate(versions):
         ends = [versions[i + 1].published_on] if i + 1 < len(versions) else []
@@ -408,12 +452,6 @@ def _validity(stored: list[Stored], versions: list[Version], closures: list[dt.d
         updates.append(
             {"snapshot_id": version.snapshot_id, "valid_from": version.published_on, "valid_to": valid_to}
         )
-    in_chain = {v.snapshot_id for v in versions}
-    for row in stored:
-        if row.snapshot_id not in in_chain:
-            updates.append(
-                {"snapshot_id": row.snapshot_id, "valid_from": row.published_on, "valid_to": row.published_on}
-            )
     return updates
 
 
@@ -437,7 +475,11 @@ def _changes(
         if pair in stored_pairs and not (set(pair) & derived):
             keep.add(pair)
             continue
-        for seq, change in enumerate(differ(before.record if before else None, version.record)):
+        # A partial version is all that is known of a body an amendment names first (a receiver never
+        # seen before): what it holds arrived with that amendment, so it is diffed from nothing, and
+        # the duties it receives are events that pair with the giver's.
+        old = before.record if before else (_nothing(version.record) if version.partial else None)
+        for seq, change in enumerate(differ(old, version.record)):
             pending.inserts["changes"].append(
                 change_row(
                     change, agency_id=agency_id, before=before, version=version, seq=seq, region=region
@@ -446,6 +488,10 @@ def _changes(
     pending.deletes[("changes", "change_id")].extend(
         change_id for change_id, old, new, _ in existing if (old, new) not in keep
     )
+
+
+def _nothing(record: AgencyRecord) -> AgencyRecord:
+    return AgencyRecord(agency=record.agency, aliases=record.aliases)
 
 
 def change_row(

@@ -5,12 +5,24 @@ the name's own prefix (福建省对外贸易经济合作厅) or, for a trimmed f
 Fujian notice), from the notice; the trimmed name drops that prefix. So both forms share one key.
 Aliases (加挂牌子, 对外称) link keys; the agency id is a hash of the smallest primary key of the linked
 group, so it does not depend on the order in which notices arrive.
+
+Below the province, a notice of a city or county (its issuer or title opens with 福州市, 金寨县, 揭阳市
+揭东区) names its own bodies by level: 县市场监管局 in 金寨县's notice is 金寨县市场监督管理局, so the
+locality is put in front. Short forms (发展改革委 = 发展和改革委员会) and curator overrides are data:
+storage/agency_names.yaml and storage/identity_overrides.yaml. `resolve_name` says which rule joined a
+name to its key; `agency_identity` shows it for every name seen.
 """
 
 from __future__ import annotations
 
 import hashlib
 import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Literal
+
+import yaml
 
 from models import Notice
 from yange.names import ISSUING_BODY_END
@@ -40,17 +52,60 @@ _CENTRAL_PREFIX = "中华人民共和国"
 _TRIMMED_PREFIXES = ("省", "自治区", "市")
 # "原省口岸…办公室": the former body, named in an adjustment.
 _FORMER = re.compile(r"^原")
+# Below a province: a city (福州市, 延边州, 锡林郭勒盟) then a county or district (金寨县, 揭东区, 正蓝旗),
+# opening an issuer or a title (after 中共 and the province).
+_PARTY = "中共"
+_LOCALITY = re.compile(r"^((?:[^\s省市县区盟旗]{1,5}(?:市|州|盟))?(?:[^\s省市县区盟旗]{1,5}(?:县|区|旗))?)")
+# What follows a locality that issues a notice (its party committee, government, staffing office).
+_LOCAL_ISSUER = ("委", "人民政府", "政府", "机构编制", "编委", "党委")
+# How a city's or county's own notice writes its bodies: the level instead of the place's name.
+_LEVEL_CHARS = "市州盟县区旗"
+VOCABULARY = Path(__file__).parent / "agency_names.yaml"
+OVERRIDES = Path(__file__).parent / "identity_overrides.yaml"
+# Why a name was joined to its key (agency_identity adds `alias` and `lineage`, which need the store).
+How = Literal["exact", "region-qualified", "abbreviation", "override"]
+
 # Ministries, commissions and offices that issue a `functions` notice about their own units.
 _ISSUER_BODY = re.compile(rf"^(?:中华人民共和国)?(.+?{ISSUING_BODY_END})")
 
 
+@dataclass(frozen=True)
+class Context:
+    """Where a notice speaks from: its region (a province, or 中央) and, below it, its locality."""
+
+    region: str
+    locality: str | None = None
+
+    @property
+    def label(self) -> str:
+        return self.region + (f"|{self.locality}" if self.locality else "")
+
+
+@dataclass(frozen=True)
+class Resolution:
+    key: str
+    how: How
+    level: Literal["central", "province", "city", "county"]
+
+
 def region_of_notice(notice: Notice) -> str:
     """The region a notice speaks for: the province its title or issuer starts with, else 中央."""
+    return context_of_notice(notice).region
+
+
+def context_of_notice(notice: Notice) -> Context:
+    """The region and locality a notice speaks for, from its issuer, else its title."""
     for text in (notice.issuer or "", notice.title):
-        region = _province_prefix(text)
-        if region:
-            return region[0]
-    return CENTRAL
+        text = text.removeprefix(_PARTY)
+        prefix = _province_prefix(text)
+        rest = text[len(prefix[1]) :] if prefix else text
+        match = _LOCALITY.match(rest)
+        locality = match.group(1) if match else ""
+        if locality and not rest[len(locality) :].startswith(_LOCAL_ISSUER):
+            locality = ""  # 福建省福利…: no place, just words
+        if prefix or locality:
+            return Context(prefix[0] if prefix else CENTRAL, locality or None)
+    return Context(CENTRAL)
 
 
 def _province_prefix(name: str) -> tuple[str, str] | None:
@@ -88,9 +143,70 @@ def _looks_central(name: str) -> bool:
     return name.endswith("部") or name.startswith(("国家", "国务院", "中央", "全国"))
 
 
-def name_key(name: str, *, notice_region: str) -> str:
-    region, trimmed = split_name(name, notice_region=notice_region)
-    return f"{region}|{trimmed}"
+def name_key(name: str, *, notice_region: str, locality: str | None = None) -> str:
+    return resolve_name(name, Context(notice_region, locality)).key
+
+
+def resolve_name(name: str, context: Context) -> Resolution:
+    """The key a name written in a notice of `context` stands for, and the rule that decided it."""
+    override = _overrides().get((context.region, name.strip()))
+    if override:
+        key = resolve_name(override, Context(CENTRAL)).key
+        return Resolution(key, "override", _level(key))
+    written = _FORMER.sub("", name.strip())
+    local = _localised(written, context)
+    region, trimmed = split_name(local, notice_region=context.region)
+    full = _expanded(trimmed)
+    key = f"{region}|{full}"
+    if full != trimmed:
+        how: How = "abbreviation"
+    elif written != display_name(key):
+        how = "region-qualified"
+    else:
+        how = "exact"
+    return Resolution(key, how, _level(key))
+
+
+def _localised(name: str, context: Context) -> str:
+    """县市场监管局 in 金寨县's notice -> 金寨县市场监管局: the level word stands for the locality."""
+    locality = context.locality
+    if not locality or name.startswith(locality) or len(name) < 3 or name[0] not in _LEVEL_CHARS:
+        return name
+    end = locality.rfind(name[0])
+    return locality[: end + 1] + name[1:] if end >= 0 else name
+
+
+def _expanded(trimmed: str) -> str:
+    for short, full in _abbreviations():
+        if trimmed.endswith(short) and not trimmed.endswith(full):
+            return trimmed[: len(trimmed) - len(short)] + full
+    return trimmed
+
+
+def _level(key: str) -> Literal["central", "province", "city", "county"]:
+    region, trimmed = key.split("|", 1)
+    if region == CENTRAL:
+        return "central"
+    locality = _LOCALITY.match(trimmed)
+    place = locality.group(1) if locality else ""
+    if not place or place == trimmed:
+        return "province"
+    return "county" if place[-1] in "县区旗" else "city"
+
+
+@cache
+def _abbreviations() -> tuple[tuple[str, str], ...]:
+    """Short form -> full form, longest short form first (市场监管总局 before 市场监管局)."""
+    data = yaml.safe_load(VOCABULARY.read_text(encoding="utf-8")) or {}
+    pairs = {str(k): str(v) for k, v in (data.get("abbreviations") or {}).items()}
+    return tuple(sorted(pairs.items(), key=lambda kv: (-len(kv[0]), kv[0])))
+
+
+@cache
+def _overrides() -> dict[tuple[str, str], str]:
+    """(region, name as written) -> the full name of the agency a curator joined it to."""
+    entries = yaml.safe_load(OVERRIDES.read_text(encoding="utf-8")) or []
+    return {(str(e.get("region", CENTRAL)), str(e["name"])): str(e["agency"]) for e in entries}
 
 
 def display_name(key: str) -> str:

@@ -1,7 +1,8 @@
 """The curated lineage of storage/lineage.yaml, loaded into `lineage_curated` by name key.
 
-Lineage stated by notices is kept in `lineage_claims` when a notice is stored; `materialise` resolves
-both to agency ids in `lineage_links`, which the `agency_lineage` view shows. Timelines follow it
+Lineage stated by notices (read by the engines' lineage reader, yange.parse.lineage: 更名为, 组建 with
+不再保留, 将…的职责划入) is kept in `lineage_claims`, both ends by name key, with the notice and its date;
+`materialise` resolves both to agency ids in `lineage_links`, which the `agency_lineage` view shows. Timelines follow it
 (storage.queries.lineage_ids).
 """
 
@@ -66,17 +67,17 @@ def load_curated(con: duckdb.DuckDBPyConnection, path: Path = CURATED) -> None:
         materialise(con)
 
 
-def materialise(con: duckdb.DuckDBPyConnection, *, snapshot_ids: list[str] | None = None) -> None:
+def materialise(con: duckdb.DuckDBPyConnection, *, notice_ids: list[str] | None = None) -> None:
     """Bring `lineage_links` (what the agency_lineage view shows) up to date.
 
-    With `snapshot_ids`, only the links those snapshots' claims state are added (a new notice whose
+    With `notice_ids`, only the links those notices' claims state are added (new notices whose
     names resolve as before); otherwise every curated entry and claim is resolved again.
     """
-    if snapshot_ids is not None:
+    if notice_ids is not None:
         con.execute(
-            "INSERT INTO lineage_links SELECT * FROM lineage_for_snapshots(?::VARCHAR[]) "
+            "INSERT INTO lineage_links SELECT * FROM lineage_for_notices(?::VARCHAR[]) "
             "EXCEPT SELECT * FROM lineage_links",
-            [sorted(snapshot_ids)],
+            [sorted(notice_ids)],
         )
         return
     fresh = con.execute("SELECT * FROM lineage_resolved ORDER BY ALL").fetchall()

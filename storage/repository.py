@@ -9,22 +9,19 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import re
 from collections import defaultdict
 from collections.abc import Iterable
 from typing import Any, Literal
 
 import duckdb
 
-from models import AgencyRecord, Notice, ParsedNotice
+from models import Notice, ParsedNotice
 from storage import bulk, identity
 from storage.engines import Engines
 from storage.history import refresh, short_hash
 from storage.rows import duty_rows, staffing_rows
 from storage.tx import transaction, translated
 from yange.errors import NoticeRejected, StorageError
-
-_FORMER = re.compile(r"^原")
 
 
 def store_notice(
@@ -50,7 +47,7 @@ def store_notice(
             bulk.insert(con, "notice_sources", [_source_row(parsed, raw, source)], or_ignore=True)
         return "unchanged"
     with transaction(con):
-        touched = _insert(con, [_rows(parsed=parsed, raw=raw, source=source)])
+        touched = _insert(con, [_rows(parsed=parsed, raw=raw, source=source, engines=engines)])
         refresh(con, touched=touched, engines=engines, transfers=transfers)
     return "new"
 
@@ -80,7 +77,7 @@ def store_notices(
             outcomes.append("unchanged")
             copies.append(_source_row(parsed, raw, source))
             continue
-        fresh[notice_id] = _rows(parsed=parsed, raw=raw, source=source)
+        fresh[notice_id] = _rows(parsed=parsed, raw=raw, source=source, engines=engines)
         outcomes.append("new")
     if fresh or copies:
         with transaction(con):
@@ -118,6 +115,8 @@ def rebuild(con: duckdb.DuckDBPyConnection, *, engines: Engines) -> dict[str, in
             "staffing",
             "lineage_claims",
             "snapshots",
+            "amendment_records",
+            "name_forms",
             "agency_names",
             "agencies",
             "notices",
@@ -143,7 +142,7 @@ def rebuild(con: duckdb.DuckDBPyConnection, *, engines: Engines) -> dict[str, in
             if parsed.notice.notice_id in fresh:
                 continue  # two raw forms of one notice now normalise to the same text
             fresh[parsed.notice.notice_id] = _rows(
-                parsed=parsed, raw=bytes(raw), source=source, ingested_at=ingested_at
+                parsed=parsed, raw=bytes(raw), source=source, ingested_at=ingested_at, engines=engines
             )
             counts["parsed"] += 1
         _renumber_sources(con, renamed)
@@ -173,10 +172,28 @@ def _insert(con: duckdb.DuckDBPyConnection, notices: list[NoticeRows]) -> list[s
         [raw_shas],
     )
     bulk.delete_in(con, "notices", "notice_id", [n["notice_id"] for n in by_table["notices"]])
-    for table in ("notices", "snapshots", "duties", "staffing", "lineage_claims"):
+    for table in ("notices", "snapshots", "amendment_records", "duties", "staffing", "lineage_claims"):
         bulk.insert(con, table, by_table[table])
     bulk.insert(con, "notice_sources", by_table["notice_sources"], or_ignore=True)
-    return [s["snapshot_id"] for s in by_table["snapshots"]]
+    _insert_name_forms(con, by_table["name_forms"])
+    return [s["snapshot_id"] for s in by_table["snapshots"]] + [
+        r["record_id"] for r in by_table["amendment_records"]
+    ]
+
+
+def _insert_name_forms(con: duckdb.DuckDBPyConnection, rows: list[dict[str, Any]]) -> None:
+    """Add the names not yet recorded in their context (a name's key is a pure function of the name,
+    its context and the vocabulary, so the first row written is the row any order writes)."""
+    unique = {(r["name"], r["context"]): r for r in rows}
+    if not unique:
+        return
+    names = sorted({name for name, _ in unique})
+    stored = set(
+        con.execute(
+            "SELECT name, context FROM name_forms WHERE name IN (SELECT unnest(?::VARCHAR[]))", [names]
+        ).fetchall()
+    )
+    bulk.insert(con, "name_forms", [r for k, r in sorted(unique.items()) if k not in stored])
 
 
 def _source_row(
@@ -210,9 +227,16 @@ def _renumber_sources(con: duckdb.DuckDBPyConnection, renamed: dict[str, str]) -
 
 
 def _rows(
-    *, parsed: ParsedNotice, raw: bytes, source: str, ingested_at: dt.datetime | None = None
+    *,
+    parsed: ParsedNotice,
+    raw: bytes,
+    source: str,
+    engines: Engines,
+    ingested_at: dt.datetime | None = None,
 ) -> NoticeRows:
-    """The notice row and one snapshot (with its duty and staffing rows) per record."""
+    """The notice row; one snapshot (with its duty and staffing rows) per record, or for an
+    amendment one `amendment_records` row (its effects are no version); the names it writes and
+    the lineage it states."""
     notice = parsed.notice
     raw_sha = hashlib.sha256(raw).hexdigest()
     notice_row = {
@@ -231,72 +255,82 @@ def _rows(
         "raw_sha256": raw_sha,
         "quality": parsed.quality.model_dump_json(),
     }
-    region = identity.region_of_notice(notice)
-    snapshots, duties, staffing, claims = [], [], [], []
+    names = _Names(notice)
+    out: NoticeRows = {
+        "notices": [notice_row],
+        "notice_sources": [_source_row(parsed, raw, source, notice_row["ingested_at"])],
+    }
+    keys: list[str] = []
+    ids: list[str] = []
     for seq, record in enumerate(parsed.records):
         snapshot_id = short_hash("snapshot", notice.notice_id, str(seq))
         record_json = record.model_dump_json()
-        key = _key(record.agency, notice, region)
-        snapshots.append(
+        key = names.key(record.agency)
+        keys.append(key)
+        ids.append(snapshot_id)
+        row = {
+            "agency_id": None,
+            "notice_id": notice.notice_id,
+            "record": record_json,
+            "record_hash": hashlib.sha256(record_json.encode("utf-8")).hexdigest(),
+            "counterpart_keys": sorted({names.key(e.counterpart) for e in record.effects if e.counterpart}),
+            "agency_key": key,
+            "alias_keys": sorted({names.key(a) for a in record.aliases} - {key}),
+            "display_name": identity.display_name(key),
+            "seq": seq,
+            "names": [record.agency, *record.aliases],
+        }
+        for adjustment in record.adjustments:
+            if adjustment.counterpart:
+                names.key(adjustment.counterpart)
+        if notice.kind == "amendment":
+            out.setdefault("amendment_records", []).append(
+                {"record_id": snapshot_id, "published_on": notice.published_on, **row}
+            )
+            continue
+        out.setdefault("snapshots", []).append(
+            {"snapshot_id": snapshot_id, "derived": False, "partial": False, "base_snapshot": None,
+             "amendment": False, **row}
+        )  # fmt: skip
+        out.setdefault("duties", []).extend(duty_rows(snapshot_id, record))
+        out.setdefault("staffing", []).extend(staffing_rows(snapshot_id, record))
+    claims = engines.lineage(parsed) if engines.lineage else []
+    out["lineage_claims"] = [
+        {
+            "snapshot_id": ids[c.record] if c.record is not None else None,
+            "notice_id": notice.notice_id,
+            "predecessor_key": names.key(c.predecessor),
+            "successor_key": names.key(c.successor) if c.successor else keys[c.record],
+            "relation": c.relation,
+            "effective_date": notice.published_on,
+        }
+        for c in claims
+        if c.successor or (c.record is not None and c.record < len(keys))
+    ]
+    out["name_forms"] = names.rows
+    return out
+
+
+class _Names:
+    """Keys of the names one notice writes, and a `name_forms` row for each (how it was resolved)."""
+
+    def __init__(self, notice: Notice) -> None:
+        self.notice = notice
+        self.context = identity.context_of_notice(notice)
+        self.rows: list[dict[str, Any]] = []
+
+    def key(self, name: str) -> str:
+        resolution = identity.resolve_name(identity.qualified(name, self.notice), self.context)
+        self.rows.append(
             {
-                "snapshot_id": snapshot_id,
-                "agency_id": None,
-                "notice_id": notice.notice_id,
-                "record": record_json,
-                "record_hash": hashlib.sha256(record_json.encode("utf-8")).hexdigest(),
-                "derived": False,
-                "partial": False,
-                "base_snapshot": None,
-                "amendment": notice.kind == "amendment",
-                "counterpart_keys": sorted(
-                    {_key(e.counterpart, notice, region) for e in record.effects if e.counterpart}
-                ),
-                "agency_key": key,
-                "alias_keys": sorted({_key(a, notice, region) for a in record.aliases} - {key}),
-                "display_name": identity.display_name(key),
-                "seq": seq,
-                "names": [record.agency, *record.aliases],
+                "name": name,
+                "context": self.context.label,
+                "name_key": resolution.key,
+                "how": resolution.how,
+                "level": resolution.level,
             }
         )
-        duties += duty_rows(snapshot_id, record)
-        staffing += staffing_rows(snapshot_id, record)
-        claims += [
-            {"snapshot_id": snapshot_id, "predecessor_key": _key(name, notice, region), "relation": relation}
-            for name, relation in stated_predecessors(record)
-        ]
-    return {
-        "notices": [notice_row],
-        "notice_sources": [_source_row(parsed, raw, source, notice_row["ingested_at"])],
-        "snapshots": snapshots,
-        "duties": duties,
-        "staffing": staffing,
-        "lineage_claims": claims,
-    }
-
-
-def _key(name: str, notice: Notice, region: str) -> str:
-    return identity.name_key(identity.qualified(name, notice), notice_region=region)
-
-
-def stated_predecessors(record: AgencyRecord) -> list[tuple[str, str]]:
-    """Lineage a notice states: duties taken over from a former body (从原…划入) and bodies that are
-    no longer kept (不再保留…) inside this agency. Returns (predecessor name, relation)."""
-    found: list[tuple[str, str]] = []
-    for adjustment in record.adjustments:
-        if (
-            adjustment.kind == "transferred_in"
-            and adjustment.counterpart
-            and _FORMER.match(adjustment.counterpart)
-        ):
-            found.append((adjustment.counterpart, "duties_absorbed"))
-    for effect in record.effects:
-        if effect.type == "body_abolished" and effect.subject:
-            found.append((effect.subject, "abolished_into"))
-        elif (
-            effect.type == "duty_transferred_in" and effect.counterpart and _FORMER.match(effect.counterpart)
-        ):
-            found.append((effect.counterpart, "duties_absorbed"))
-    return sorted(set(found))
+        return resolution.key
 
 
 def _insert_rejection(

@@ -2,7 +2,9 @@
 
 Records are linked by their name keys (storage.identity): a record's own name and its aliases
 (加挂牌子, 对外称) join one group; the group's id is a hash of its smallest primary key, so it does
-not depend on the order in which notices arrived. `agency_names` maps every key to its agency.
+not depend on the order in which notices arrived. `agency_names` maps every key to its agency, and
+says whether the key is one of its own names or only a sign (`via`). Amendment records
+(`amendment_records`) take part like versions: their names are names the agency went by.
 """
 
 from __future__ import annotations
@@ -12,6 +14,13 @@ from typing import Any
 import duckdb
 
 from storage import bulk, identity
+
+# The records that name agencies: versions as stated (not derived) and amendment records.
+_RECORDS = """
+    select snapshot_id, agency_id, agency_key, alias_keys, false as amendment from snapshots where not derived
+    union all
+    select record_id, agency_id, agency_key, alias_keys, true from amendment_records
+"""
 
 
 def resolve_agencies(con: duckdb.DuckDBPyConnection, *, touched: set[str]) -> tuple[set[str], set[str]]:
@@ -24,9 +33,8 @@ def resolve_agencies(con: duckdb.DuckDBPyConnection, *, touched: set[str]) -> tu
     the alias relation, so grouping that part alone gives what grouping everything would."""
     linked = _linked_agencies(con, touched)
     rows = con.execute(
-        "SELECT snapshot_id, agency_id, agency_key, alias_keys FROM snapshots "
-        "WHERE NOT derived AND (snapshot_id IN (SELECT unnest(?::VARCHAR[])) "
-        "                      OR agency_id IN (SELECT unnest(?::VARCHAR[])))",
+        f"SELECT snapshot_id, agency_id, agency_key, alias_keys, amendment FROM ({_RECORDS}) "
+        "WHERE snapshot_id IN (SELECT unnest($1::VARCHAR[])) OR agency_id IN (SELECT unnest($2::VARCHAR[]))",
         [sorted(touched), sorted(linked)],
     ).fetchall()
     parent: dict[str, str] = {}
@@ -43,29 +51,35 @@ def resolve_agencies(con: duckdb.DuckDBPyConnection, *, touched: set[str]) -> tu
         if ra != rb:
             parent[max(ra, rb)] = min(ra, rb)
 
-    for _, _, key, aliases in rows:
+    for _, _, key, aliases, _ in rows:
         find(key)
         for alias in aliases or []:
             union(key, alias)
     primary: dict[str, str] = {}  # component root -> smallest primary key
-    for _, _, key, _ in rows:
+    for _, _, key, _, _ in rows:
         root = find(key)
         primary[root] = min(primary.get(root, key), key)
     ids = {root: identity.agency_id(key) for root, key in primary.items()}
 
     affected: set[str] = set()
     moves: list[dict[str, Any]] = []
-    for snapshot_id, stored, key, _ in rows:
+    record_moves: list[dict[str, Any]] = []
+    for snapshot_id, stored, key, _, amendment in rows:
         new = ids[find(key)]
         if stored != new:
-            moves.append({"snapshot_id": snapshot_id, "agency_id": new})
+            if amendment:
+                record_moves.append({"record_id": snapshot_id, "agency_id": new})
+            else:
+                moves.append({"snapshot_id": snapshot_id, "agency_id": new})
             affected.add(new)
             if stored is not None:
                 affected.add(stored)
         elif snapshot_id in touched:
             affected.add(new)
     bulk.update(con, "snapshots", "snapshot_id", moves)
-    wanted = {key: ids[find(key)] for key in parent if find(key) in ids}
+    bulk.update(con, "amendment_records", "record_id", record_moves)
+    own = {key for _, _, key, _, _ in rows}
+    wanted = {key: (ids[find(key)], "name" if key in own else "alias") for key in parent if find(key) in ids}
     changed_keys = _sync_names(con, wanted, agencies=linked | set(ids.values()))
     return affected, changed_keys
 
@@ -73,9 +87,9 @@ def resolve_agencies(con: duckdb.DuckDBPyConnection, *, touched: set[str]) -> tu
 def _linked_agencies(con: duckdb.DuckDBPyConnection, touched: set[str]) -> set[str]:
     """Agencies the touched snapshots belong to, or whose names they use (own name or alias)."""
     rows = con.execute(
-        """
+        f"""
         with t as (
-            select agency_id, agency_key, alias_keys from snapshots
+            select agency_id, agency_key, alias_keys from ({_RECORDS})
             where snapshot_id in (select unnest(?::varchar[]))
         ), keys as (
             select agency_key as name_key from t
@@ -89,21 +103,32 @@ def _linked_agencies(con: duckdb.DuckDBPyConnection, touched: set[str]) -> set[s
     return {r[0] for r in rows}
 
 
-def _sync_names(con: duckdb.DuckDBPyConnection, wanted: dict[str, str], *, agencies: set[str]) -> set[str]:
-    """Make `agency_names` map the keys of the regrouped agencies as `wanted` says (the rows of
-    other agencies are untouched: their groups did not change)."""
-    stored = dict(
-        con.execute(
-            "SELECT name_key, agency_id FROM agency_names "
+def _sync_names(
+    con: duckdb.DuckDBPyConnection, wanted: dict[str, tuple[str, str]], *, agencies: set[str]
+) -> set[str]:
+    """Make `agency_names` map the keys of the regrouped agencies as `wanted` says ((agency, via) per
+    key; the rows of other agencies are untouched: their groups did not change). Returns the keys
+    whose agency changed."""
+    stored = {
+        key: (agency, via)
+        for key, agency, via in con.execute(
+            "SELECT name_key, agency_id, via FROM agency_names "
             "WHERE name_key IN (SELECT unnest(?::VARCHAR[])) OR agency_id IN (SELECT unnest(?::VARCHAR[]))",
             [sorted(wanted), sorted(agencies)],
         ).fetchall()
-    )
+    }
     stale = [k for k, v in stored.items() if wanted.get(k) != v]
-    fresh = [{"name_key": k, "agency_id": v} for k, v in sorted(wanted.items()) if stored.get(k) != v]
+    fresh = [
+        {"name_key": k, "agency_id": agency, "via": via}
+        for k, (agency, via) in sorted(wanted.items())
+        if stored.get(k) != (agency, via)
+    ]
     bulk.delete_in(con, "agency_names", "name_key", stale)
     bulk.insert(con, "agency_names", fresh)
-    return set(stale) | {row["name_key"] for row in fresh}
+    moved = {k for k in stale if k not in wanted or wanted[k][0] != stored[k][0]}
+    return moved | {
+        row["name_key"] for row in fresh if stored.get(row["name_key"], ("",))[0] != row["agency_id"]
+    }
 
 
 def lookup(con: duckdb.DuckDBPyConnection, name: str, *, region: str) -> str | None:

@@ -116,4 +116,5 @@ def engines(differ: Any = None, *, applier: Any = _REAL) -> Engines:
         applier=real.applier if applier is _REAL else applier,
         pair_transfers=real.pair_transfers,
         parser=real.parser,
+        lineage=real.lineage,
     )

@@ -96,27 +96,33 @@ def subjects(text: str, *, names: Sequence[str] = ()) -> list[str]:
     return parts + [i for i in items if i not in parts] or [subject(text)]
 
 
-def declared_events(old: AgencyRecord | None, new: AgencyRecord) -> list[Change]:
-    """A `declared_adjustment` for each adjustment of `new` that `old` did not already declare."""
+def declared_events(old: AgencyRecord | None, new: AgencyRecord, *, every: bool = False) -> list[Change]:
+    """A `declared_adjustment` for each adjustment of `new` that `old` did not already declare.
+
+    With `every`, `new` is another notice's version: each of its declarations is its own event even
+    when `old` declared the same words (取消已公布取消的…), flagged `detail.repeated`. Without it, the
+    pair is one text compared with its edit, and a declaration both share is no change."""
     seen: dict[str, int] = {}
     for adj in old.adjustments if old else []:
         seen[comparison_key(adj.text)] = seen.get(comparison_key(adj.text), 0) + 1
-    fresh: list[Adjustment] = []
+    found: list[tuple[Adjustment, bool]] = []
     for adj in new.adjustments:
         key = comparison_key(adj.text)
-        if seen.get(key):
+        repeated = bool(seen.get(key))
+        if repeated:
             seen[key] -= 1
-        else:
-            fresh.append(adj)
+        if every or not repeated:
+            found.append((adj, repeated))
     return [
         Change(
             change_type="declared_adjustment",
             section="adjustment",
             new_text=adj.text,
             new_span=adj.span,
-            detail={"ordinal": adj.ordinal, "kind": adj.kind, "counterpart": adj.counterpart},
+            detail={"ordinal": adj.ordinal, "kind": adj.kind, "counterpart": adj.counterpart}
+            | ({"repeated": True} if repeated else {}),
         )
-        for adj in fresh
+        for adj, repeated in found
     ]
 
 

@@ -10,7 +10,11 @@ from yange.settings import Settings, get_settings
 
 
 def diff_snapshots(
-    old: AgencyRecord | None, new: AgencyRecord, *, settings: Settings | None = None
+    old: AgencyRecord | None,
+    new: AgencyRecord,
+    *,
+    settings: Settings | None = None,
+    every_declaration: bool = False,
 ) -> list[Change]:
     """The change events from `old` to `new` (pure; same input, same output, same order).
 
@@ -18,6 +22,9 @@ def diff_snapshots(
         old: the agency's previous version, or None when `new` is its first.
         new: the version to compare.
         settings: thresholds (`match_threshold`, `unchanged_threshold`); the process settings if None.
+        every_declaration: `new` is a later notice's version, so every adjustment it declares is an
+            event, also one `old` declared in the same words (a history's versions; see
+            reconcile.declared_events). False compares a text with its edit (the labelled pairs).
 
     Returns:
         Events in notice order: declared adjustments (each with `detail.evidence`, the indexes in
@@ -26,7 +33,7 @@ def diff_snapshots(
         `detail.explained_by`. A first version yields only its declared adjustments.
     """
     s = settings or get_settings()
-    declared = declared_events(old, new)
+    declared = declared_events(old, new, every=every_declaration)
     if old is None:
         return reconcile(declared, first_version=True)
     limits = {"match_threshold": s.match_threshold, "unchanged": s.unchanged_threshold}
