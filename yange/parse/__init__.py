@@ -28,9 +28,10 @@ MAX_BYTES = 20 * 1024 * 1024
 _TERMINAL = tuple("。！？”）」》;；.")
 # Notice content that may follow the last numbered item: staffing and other sections' wording.
 _TAIL_CONTENT = re.compile(r"编制|职数|名|其他事项|附则|规定")
-# …主要职责是： in a sentence, or an article labelled 第三条 主要职责 (the 2018-on form).
+# …主要职责是： in a sentence, or an article labelled 第三条 主要职责 (the 2018-on form). 第 before its
+# line-start check, so that the pattern opens with characters (numerals.after_boundary).
 _DUTY_LIST = re.compile(
-    rf"主要(?:职责|职能)(?:是|为|包括|如下)|^第[{numerals.CN_DIGITS}]{{1,4}}条\s*主要(?:职责|职能)",
+    rf"主要(?:职责|职能)(?:是|为|包括|如下)|第(?<=^第)[{numerals.CN_DIGITS}]{{1,4}}条\s*主要(?:职责|职能)",
     re.MULTILINE,
 )
 

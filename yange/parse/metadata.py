@@ -226,7 +226,7 @@ _BRACKET_DATE = re.compile(
 )
 # A page's own furniture: 发布时间：… 来源：… is when the page went up, not the notice's date.
 _PAGE_LINE = re.compile(r"发布时间|来源|浏览|访问|点击|更新时间")
-_ARABIC_CN_STYLE = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日")
+_ARABIC_CN_STYLE = re.compile(r"(\d\d{3})年(\d{1,2})月(\d{1,2})日")  # \d\d{3}: numerals.after_boundary
 
 
 def _date_of(s: str) -> dt.date | None:

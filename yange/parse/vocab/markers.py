@@ -4,21 +4,23 @@ from __future__ import annotations
 
 import re
 
-from yange.parse.vocab.names import REGULATION_TAIL
-from yange.parse.vocab.numerals import CN
+from yange.parse.vocab.names import REGULATION_TAIL_FIRST, REGULATION_TAIL_REST
+from yange.parse.vocab.numerals import CN, CN_DIGITS, after_boundary
 
+# What may stand before a marker that counts (besides a line start): a sentence end, a colon, a space.
+_SENTENCE_BEFORE = r"\n。；：\s"
 # （十三） / (十三) after normalisation both read （十三）. Must not match （含…） or （地区）.
 PAREN_MARKER = re.compile(rf"（({CN}{{1,4}})）")
 # 一、 at a line start or after a sentence end / space / colon. Must NOT match 统一、 or 多、双边:
-# the character before must not be a CJK ideograph, which the lookbehind alternatives guarantee.
-TOP_MARKER = re.compile(rf"(?:(?<=^)|(?<=[\n。；：:\s”）】]))({CN}{{1,3}})、", re.MULTILINE)
+# the character before must not be a CJK ideograph, which the lookbehind guarantees.
+TOP_MARKER = re.compile(rf"({CN}" + after_boundary(r"\n。；：:\s”）】", CN) + rf"{CN}{{0,2}})、")
 # 第十三条 opening an article (2018-on form). Only at a line start or after a sentence end.
-ARTICLE_MARKER = re.compile(rf"(?:(?<=^)|(?<=[\n。；：\s]))第({CN}{{1,4}})条\s*", re.MULTILINE)
+ARTICLE_MARKER = re.compile("第" + after_boundary(_SENTENCE_BEFORE, "第") + rf"({CN}{{1,4}})条\s*")
 # 1. / 1． / 1、 sub-items, only after a sentence end or line start (never inside 2010-05-29 or 1.5).
-DIGIT_MARKER = re.compile(r"(?:(?<=^)|(?<=[\n。；：\s]))(\d{1,2})[.．、](?!\d)", re.MULTILINE)
+DIGIT_MARKER = re.compile(r"(\d" + after_boundary(_SENTENCE_BEFORE, r"\d") + r"\d?)[.．、](?!\d)")
 # （1） items, which some county notices use for a section's items; tried only when a section has
 # neither （一） nor 1. items (elsewhere （1） numbers sub-items). Only after a line start or sentence end.
-ARABIC_PAREN_MARKER = re.compile(r"(?:(?<=^)|(?<=[\n。；：\s]))（(\d{1,2})）", re.MULTILINE)
+ARABIC_PAREN_MARKER = re.compile("（" + after_boundary(_SENTENCE_BEFORE, "（") + r"(\d{1,2})）")
 
 # The top-level numbering of a text that has no sections (an amendment's body): 一、 in the 中央编办 style,
 # （一） in the provincial style, 1. in some 批复. A marker counts only at the text's start or after a line
@@ -84,7 +86,7 @@ SECTION_HEADINGS: dict[str, str | None] = {
 # The number may be followed by 、 or, on some pages, by a point (一．职责调整, folded to 一.) or
 # only a space (一 职责调整, where a copy lost the 、).
 _HEADING_BODY = (
-    rf"({CN}{{1,2}})(?:、|\.(?!\d)|(?=[ \t]))\s*("
+    rf"({CN}{CN}?)(?:、|\.(?!\d)|(?=[ \t]))\s*("
     + "|".join(
         sorted((w for w in SECTION_HEADINGS if w not in ("其他", "人员编制和")), key=len, reverse=True)
     )
@@ -121,14 +123,15 @@ UNITS_OPENER = re.compile(
 # Sentence-level boundaries that end an item even without a new marker: the signature date of the
 # covering letter, the regulation's own title (found by its fixed tail; the caller backs up to the
 # title's start), the preamble that establishes the agency.
-# Each opens with the character it is found by (the lookbehinds come after it), so a scan of the
-# whole notice stays fast.
+# The pattern opens with the first characters of all of them, and each alternative checks its own with
+# a lookbehind, so a scan of the whole notice stops only where one may start (numerals.after_boundary).
 ITEM_BOUNDARY = re.compile(
-    rf"{CN}{{4}}年{CN}{{1,2}}月{CN}{{1,3}}日"
-    rf"|(?P<title>{REGULATION_TAIL})(?![》〉])"
+    f"[{CN_DIGITS}{REGULATION_TAIL_FIRST}根特附]"
+    rf"(?:(?<={CN}){CN}{{3}}年{CN}{{1,2}}月{CN}{{1,3}}日"
+    rf"|(?P<title>{REGULATION_TAIL_REST})(?![》〉])"
     # the preamble opens a line or follows the regulation's title; 。根据授权设立… inside a duty is not it
-    r"|根据(?:(?<=\n根据)|(?<=规定根据))[^。]{0,200}?设立"
-    r"|特此通知"
+    r"|(?<=根)据(?:(?<=\n根据)|(?<=规定根据))[^。]{0,200}?设立"
+    r"|(?<=特)此通知"
     # 附件：… / 附件1 on a line of its own, not 及其附件材料 inside a duty
-    r"|附(?<=[\n。；]附)\s*件(?=[：:\d\s]|$)"
+    r"|(?<=[\n。；]附)\s*件(?=[：:\d\s]|$))"
 )

@@ -44,4 +44,11 @@ SELF_REFERENCE = re.compile(r"(?:本|我|该|你)(?:部|厅|局|委|署|办|院|
 # metadata.regulation_titles, which backs up from the tail: searching from the tail keeps it linear).
 # Variants: 主要职能、内设机构… (some county notices), …人员编制方案 (a few provinces' word for it),
 # 职能配置、内设机构和人员编制方案 (the 1994 round).
-REGULATION_TAIL = r"(?:主要职责|主要职能|职能配置)、?内设机构和人员编制(?:规定|方案)|机构职能编制规定"
+# Written as its first character, then the rest with a lookbehind on that character, so that a scan
+# stops only where 主, 职 or 机 stands (see numerals.after_boundary); the same matches as
+# (?:主要职责|主要职能|职能配置)、?内设机构和人员编制(?:规定|方案)|机构职能编制规定.
+REGULATION_TAIL_FIRST = "主职机"
+REGULATION_TAIL_REST = (
+    r"(?:(?<=主)要(?:职责|职能)|(?<=职)能配置)、?内设机构和人员编制(?:规定|方案)|(?<=机)构职能编制规定"
+)
+REGULATION_TAIL = rf"[{REGULATION_TAIL_FIRST}](?:{REGULATION_TAIL_REST})"

@@ -12,8 +12,18 @@ COUNT = rf"(?:\d+|{CN}+)"
 # The same without the group, for patterns that name their own groups: (?P<n>NUM).
 NUM = rf"\d+|{CN}+"
 
-# 二〇一〇年五月二十九日 (Chinese numerals; 〇/○/零 all read 0).
-CN_DATE = re.compile(rf"({CN}{{4}})年({CN}{{1,2}})月({CN}{{1,3}})日")
+
+def after_boundary(chars: str, first: str) -> str:
+    """A lookbehind for "at a line start or after one of `chars`", to put right after the pattern's
+    first character (class) `first`. A pattern that opens with a lookbehind, a group of them or a repeat
+    is tried at every character of the text; one that opens with a character (class) is tried only
+    where that character stands, which makes a scan of a whole notice several times faster.
+    Same matches: `(?:(?<=^)|(?<=[C]))X…` is `X(?<![^C]X)…` when C holds the line break."""
+    return rf"(?<![^{chars}]{first})"
+
+
+# 二〇一〇年五月二十九日 (Chinese numerals; 〇/○/零 all read 0). {CN}{CN}{3}, not {CN}{4}: see after_boundary.
+CN_DATE = re.compile(rf"({CN}{CN}{{3}})年({CN}{{1,2}})月({CN}{{1,3}})日")
 # 2010年5月29日 / 2010-05-29 / 2010.05.29 / 2010/5/29.
 ARABIC_DATE = re.compile(r"(\d{4})\s*(?:年|-|\.|/)\s*(\d{1,2})\s*(?:月|-|\.|/)\s*(\d{1,2})\s*日?")
 # Either kind written with 年月日, digit kinds not mixed within a part: 2023年9月24日, 二〇二三年九月二十四日.

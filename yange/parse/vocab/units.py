@@ -5,11 +5,15 @@ from __future__ import annotations
 import re
 
 from yange.parse.vocab.names import UNIT_END_CHARS, UNIT_SUFFIX_ALT
-from yange.parse.vocab.numerals import CN, COUNT
+from yange.parse.vocab.numerals import CN, COUNT, after_boundary
 
 # Units that carry no ordinal in the units section but are units all the same.
+# Written first character first (numerals.after_boundary): the same matches as
+# (?:(?<=^)|(?<=[\n。；\s]))(机关党委|离退休干部(?:工作)?(?:处|局|办公室|科|股)|机关纪委|纪检监察室|派驻纪检组).
 UNNUMBERED_UNITS = re.compile(
-    r"(?:(?<=^)|(?<=[\n。；\s]))(机关党委|离退休干部(?:工作)?(?:处|局|办公室|科|股)|机关纪委|纪检监察室|派驻纪检组)"
+    "([机离纪派]"
+    + after_boundary(r"\n。；\s", "[机离纪派]")
+    + r"(?:(?<=机)关党委|(?<=离)退休干部(?:工作)?(?:处|局|办公室|科|股)|(?<=机)关纪委|(?<=纪)检监察室|(?<=派)驻纪检组))"
 )
 # Verbs a unit's duty text (or a main duty) opens with. A unit item is NAME + one of these (or 。).
 DUTY_VERBS = (
