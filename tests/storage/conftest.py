@@ -21,6 +21,10 @@ DUMPED = {
     "staffing": "*",
     "changes": "*",
     "agency_lineage": "*",
+    "amendment_records": "*",
+    "lineage_claims": "*",
+    "name_forms": "*",
+    "agency_identity": "*",
 }
 
 

@@ -53,8 +53,10 @@ def notice(
     *records: AgencyRecord,
     kind: str = "sanding",
     issuer: str | None = None,
+    body: str = "",
 ) -> ParsedNotice:
-    text = title + "".join(r.model_dump_json() for r in records) + (published_on or "")
+    """`body`: sentences of the notice's text beyond its records (what the lineage reader reads)."""
+    text = title + "\n" + body + "".join(r.model_dump_json() for r in records) + (published_on or "")
     return ParsedNotice(
         notice=Notice(
             notice_id=hashlib.sha256(text.encode("utf-8")).hexdigest(),

@@ -9,10 +9,10 @@ import re
 
 from yange.parse.vocab.names import AGENCY_END
 
-# One agency name: no punctuation, quotes or brackets inside; ends like an agency (国家发展和改革委员会
+# One agency name: no punctuation, quotes, brackets or 的 inside (so 关于印发…的通知 is no name); ends like an agency (国家发展和改革委员会
 # ends at 委员会, 省市场监督管理局 at 管理局). Lazy, so the first ending closes it unless a longer name
 # is needed to reach the next cue.
-_NAME = r"[^\s，。；：、“”《》（）()\"]{2,38}?" + AGENCY_END
+_NAME = r"[^\s，。；：、“”《》（）()\"的]{2,38}?" + AGENCY_END
 # Where a name must stop: punctuation, a list joiner, or the start of the next clause.
 _STOP = r"(?=[，。；、（(和及”\"]|$|的|为|作为|加挂)"
 
