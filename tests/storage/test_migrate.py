@@ -111,3 +111,29 @@ def test_a_file_that_is_not_a_database_is_a_storage_error(db_path: Path) -> None
     with pytest.raises(StorageError) as caught:
         storage.connect(db_path)
     assert not isinstance(caught.value, storage_errors.StorageTransientError)
+
+
+def test_amendment_records_leave_snapshots_on_upgrade(db_path: Path) -> None:
+    """Migration 14: an amendment record stored as an empty-range snapshot moves to amendment_records,
+    and its lineage claim keeps both ends."""
+    old = duckdb.connect(str(db_path))
+    migrate.migrate(old, upto=8)
+    old.execute(
+        "INSERT INTO notices (notice_id, title, published_on, status) VALUES ('n1', 't', DATE '2012-07-01', 'parsed')"
+    )
+    old.execute(
+        "INSERT INTO snapshots (snapshot_id, agency_id, notice_id, valid_from, valid_to, record, record_hash,"
+        " amendment, counterpart_keys, agency_key, alias_keys, display_name, seq)"
+        " VALUES ('s1', 'a1', 'n1', DATE '2012-07-01', DATE '2012-07-01', '{}', 'h', true, [], '福建|商务厅', [],"
+        " '福建省商务厅', 0)"
+    )
+    old.execute("INSERT INTO lineage_claims VALUES ('s1', '福建|物价局', 'abolished_into')")
+    migrate.migrate(old)
+    assert old.execute("SELECT count(*) FROM snapshots").fetchone() == (0,)
+    assert old.execute(
+        "SELECT record_id, agency_id, published_on::VARCHAR FROM amendment_records"
+    ).fetchall() == [("s1", "a1", "2012-07-01")]
+    assert old.execute(
+        "SELECT successor_key, notice_id, effective_date::VARCHAR FROM lineage_claims"
+    ).fetchall() == [("福建|商务厅", "n1", "2012-07-01")]
+    old.close()
