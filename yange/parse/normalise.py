@@ -43,6 +43,12 @@ _CN_YEAR = re.compile(r"[零〇○◯OoＯ0一二三四五六七八九]{4}")
 _CN_DIGIT = re.compile(r"[一二三四五六七八九]")
 _ZERO_TABLE = str.maketrans(dict.fromkeys("零○◯OoＯ0", "〇"))
 _SPACES = re.compile(r" +")
+# A run of spaces after or before Chinese punctuation (or a line break), taken whole. It opens with a
+# space, so a scan stops only at spaces, and only at a run's first one ((?<!  )): linear in the run.
+_SPACES_NEAR_PUNCT = re.compile(
+    r" (?<!  )(?: *+(?=[，。、；：！？（）【】〔〕《》〈〉“”\n])|(?<=[，。、；：！？（）【】〔〕《》〈〉“”\n] ) *)"
+)
+
 _PUNCT = frozenset("，。、；：！？（）【】〔〕《》〈〉“”\n")
 _MARKER_START = re.compile(
     r"^(?:（[零〇一二三四五六七八九十百]{1,4}）|[零〇一二三四五六七八九十百]{1,3}、|第[零〇一二三四五六七八九十百]{1,4}条"
@@ -175,15 +181,11 @@ def date_zeros(text: str) -> str:
 def squeeze_spaces(text: str) -> str:
     """Strip each line, collapse runs of spaces, drop spaces next to Chinese punctuation and blank lines."""
 
-    def one_space(m: re.Match[str]) -> str:
-        s, e = m.start(), m.end()
-        near_punct = (s > 0 and text[s - 1] in _PUNCT) or (e < len(text) and text[e] in _PUNCT)
-        return "" if near_punct else " "
-
     # literal searches: a character-class regex would visit every character of the notice
     text = text.replace("\t", " ")
     if " " in text:
-        text = _SPACES.sub(one_space, text)
+        # two passes without a Python call per run: runs next to punctuation go, the others become one
+        text = _SPACES.sub(" ", _SPACES_NEAR_PUNCT.sub("", text))
     return "\n".join(stripped for line in text.split("\n") if (stripped := line.strip(" ")))
 
 
@@ -193,10 +195,10 @@ class _Line:
 
     __slots__ = ("parts", "length", "running", "balance", "furniture")
 
-    def __init__(self, line: str) -> None:
+    def __init__(self, line: str, furniture: bool) -> None:
         self.parts = [line]
         # a site's furniture line (索引号：…, 发布机构：…) is never part of the running text after it
-        self.furniture = metadata.SITE_FURNITURE_LINE.match(line) is not None
+        self.furniture = furniture
         self.length = len(line)
         self.running = _RUNNING_PUNCT.search(line) is not None
         # openers minus closers per bracket kind, counted the first time a rule asks (most lines never)
@@ -233,11 +235,13 @@ def join_broken_lines(text: str) -> str:
     lines = text.split("\n")
     if len(lines) < 2:
         return text
-    out = [_Line(lines[0])]
+    furniture = metadata.SITE_FURNITURE_LINE.match
+    out = [_Line(lines[0], furniture(lines[0]) is not None)]
     for line in lines[1:]:
         prev = out[-1]
-        if prev.furniture or metadata.SITE_FURNITURE_LINE.match(line):
-            out.append(_Line(line))
+        is_furniture = furniture(line) is not None
+        if prev.furniture or is_furniture:
+            out.append(_Line(line, is_furniture))
             continue
         tail = prev.tail()
         continues = (
@@ -261,7 +265,7 @@ def join_broken_lines(text: str) -> str:
         if continues or _hard_wrapped(prev, tail, line) or _cut_heading(prev, line):
             prev.add(line)
         else:
-            out.append(_Line(line))
+            out.append(_Line(line, is_furniture))
     return "\n".join(o.text() for o in out)
 
 

@@ -12,8 +12,9 @@ The rules, in the order they apply:
 
 from __future__ import annotations
 
+import bisect
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from models import Relocation
 from yange.parse.adjust import shape_of
@@ -50,8 +51,6 @@ def _fits(section: str, shape: str | None, item: Item) -> bool:
 
 def _out_of_order(items: list[Item]) -> set[int]:
     """Indexes of items outside the longest increasing run of ordinals (O(n log n))."""
-    import bisect
-
     idx = [i for i, it in enumerate(items) if it.ordinal is not None]
     seq = [items[i].ordinal for i in idx]
     tails: list[int] = []
@@ -98,7 +97,9 @@ def repair(
     movers: list[tuple[Item, str]] = []
     in_sequence: set[int] = set()  # item starts
     for section in SECTIONS:
-        current = by_section.get(section, [])
+        current = by_section.get(section)
+        if not current:
+            continue
         disorder = _out_of_order(current)
         counts = Counter(it.ordinal for it in current)
         numbered = [it for i, it in enumerate(current) if it.ordinal is not None and i not in disorder]
@@ -109,8 +110,11 @@ def repair(
             if it.ordinal == ((numbered[k - 1].ordinal or 0) + 1 if k else 1) and counts[it.ordinal] == 1
         )
         for i, it in enumerate(current):
+            if it.ordinal is None:
+                staying[section].append(it)
+                continue
             shape = shape_of(it.text)
-            if it.ordinal is None or _fits(section, shape, it):
+            if _fits(section, shape, it):
                 staying[section].append(it)
             elif (
                 section == "duties"
@@ -133,7 +137,7 @@ def repair(
         # units (八)…(十一) worded like duties, following (七), are no duties 8-11 of a regulation with seven
         in_place = it.start in in_sequence and it.ordinal > last[target]
         if target != it.section and it.ordinal not in taken[target] and not in_place:
-            staying[target].append(replace(it, section=target))
+            staying[target].append(it._replace(section=target))
             taken[target].add(it.ordinal)
             out.relocated.append(Relocation(ordinal=it.ordinal, from_section=it.section, to_section=target))  # type: ignore[arg-type]
         else:
