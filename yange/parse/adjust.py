@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from models import AdjustmentKind
 from yange.parse.vocab import adjustments, agencies, names, units
 
@@ -74,13 +76,17 @@ def unit_name(text: str) -> tuple[str, str | None, int] | None:
     >>> unit_name("国际经贸关系处（省政府WTO事务协调办公室）承担WTO事务协调的有关工作。")
     ('国际经贸关系处', '省政府WTO事务协调办公室', 22)
     """
-    m = units.UNIT_SHAPE.match(text) or units.VERB_NAMED_UNIT.match(text)
+    m = _unit_match(text)
     if m is None:
         return None
     rest = m.end()
     while rest < len(text) and text[rest] in "。：:， \n":
         rest += 1
     return m.group(1), _alias_of(m.group(2)), rest
+
+
+def _unit_match(text: str) -> re.Match[str] | None:
+    return units.UNIT_SHAPE.match(text) or units.VERB_NAMED_UNIT.match(text)
 
 
 def _alias_of(bracket: str | None) -> str | None:
@@ -103,7 +109,7 @@ def shape_of(text: str) -> str | None:
     """The section an item's wording belongs to: 'adjustments', 'units', 'duties' or None (no cue)."""
     if adjustments.ADJUSTMENT_SHAPE.match(text):
         return "adjustments"
-    if unit_name(text) is not None:
+    if _unit_match(text) is not None:  # as unit_name(text) is not None, without reading the name
         return "units"
     if units.DUTY_SHAPE.match(text):
         return "duties"

@@ -13,6 +13,7 @@ The rules, in the order they apply:
 from __future__ import annotations
 
 import bisect
+import itertools
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
@@ -53,6 +54,8 @@ def _out_of_order(items: list[Item]) -> set[int]:
     """Indexes of items outside the longest increasing run of ordinals (O(n log n))."""
     idx = [i for i, it in enumerate(items) if it.ordinal is not None]
     seq = [items[i].ordinal for i in idx]
+    if all(a < b for a, b in itertools.pairwise(seq)):  # type: ignore[operator]
+        return set()  # in order already, as most sections are: the run is all of them
     tails: list[int] = []
     tails_at: list[int] = []
     prev: list[int] = [-1] * len(seq)
