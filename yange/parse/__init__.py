@@ -87,11 +87,14 @@ def _ends_mid_sentence(text: str) -> bool:
 
 
 def _without_furniture(text: str) -> str:
-    """The text without trailing page furniture lines (下一篇：…, 打印 关闭, 版权所有…)."""
-    lines = text.rstrip().split("\n")
-    while len(lines) > 1 and metadata.PAGE_FURNITURE_LINE.match(lines[-1].strip()):
-        lines.pop()
-    return "\n".join(lines)
+    """The text without trailing page furniture lines (下一篇：…, 打印 关闭, 版权所有…); the first line
+    stays. Read from the end: only the last lines are looked at."""
+    text = text.rstrip()
+    cut = text.rfind("\n")
+    while cut >= 0 and metadata.PAGE_FURNITURE_LINE.match(text[cut + 1 :].strip()):
+        text = text[:cut]
+        cut = text.rfind("\n")
+    return text
 
 
 def _last_item(records: list[AgencyRecord]) -> tuple[int, str] | None:

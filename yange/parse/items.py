@@ -61,8 +61,12 @@ def _boundaries(text: str) -> tuple[list[int], list[bool], list[int]]:
 def cut_at_boundary(text: str, start: int, end: int) -> int:
     """End an item before a passage that cannot belong to it (a signature date, the regulation's
     own title, the preamble), which pages without line breaks run straight into the item."""
+    return _cut(text, start, end, _boundaries(text))
+
+
+def _cut(text: str, start: int, end: int, boundaries: tuple[list[int], list[bool], list[int]]) -> int:
     cut = end
-    starts, titles, headings = _boundaries(text)
+    starts, titles, headings = boundaries
     i = bisect_right(starts, start)
     if i < len(starts) and starts[i] < cut:
         cut = starts[i]
@@ -120,10 +124,13 @@ def find_items(
         for m in extra_starts.finditer(text, start, end):
             starts.append((m.start(), m.start(), None))
         starts.sort()
+    if not starts:
+        return []
     items: list[Item] = []
+    boundaries = _boundaries(text)  # once for all the items, not per item
     for i, (mstart, tstart, ordinal) in enumerate(starts):
         tend = starts[i + 1][0] if i + 1 < len(starts) else end
-        tend = cut_at_boundary(text, tstart, tend)
+        tend = _cut(text, tstart, tend, boundaries)
         s, e = _trim(text, tstart, tend)
         if e > s:
             items.append(Item(ordinal, s, e, text[s:e], section, mstart))
