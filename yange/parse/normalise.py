@@ -195,19 +195,19 @@ class _Line:
 
     __slots__ = ("parts", "length", "running", "balance", "furniture")
 
-    def __init__(self, line: str, furniture: bool) -> None:
+    def __init__(self, line: str, *, furniture: bool, running: bool) -> None:
         self.parts = [line]
         # a site's furniture line (索引号：…, 发布机构：…) is never part of the running text after it
         self.furniture = furniture
         self.length = len(line)
-        self.running = _RUNNING_PUNCT.search(line) is not None
+        self.running = running
         # openers minus closers per bracket kind, counted the first time a rule asks (most lines never)
         self.balance: list[int] | None = None
 
-    def add(self, line: str) -> None:
+    def add(self, line: str, *, running: bool) -> None:
         self.parts.append(line)
         self.length += len(line)
-        self.running = self.running or _RUNNING_PUNCT.search(line) is not None
+        self.running = self.running or running
         if self.balance is not None:
             self.balance = [
                 b + line.count(o) - line.count(c) for b, (o, c) in zip(self.balance, _OPENERS, strict=True)
@@ -235,20 +235,23 @@ def join_broken_lines(text: str) -> str:
     lines = text.split("\n")
     if len(lines) < 2:
         return text
-    furniture = metadata.SITE_FURNITURE_LINE.match
-    out = [_Line(lines[0], furniture(lines[0]) is not None)]
+    # what the rules ask of each line is found once per line
+    furniture, punct = metadata.SITE_FURNITURE_LINE.match, _RUNNING_PUNCT.search
+    out = [_Line(lines[0], furniture=furniture(lines[0]) is not None, running=punct(lines[0]) is not None)]
     for line in lines[1:]:
         prev = out[-1]
         is_furniture = furniture(line) is not None
+        running = punct(line) is not None
         if prev.furniture or is_furniture:
-            out.append(_Line(line, is_furniture))
+            out.append(_Line(line, furniture=is_furniture, running=running))
             continue
+        marker = _MARKER_START.match(line) is not None
         tail = prev.tail()
         continues = (
-            not _MARKER_START.match(line)
+            not marker
             and not _DATE_LINE.match(line)
             and not tail.endswith(("：", ":"))
-            and _RUNNING_PUNCT.search(line) is not None
+            and running
             and prev.running
         )
         if not continues and prev.length + len(line) <= _MAX_TITLE:
@@ -259,13 +262,13 @@ def join_broken_lines(text: str) -> str:
                 and "。" not in whole
                 and not _TITLE_WORDS.search(whole)
                 and _TITLE_END.search(whole + line) is not None
-                and not _RUNNING_PUNCT.search(line)
-                and not _MARKER_START.match(line)
+                and not running
+                and not marker
             )
-        if continues or _hard_wrapped(prev, tail, line) or _cut_heading(prev, line):
-            prev.add(line)
+        if continues or _hard_wrapped(prev, tail, line, marker, running) or _cut_heading(prev, line):
+            prev.add(line, running=running)
         else:
-            out.append(_Line(line, is_furniture))
+            out.append(_Line(line, furniture=is_furniture, running=running))
     return "\n".join(o.text() for o in out)
 
 
@@ -275,22 +278,23 @@ _HEADING_START = re.compile(r"^[零〇一二三四五六七八九十]{1,2}、\s*
 
 def _cut_heading(prev: _Line, line: str) -> bool:
     """Whether `line` completes a section heading that `prev` began (二、主要 + 职责 = 二、主要职责)."""
-    if len(prev.parts) > 1 or not _HEADING_START.match(prev.parts[0]) or len(line) > 12:
+    if len(prev.parts) > 1 or len(line) > 12 or not _HEADING_START.match(prev.parts[0]):
         return False
     whole = prev.parts[0] + line
     m = markers.HEADING.match(whole)
     return m is not None and m.end(2) >= len(prev.parts[0]) + 1 and len(whole.strip()) == m.end(2)
 
 
-def _hard_wrapped(prev: _Line, tail: str, line: str) -> bool:
-    """Whether `line` continues `prev` that a hard wrap cut mid-sentence: prev is long, reads as
-    running text (an item, a sentence, or an open bracket) and does not end like a sentence, title
-    or heading; line is no item, no date, and reads as running text itself."""
+def _hard_wrapped(prev: _Line, tail: str, line: str, marker: bool, running: bool) -> bool:
+    """Whether `line` (opening with an item `marker`, `running` text) continues `prev` that a hard
+    wrap cut mid-sentence: prev is long, reads as running text (an item, a sentence, or an open
+    bracket) and does not end like a sentence, title or heading; line is no item, no date, and reads
+    as running text itself."""
     if prev.length < _MIN_WRAPPED or tail.endswith(_CLOSED_END) or _TITLE_TAIL.search(tail):
         return False
-    if _MARKER_START.match(line) or _DATE_LINE.match(line):
+    if marker or _DATE_LINE.match(line):
         return False
-    if not (_RUNNING_PUNCT.search(line) or line.endswith(_CLOSED_END)):
+    if not (running or line.endswith(_CLOSED_END)):
         return False
     return bool(prev.running or _MARKER_START.match(prev.parts[0]) or prev.length >= 20 or prev.unclosed())
 
