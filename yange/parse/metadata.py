@@ -106,14 +106,20 @@ def _title_candidates(text: str) -> list[re.Match[str]]:
 _PUNCT_IN_NAME = re.compile(r"[\s，。；：:、《》“”]")
 
 
+_NOT_PLAIN = re.compile(r"[《》〈〉、“”\s]")
+_ISSUED = re.compile(r"印发(.+?)的通知")
+_CITED = re.compile(r"《([^《》]{2,80})》")
+_DATE_FIELD = re.compile(r"(?:发布|公布|成文)日期[:：]?\s*(\S{8,12})")
+
+
 def _plain(s: str) -> str:
-    return re.sub(r"[《》〈〉、“”\s]", "", s)
+    return _NOT_PLAIN.sub("", s)
 
 
 def _title_score(text: str, m: re.Match[str], cited: str) -> int:
     title = m.group(1)
     score = 0
-    inner = re.search(r"印发(.+?)的通知", title)
+    inner = _ISSUED.search(title)
     if inner and f"《{_plain(inner.group(1))}》" in cited:
         score += 2  # the covering letter cites what it issues: 《…规定》
     if metadata.DOC_NUMBER.search(text, m.end(), m.end() + 120):
@@ -167,7 +173,7 @@ def choose_title(text: str) -> tuple[str | None, int, int]:
     """(title, start, end) of the covering letter's title, or the regulation's own title."""
     cands = _title_candidates(text)
     if cands:
-        cited = "".join(f"《{_plain(c)}》" for c in re.findall(r"《([^《》]{2,80})》", text[:20000]))
+        cited = "".join(f"《{_plain(c)}》" for c in _CITED.findall(text, 0, 20000))
         # best score, then the first
         best = max(cands, key=lambda m: (_title_score(text, m, cited), -m.start()))
         title = metadata.SITE_SUFFIX.sub("", best.group(1)).strip()
@@ -304,7 +310,7 @@ def read_metadata(text: str) -> Metadata:
         or sig_date
     )
     if published is None:
-        m = re.search(r"(?:发布|公布|成文)日期[:：]?\s*(\S{8,12})", text[:3000])
+        m = _DATE_FIELD.search(text[:3000])
         published = _arabic_date(m.group(1)) if m else None
     if published is None:
         for line in text[:600].split("\n"):
