@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, NamedTuple
 
 from models import Adjustment, AgencyRecord, Change
-from yange.diff.text import bigrams, comparison_key, coverage
+from yange.diff.text import bigrams, comparison_key
 
 # Breaks between the parts of one declaration's subject (not 、, which joins a list of one subject).
 CLAUSE_BREAK = re.compile(r"[，,；;]")
@@ -140,24 +140,36 @@ def _sides(change: Change) -> tuple[str, str, str]:
     return change.new_text or "", change.old_text or "", touched
 
 
-def _score(part: str, kind: object, change: Change) -> float:
-    """How well one observed change bears out one part of a declaration: the part's subject must
-    be spoken of on the side the declaration's kind points to (after for 划入, before for 取消), and
-    the change must have touched its words."""
-    after, before, touched = _sides(change)
-    texts = [after] if kind in INWARD else [before] if kind in OUTWARD else [after, before]
-    score = max(coverage(part, t) for t in texts)
-    need = min(2, len(bigrams(part)))
-    return score if len(bigrams(part) & bigrams(touched)) >= need else 0.0
+class _Grams(NamedTuple):
+    """The bigrams of one observed change's sides (see `_sides`), taken once per reconcile call."""
+
+    after: frozenset[str]
+    before: frozenset[str]
+    touched: frozenset[str]
 
 
-def _evidence(declared: Change, observed: Sequence[tuple[int, Change]], names: Sequence[str]) -> list[int]:
+def _grams(change: Change) -> _Grams:
+    return _Grams(*map(bigrams, _sides(change)))
+
+
+def _score(part: frozenset[str], kind: object, grams: _Grams) -> float:
+    """How well one observed change bears out one part of a declaration (its bigrams): the part's
+    subject must be spoken of on the side the declaration's kind points to (after for 划入, before
+    for 取消), and the change must have touched its words."""
+    if not part or len(part & grams.touched) < min(2, len(part)):
+        return 0.0
+    texts = (grams.after,) if kind in INWARD else (grams.before,) if kind in OUTWARD else grams[:2]
+    return max(len(part & t) for t in texts) / len(part)
+
+
+def _evidence(declared: Change, observed: Sequence[tuple[int, _Grams]], names: Sequence[str]) -> list[int]:
     kind = declared.detail.get("kind")
     parts = subjects(declared.new_text or "", names=[*names, declared.detail.get("counterpart") or ""])
+    grams = [bigrams(part) for part in parts]
     return [
         index
-        for index, change in observed
-        if max(_score(part, kind, change) for part in parts) >= RECONCILE_THRESHOLD
+        for index, sides in observed
+        if max(_score(part, kind, sides) for part in grams) >= RECONCILE_THRESHOLD
     ]
 
 
@@ -173,12 +185,13 @@ def reconcile(
     observed = [
         (k, c) for k, c in enumerate(changes) if c.change_type in OBSERVED and c.section in OBSERVED_SECTIONS
     ]
+    grams = [(k, _grams(c)) for k, c in observed] if not first_version else []
     links: dict[int, list[int]] = {}
     out: list[Change] = list(changes)
     for k, change in enumerate(changes):
         if change.change_type != "declared_adjustment":
             continue
-        evidence = [] if first_version else _evidence(change, observed, names)
+        evidence = [] if first_version else _evidence(change, grams, names)
         for index in evidence:
             links.setdefault(index, []).append(k)
         reconciled: bool | None = None if first_version else bool(evidence)

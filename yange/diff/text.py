@@ -41,7 +41,7 @@ def bigrams(text: str) -> frozenset[str]:
     key = comparison_key(text)
     if len(key) < 2:
         return frozenset({key}) if key else frozenset()
-    return frozenset(key[i : i + 2] for i in range(len(key) - 1))
+    return frozenset(map(str.__add__, key, key[1:]))
 
 
 def coverage(subject: str, text: str) -> float:
