@@ -110,13 +110,12 @@ def _unit_record(
             nested = False
             for r in subs:
                 found = find_items(text, r.start, r.end, r.section)
-                body = text[r.start : cut_at_boundary(text, r.start, r.end)].strip()
-                if (
-                    not found
-                    and r.section == "other_matters"
-                    and body
-                    and body not in [o.text for o in others]
-                ):
+                body = (
+                    text[r.start : cut_at_boundary(text, r.start, r.end)].strip()
+                    if not found and r.section == "other_matters"
+                    else ""
+                )
+                if body and body not in [o.text for o in others]:
                     off = text.index(body, r.start)
                     others.append(OtherMatter(ordinal=0, text=body, span=(off, off + len(body))))
                 items.extend(found)
