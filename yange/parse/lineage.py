@@ -44,7 +44,8 @@ def successions(parsed: ParsedNotice) -> list[Succession]:
 
 
 def _sentence(sentence: str, abolished_in_text: set[str]) -> list[Succession]:
-    out = [Succession(m["old"], m["new"], "renamed") for m in cue.RENAMED.finditer(sentence)]
+    renamed = cue.RENAMED.finditer(sentence) if cue.RENAMED_CUE in sentence else ()
+    out = [Succession(m["old"], m["new"], "renamed") for m in renamed]
     out += [Succession(m["old"], m["new"], "duties_absorbed") for m in cue.ABSORBED.finditer(sentence)]
     created = [m["name"] for m in cue.CREATED.finditer(sentence)]
     gone = [n for m in cue.ABOLISHED.finditer(sentence) for n in _names(m["names"])]

@@ -16,7 +16,9 @@ _NAME = r"[^\s，。；：、“”《》（）()\"的]{2,38}?" + AGENCY_END
 # Where a name must stop: punctuation, a list joiner, or the start of the next clause.
 _STOP = r"(?=[，。；、（(和及”\"]|$|的|为|作为|加挂)"
 
-# X更名为Z / 将X更名为Z: the same body under a new name.
+# X更名为Z / 将X更名为Z: the same body under a new name. A name may start anywhere, so the pattern is
+# tried only on sentences holding its cue (RENAMED_CUE): 2.4 ms -> 0.1 ms on a seed notice.
+RENAMED_CUE = "更名为"
 RENAMED = re.compile(rf"(?:将)?[“\"]?(?P<old>{_NAME})[”\"]?更名为[“\"]?(?P<new>{_NAME}){_STOP}")
 # 组建X / 设立X / 新组建X / 成立X: a body created (the successor of the bodies the sentence abolishes).
 CREATED = re.compile(rf"(?:重新组建|新组建|组建|新设立|设立|成立)[“\"]?(?P<name>{_NAME}){_STOP}")
