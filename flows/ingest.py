@@ -1,4 +1,4 @@
-"""The `ingest` flow: discover -> fetch -> parse -> store -> diff -> report, in batches of notices.
+"""The `ingest` flow: discover -> fetch -> parse -> store (counting change events) -> report, in batches.
 
 `ingest` runs under Prefect: a deployment's worker, `yange serve`, or `yange ingest` when a Prefect
 API is configured (or with `--prefect`). With no API configured, the first run of a process starts
@@ -14,7 +14,7 @@ from prefect.utilities.annotations import quote
 
 from flows import stages, tasks
 from flows.pipeline import resolve
-from flows.report import IngestSummary, NoticeOutcome
+from flows.report import IngestSummary
 from flows.runner import task_runner
 from flows.sources.web import FetchPolicy
 
@@ -41,20 +41,18 @@ def ingest(
         counted = stages.RunProgress(progress or stages.no_progress, sum(len(d.candidates) for d in found))
         # Batch k is fetched and parsed in the task runner while batch k-1 is stored here (one writer);
         # only two batches are held at a time.
-        outcomes: list[NoticeOutcome] = []
         parsing: PrefectFuture[stages.Batch] | None = None
         for part in stages.split(found, size=batch_size):
             fetching = tasks.fetch_source.submit(tasks.Sealed(part), memory=sealed, policy=policy)
             if parsing is not None:
-                outcomes += tasks.store_source(quote(history), quote(parsing.result()), quote(counted))
+                summary.add(tasks.store_source(quote(history), quote(parsing.result()), quote(counted)))
             fetched = tasks.Sealed(fetching.result())
             parsing = tasks.parse_source.submit(
                 tasks.Sealed(part), fetched, memory=sealed, max_bytes=policy.max_bytes
             )
         if parsing is not None:
-            outcomes += tasks.store_source(quote(history), quote(parsing.result()), quote(counted))
-        outcomes = tasks.diff_changes(quote(history), quote(outcomes))
-        return tasks.report_run(quote(summary), quote(found), quote(outcomes))
+            summary.add(tasks.store_source(quote(history), quote(parsing.result()), quote(counted)))
+        return tasks.report_run(quote(summary), quote(found))
 
 
 if __name__ == "__main__":

@@ -5,8 +5,10 @@ server takes to start). The `ingest` flow in flows/ingest.py runs the very same 
 
 from __future__ import annotations
 
+from concurrent.futures import Future, ThreadPoolExecutor
+
 from flows import stages
-from flows.report import IngestSummary, NoticeOutcome
+from flows.report import IngestSummary
 from flows.sources.web import FetchPolicy
 from yange.settings import get_settings
 
@@ -33,14 +35,19 @@ def run_pipeline(
     """Discover, fetch, parse, store, diff and report, batch by batch, in this process."""
     chosen, db_path, policy = resolve(sources, db, policy)
     summary = IngestSummary(sources=chosen, db=db_path)
-    with stages.open_history(db_path) as history:
+    with stages.open_history(db_path) as history, ThreadPoolExecutor(1, thread_name_prefix="parse") as ahead:
         memory = stages.load_memory(history)
         found = [stages.discover_with_retries(spec, memory=memory, policy=policy) for spec in chosen]
         counted = stages.RunProgress(progress or stages.no_progress, sum(len(d.candidates) for d in found))
-        outcomes: list[NoticeOutcome] = []
+        # Batch k is parsed (in the parse worker, waited on by a thread) while batch k-1 is stored
+        # here: parsing and storing use a core each. Two batches are held at a time.
+        parsing: Future[stages.Batch] | None = None
         for part in stages.split(found, size=batch_size):
             fetched = stages.fetch(part, memory=memory, policy=policy)
-            batch = stages.parse(part, fetched, memory=memory, max_bytes=policy.max_bytes)
-            outcomes += stages.store(history, batch, progress=counted)
-        outcomes = stages.diff(history, outcomes)
-        return stages.report(summary, found, outcomes)
+            ahead_of = ahead.submit(stages.parse, part, fetched, memory=memory, max_bytes=policy.max_bytes)
+            if parsing is not None:
+                summary.add(stages.diff(history, stages.store(history, parsing.result(), progress=counted)))
+            parsing = ahead_of
+        if parsing is not None:
+            summary.add(stages.diff(history, stages.store(history, parsing.result(), progress=counted)))
+        return stages.report(summary, found)

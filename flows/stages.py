@@ -20,14 +20,15 @@ import duckdb
 from pydantic import BaseModel, ConfigDict, Field
 
 import storage
+from flows import parse_worker
 from flows.engines import default_engines
+from flows.parse_worker import ParseOutcome
 from flows.report import IngestSummary, NoticeOutcome, SourceFailure
 from flows.sources import Candidate, Fetched, SourceError, SourceSpec, folder, parse_spec, web
 from flows.sources import state as source_state
 from flows.sources.state import SeenEntry, SourceMemory, content_hash
 from models import ParsedNotice
-from yange.errors import NoticeRejected, StorageError
-from yange.parse import parse_bytes
+from yange.errors import StorageError
 from yange.safe_text import printable
 from yange.settings import get_settings
 
@@ -235,13 +236,26 @@ def fetch(discovery: Discovery, *, memory: SourceMemory, policy: web.FetchPolicy
 # --- parse ---------------------------------------------------------------------------------------
 
 
-def parse(discovery: Discovery, fetched: list[Fetched], *, memory: SourceMemory, max_bytes: int) -> Batch:
+# Parses one notice's bytes (raw, source, size cap): `parse_worker.shared().parse` unless a caller
+# passes another (tests parse in-process with `parse_worker.parse_one`).
+Parser = Callable[[bytes, str, int], ParseOutcome]
+
+
+def parse(
+    discovery: Discovery,
+    fetched: list[Fetched],
+    *,
+    memory: SourceMemory,
+    max_bytes: int,
+    parser: Parser | None = None,
+) -> Batch:
     """Parse every fetched notice not already seen; sort each into parsed / known / rejected."""
-    items = [_prepare(f, memory=memory, max_bytes=max_bytes) for f in fetched]
+    parse_one = parser or parse_worker.shared().parse
+    items = [_prepare(f, memory=memory, max_bytes=max_bytes, parser=parse_one) for f in fetched]
     return Batch(source=discovery.source, items=items, seen=discovery.seen, error=discovery.error)
 
 
-def _prepare(fetched: Fetched, *, memory: SourceMemory, max_bytes: int) -> Prepared:
+def _prepare(fetched: Fetched, *, memory: SourceMemory, max_bytes: int, parser: Parser) -> Prepared:
     # Stored, remembered and printed in one safe spelling (a file name may be any bytes).
     location = printable(fetched.location)
     base = {"source": printable(fetched.source), "location": location}
@@ -260,16 +274,12 @@ def _prepare(fetched: Fetched, *, memory: SourceMemory, max_bytes: int) -> Prepa
         before = memory.get(location)
         same = before is not None and (before.etag, before.last_modified) == (seen.etag, seen.last_modified)
         return Prepared(**base, status="known", seen=None if same else seen)
-    try:
-        parsed = parse_bytes(fetched.raw, source=location, max_bytes=max_bytes)
-    except NoticeRejected as exc:
-        return Prepared(**base, status="rejected", raw=fetched.raw, reason=str(exc), seen=seen)
-    except Exception as exc:  # a parser bug must not stop the batch; `yange rebuild` retries it later
-        log.error("parser failed on %s: %r", location, exc)
-        log.debug("parser traceback", exc_info=True)
-        reason = f"parser_error: {type(exc).__name__}: {exc}"
-        return Prepared(**base, status="rejected", raw=fetched.raw, reason=reason, seen=seen)
-    return Prepared(**base, status="parsed", raw=fetched.raw, parsed=parsed, seen=seen)
+    outcome = parser(fetched.raw, location, max_bytes)
+    if outcome.parsed is None:
+        if (outcome.reason or "").startswith(("parser_error", "timeout")):
+            log.error("parser failed on %s: %s", location, outcome.reason)
+        return Prepared(**base, status="rejected", raw=fetched.raw, reason=outcome.reason, seen=seen)
+    return Prepared(**base, status="parsed", raw=fetched.raw, parsed=outcome.parsed, seen=seen)
 
 
 # --- store ---------------------------------------------------------------------------------------
@@ -370,9 +380,7 @@ def diff(history: History, outcomes: list[NoticeOutcome]) -> list[NoticeOutcome]
     ]
 
 
-def report(summary: IngestSummary, found: list[Discovery], outcomes: list[NoticeOutcome]) -> IngestSummary:
-    """Fill the run's summary: every notice's outcome and every source that failed."""
+def report(summary: IngestSummary, found: list[Discovery]) -> IngestSummary:
+    """Finish the run's summary: the sources that failed, and the time it ended."""
     failures = [SourceFailure(source=d.source, reason=d.error) for d in found if d.error]
-    return summary.model_copy(
-        update={"outcomes": outcomes, "failed_sources": failures, "finished_at": dt.datetime.now(dt.UTC)}
-    )
+    return summary.model_copy(update={"failed_sources": failures, "finished_at": dt.datetime.now(dt.UTC)})

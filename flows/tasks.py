@@ -94,25 +94,18 @@ def parse_source(
 def store_source(
     history: stages.History, batch: stages.Batch, progress: stages.Progress
 ) -> list[NoticeOutcome]:
-    """Store one source's notices, one transaction each (runs in the flow's thread: one writer)."""
-    return stages.store(history, batch, progress=progress)
-
-
-@task(name="diff", cache_policy=NO_CACHE)
-def diff_changes(history: stages.History, outcomes: list[NoticeOutcome]) -> list[NoticeOutcome]:
-    """Count the change events each new notice produced."""
-    return stages.diff(history, outcomes)
+    """Store one batch and count the change events of its new notices (runs in the flow's thread:
+    one writer)."""
+    return stages.diff(history, stages.store(history, batch, progress=progress))
 
 
 @task(name="report", cache_policy=NO_CACHE)
-def report_run(
-    summary: IngestSummary, found: list[stages.Discovery], outcomes: list[NoticeOutcome]
-) -> IngestSummary:
+def report_run(summary: IngestSummary, found: list[stages.Discovery]) -> IngestSummary:
     """Finish the summary and publish it as the run's markdown artifact."""
-    done = stages.report(summary, found, outcomes)
+    done = stages.report(summary, found)
     create_markdown_artifact(
         key=ARTIFACT_KEY,
         markdown=done.to_markdown(),
-        description=f"{done.new} new, {done.unchanged} unchanged, {len(done.rejected)} rejected",
+        description=f"{done.new} new, {done.unchanged} unchanged, {done.rejected_count} rejected",
     )
     return done

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from typing import Literal
 
-# parser_error: a bug in the parser (IndexError, KeyError…), never a verdict on the text.
+# parser_error: a bug in the parser (IndexError, KeyError…), never a verdict on the text;
+# timeout: the parse overran its deadline (flows/parse_worker.py).
 RejectReason = Literal[
-    "empty", "binary", "encoding", "too_large", "not_a_notice", "unreadable", "parser_error"
+    "empty", "binary", "encoding", "too_large", "not_a_notice", "unreadable", "parser_error", "timeout"
 ]
 
 

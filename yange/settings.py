@@ -32,6 +32,10 @@ class Settings(BaseSettings):
     fetch_deadline_s: float = Field(default=120.0, gt=0)
     source_deadline_s: float = Field(default=1800.0, gt=0)
     max_links_per_page: int = Field(default=5000, gt=0)
+    # Each notice is parsed in a child process (flows/parse_worker.py) killed after this many
+    # seconds (a seed notice takes milliseconds) and limited to this much address space.
+    parse_deadline_s: float = Field(default=30.0, gt=0)
+    parse_memory_mb: int = Field(default=2048, ge=256)
     # A long ingest publishes its progress to readers at most this often (each publication copies
     # the whole database file, so not per batch); the rest is published when the run ends.
     publish_every_s: float = Field(default=600.0, ge=0)

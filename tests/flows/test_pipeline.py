@@ -233,10 +233,10 @@ def test_render_shortens_long_lists() -> None:
         NoticeOutcome(source="s", location=f"n{i}", outcome="rejected", reason="empty: no text")
         for i in range(45)
     ]
-    text = IngestSummary(sources=["s"], outcomes=many).render()
+    text = IngestSummary.of(many, sources=["s"]).render()
     assert text.count("empty: no text") == LIST_LIMIT
     assert f"… and {45 - LIST_LIMIT} more" in text
-    assert IngestSummary(sources=["s"], outcomes=many).to_markdown().count("empty: no text") == 45
+    assert IngestSummary.of(many, sources=["s"]).to_markdown().count("empty: no text") == 45
 
 
 def test_html_notice_in_a_legacy_encoding(server: NoticeServer, policy: FetchPolicy, db: str) -> None:
@@ -276,9 +276,10 @@ def test_a_notice_storage_refuses_is_rejected_and_the_batch_is_kept(
     assert outcomes["mofcom-2003-unit-functions.txt"][0] == "new"
 
     monkeypatch.undo()  # storage works again: the refused notice was not remembered, so it is retried
-    again = _by_name(run_pipeline([str(inbox)], db=db).outcomes)
-    assert again[poisoned][0] == "new"
-    assert again["mofcom-2003-unit-functions.txt"][0] == "unchanged"
+    again = run_pipeline([str(inbox)], db=db)
+    assert _by_name(again.outcomes)[poisoned][0] == "new"
+    assert "mofcom-2003-unit-functions.txt" not in _by_name(again.outcomes)  # unchanged: only counted
+    assert (again.new, again.unchanged) == (1, len(NOTICES) - 1 + 3)  # the three rejects are known too
 
 
 def test_no_file_name_poisons_a_run(tmp_path: Path, db: str) -> None:
