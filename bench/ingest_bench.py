@@ -23,7 +23,6 @@ import itertools
 import json
 import os
 import re
-import resource
 import shutil
 import subprocess
 import sys
@@ -80,14 +79,23 @@ def generate(
     return count
 
 
-def _peak_mb() -> float:
-    """This process's own peak resident size (VmHWM). Not getrusage's ru_maxrss: Linux carries that
-    across fork and exec, so a child of the bench (which holds the 1,000,000-row history, ~740 MB)
-    reported the parent's peak as its own."""
-    for line in Path("/proc/self/status").read_text().splitlines():
+def _hwm_mb(status: Path) -> float:
+    for line in status.read_text().splitlines():
         if line.startswith("VmHWM:"):
             return round(int(line.split()[1]) / 1024, 1)
-    return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+    return 0.0
+
+
+def _peak_mb() -> float:
+    """This process's own peak resident size (VmHWM) plus its parse worker's (flows/parse_worker.py:
+    the notices are parsed in that child). Not getrusage's ru_maxrss: Linux carries that across fork
+    and exec, so a child of the bench (which holds the 1,000,000-row history, ~740 MB) reported the
+    parent's peak as its own."""
+    from flows import parse_worker
+
+    worker = parse_worker.shared().pid
+    child = _hwm_mb(Path(f"/proc/{worker}/status")) if worker else 0.0
+    return round(_hwm_mb(Path("/proc/self/status")) + child, 1)
 
 
 def measure_flow(work: Path) -> dict[str, float]:
