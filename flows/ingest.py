@@ -14,7 +14,7 @@ from prefect.utilities.annotations import quote
 
 from flows import stages, tasks
 from flows.pipeline import resolve
-from flows.report import IngestSummary
+from flows.report import IngestSummary, NoticeOutcome
 from flows.runner import task_runner
 from flows.sources.web import FetchPolicy
 
@@ -25,7 +25,7 @@ def ingest(
     db: str | None = None,
     progress: stages.Progress | None = None,
     policy: FetchPolicy | None = None,
-    batch_size: int = stages.BATCH_SIZE,
+    batch_size: int = stages.FLOW_BATCH_SIZE,
 ) -> IngestSummary:
     """Fetch new notices from every source, store them, and report what changed."""
     chosen, db_path, policy = resolve(sources, db, policy)
@@ -40,19 +40,34 @@ def ingest(
         found = [tasks.settle_discovery(spec, f) for spec, f in zip(chosen, pending, strict=True)]
         counted = stages.RunProgress(progress or stages.no_progress, sum(len(d.candidates) for d in found))
         # Batch k is fetched and parsed in the task runner while batch k-1 is stored here (one writer);
-        # only two batches are held at a time.
-        parsing: PrefectFuture[stages.Batch] | None = None
+        # only two batches are held at a time. A batch with nothing new (a rerun: every file
+        # unchanged since the last run) costs its fetch task only: each task run is a few events the
+        # Prefect server must write, and a rerun's 30 task runs kept it busy for seconds.
+        parsing: PrefectFuture[stages.Batch] | stages.Batch | None = None
         for part in stages.split(found, size=batch_size):
             fetching = tasks.fetch_source.submit(tasks.Sealed(part), memory=sealed, policy=policy)
             if parsing is not None:
-                summary.add(tasks.store_source(quote(history), quote(parsing.result()), quote(counted)))
-            fetched = tasks.Sealed(fetching.result())
-            parsing = tasks.parse_source.submit(
-                tasks.Sealed(part), fetched, memory=sealed, max_bytes=policy.max_bytes
-            )
+                summary.add(_store(history, parsing, counted))
+            fetched = fetching.result()
+            if stages.anything_to_parse(fetched):
+                parsing = tasks.parse_source.submit(
+                    tasks.Sealed(part), tasks.Sealed(fetched), memory=sealed, max_bytes=policy.max_bytes
+                )
+            else:
+                parsing = stages.parse(part, fetched, memory=memory, max_bytes=policy.max_bytes)
         if parsing is not None:
-            summary.add(tasks.store_source(quote(history), quote(parsing.result()), quote(counted)))
+            summary.add(_store(history, parsing, counted))
         return tasks.report_run(quote(summary), quote(found))
+
+
+def _store(
+    history: stages.History, parsing: PrefectFuture[stages.Batch] | stages.Batch, counted: stages.Progress
+) -> list[NoticeOutcome]:
+    """Store a batch as a task run, or, when it has nothing to write, count its notices here."""
+    batch = parsing if isinstance(parsing, stages.Batch) else parsing.result()
+    if stages.anything_to_store(batch):
+        return tasks.store_source(quote(history), quote(batch), quote(counted))
+    return stages.store(history, batch, progress=counted)
 
 
 if __name__ == "__main__":

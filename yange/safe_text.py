@@ -10,6 +10,10 @@ from __future__ import annotations
 
 import unicodedata
 
+# Controls, format characters (bidirectional overrides reorder what a reader sees) and the line and
+# paragraph separators (a line break to some displays).
+UNSAFE_CATEGORIES = frozenset({"Cc", "Cf", "Zl", "Zp"})
+
 
 def printable(text: str) -> str:
     """`text` with control characters and undecodable bytes written as escapes."""
@@ -24,7 +28,7 @@ def printable(text: str) -> str:
             out.append(f"\\u{code:04x}")
         elif char in "\n\r\t":
             out.append(char.encode("unicode_escape").decode("ascii"))
-        elif unicodedata.category(char) in ("Cc", "Cf"):
+        elif unicodedata.category(char) in UNSAFE_CATEGORIES:
             out.append(f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}")
         else:
             out.append(char)

@@ -1,7 +1,9 @@
 """Properties over random input: whatever the folder holds or the server sends, every input ends
 in a recorded outcome (fetched, or failed with a reason; text, or a NoticeRejected), in bounded
 time (pytest-timeout), within the byte cap and (for the server, bombs among its bodies) in bounded
-memory, and nothing raises past the source."""
+memory, and nothing raises past the source. The same for the parse stage (random bytes, random HTML
+and cut notices under random names, parsed in a worker with a deadline and a memory cap) and for a
+whole run over a folder of such files."""
 
 from __future__ import annotations
 
@@ -10,19 +12,26 @@ import itertools
 import os
 import tempfile
 import tracemalloc
+import unicodedata
 import zlib
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from flows.sources import SourceError, SourceSpec, folder, parse_spec, web
+from flows import stages
+from flows.parse_worker import ParseWorker
+from flows.pipeline import run_pipeline
+from flows.sources import Fetched, SourceError, SourceSpec, folder, parse_spec, web
 from flows.sources.state import SourceMemory
+from tests.conftest import FUJIAN
 from tests.flows.notice_server import NoticeServer, gzip_bomb
 from tests.flows.test_hostile_html import TOKENS
 from yange.errors import NoticeRejected
 from yange.parse.decode import bytes_to_text
+from yange.safe_text import UNSAFE_CATEGORIES
 
 pytestmark = pytest.mark.timeout(300)
 CAP = 4096
@@ -146,3 +155,67 @@ def test_random_bodies_from_the_server(
         assert str(exc)
     else:
         assert all(c.location.startswith(("http://", "https://")) for c in listing.candidates)
+
+
+# A real notice among the random inputs, cut at a random point: the parser's own paths get exercised.
+FUJIAN_BYTES = FUJIAN.read_bytes()
+notice_cuts = st.integers(min_value=0, max_value=len(FUJIAN_BYTES)).map(lambda n: FUJIAN_BYTES[:n])
+
+
+@pytest.fixture(scope="module")
+def worker() -> Iterator[ParseWorker]:
+    """A parse worker with a short deadline and a small cap: bounded time and memory per input."""
+    parser = ParseWorker(deadline_s=10, memory_mb=512)
+    yield parser
+    parser.stop()
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.tuples(stems, st.one_of(contents, notice_cuts)), min_size=1, max_size=6))
+def test_the_parse_stage_records_an_outcome_for_any_bytes_and_name(
+    worker: ParseWorker, inputs: list[tuple[bytes, bytes]]
+) -> None:
+    fetched = [
+        Fetched(
+            source="inbox", location=os.fsdecode(b"inbox/%d-" % k + stem + b".txt"), status="fetched", raw=raw
+        )
+        for k, (stem, raw) in enumerate(inputs)
+    ]
+    batch = stages.parse(
+        stages.Discovery(source="inbox"), fetched, memory=SourceMemory(), max_bytes=CAP, parser=worker.parse
+    )
+    assert len(batch.items) == len(inputs)
+    for item in batch.items:
+        assert not any(unicodedata.category(c) in (*UNSAFE_CATEGORIES, "Cs") for c in item.location)
+        assert item.status in ("parsed", "rejected")
+        if item.status == "rejected":
+            assert item.reason and "\n" not in item.reason
+            assert not item.reason.startswith(("parser_error", "timeout")), item.reason
+        else:
+            assert item.parsed is not None and item.parsed.records
+
+
+visible_stems = stems.filter(lambda b: not b.startswith(b"."))  # a hidden file is not listed
+
+
+@settings(max_examples=15, deadline=None)
+@given(
+    st.lists(
+        st.tuples(visible_stems, st.one_of(contents, notice_cuts)),
+        min_size=1,
+        max_size=5,
+        unique_by=lambda t: t[0],
+    )
+)
+def test_a_run_over_random_files_records_every_file(files: list[tuple[bytes, bytes]]) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        inbox = Path(tmp) / "inbox"
+        inbox.mkdir()
+        for stem, raw in files:
+            (inbox / os.fsdecode(stem + b".txt")).write_bytes(raw)
+        db = str(Path(tmp) / "h.duckdb")
+        summary = run_pipeline([str(inbox)], db=db)
+        assert summary.new + summary.unchanged + summary.rejected_count == len(files)
+        assert all(not (o.reason or "").startswith(("parser_error", "timeout")) for o in summary.outcomes)
+        again = run_pipeline([str(inbox)], db=db)
+        assert (again.new, again.rejected_count, again.unchanged) == (0, 0, len(files))
