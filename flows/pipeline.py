@@ -46,8 +46,8 @@ def run_pipeline(
             fetched = stages.fetch(part, memory=memory, policy=policy)
             ahead_of = ahead.submit(stages.parse, part, fetched, memory=memory, max_bytes=policy.max_bytes)
             if parsing is not None:
-                summary.add(stages.diff(history, stages.store(history, parsing.result(), progress=counted)))
+                summary.add(stages.store(history, parsing.result(), progress=counted))
             parsing = ahead_of
         if parsing is not None:
-            summary.add(stages.diff(history, stages.store(history, parsing.result(), progress=counted)))
+            summary.add(stages.store(history, parsing.result(), progress=counted))
         return stages.report(summary, found)

@@ -43,7 +43,7 @@ Progress = Callable[[str, int, int | None], None]
 # one statement per table per batch and Prefect runs a few tasks per batch.
 BATCH_SIZE = 50
 # Under Prefect every batch costs three task runs (fetch, parse, store: 10-20 ms each), so the flow
-# takes bigger batches: a rerun with nothing new over 2,000 notices is then 30 task runs, not 120.
+# takes bigger batches: 2,000 notices are then 30 task runs, not 120.
 FLOW_BATCH_SIZE = 200
 
 
@@ -294,7 +294,8 @@ def _prepare(fetched: Fetched, *, memory: SourceMemory, max_bytes: int, parser: 
 
 
 def store(history: History, batch: Batch, *, progress: Progress = no_progress) -> list[NoticeOutcome]:
-    """Store one batch, then the source's memory.
+    """Store one batch, then the source's memory; each new notice's outcome counts the change
+    events storing it produced.
 
     The parsed notices go in together (`storage.store_notices`: one transaction, one history
     recomputation). If that fails, they are stored one by one, so a notice storage cannot take is
@@ -314,7 +315,7 @@ def store(history: History, batch: Batch, *, progress: Progress = no_progress) -
         with storage.transaction(history.con):
             source_state.save(history.con, seen)
     history.checkpoint()
-    return outcomes
+    return _count_changes(history, outcomes)
 
 
 STORAGE_FAILED = "storage: "
@@ -378,10 +379,10 @@ def _stored(item: Prepared, result: str) -> NoticeOutcome:
     )
 
 
-# --- diff and report -----------------------------------------------------------------------------
+# --- change counts and report --------------------------------------------------------------------
 
 
-def diff(history: History, outcomes: list[NoticeOutcome]) -> list[NoticeOutcome]:
+def _count_changes(history: History, outcomes: list[NoticeOutcome]) -> list[NoticeOutcome]:
     """Attach to each new notice the change events storing it produced, counted by change_type."""
     new_ids = [o.notice_id for o in outcomes if o.outcome == "new" and o.notice_id]
     if not new_ids:

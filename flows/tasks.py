@@ -96,7 +96,7 @@ def store_source(
 ) -> list[NoticeOutcome]:
     """Store one batch and count the change events of its new notices (runs in the flow's thread:
     one writer)."""
-    return stages.diff(history, stages.store(history, batch, progress=progress))
+    return stages.store(history, batch, progress=progress)
 
 
 @task(name="report", cache_policy=NO_CACHE)
