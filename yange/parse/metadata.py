@@ -122,7 +122,7 @@ def _title_score(text: str, m: re.Match[str], cited: str) -> int:
     inner = _ISSUED.search(title)
     if inner and f"《{_plain(inner.group(1))}》" in cited:
         score += 2  # the covering letter cites what it issues: 《…规定》
-    if metadata.DOC_NUMBER.search(text, m.end(), m.end() + 120):
+    if next(_doc_numbers(text, m.end(), m.end() + 120), None) is not None:
         score += 1
     line_end = text.find("\n", m.end())
     if metadata.SITE_SUFFIX.match(text, m.end(), len(text) if line_end < 0 else line_end):
@@ -214,8 +214,25 @@ def _doc_number(text: str, fields: dict[str, str], after: int, title_start: int 
     return found
 
 
+def _doc_numbers(text: str, start: int, end: int) -> Iterator[re.Match[str]]:
+    """metadata.DOC_NUMBER.finditer(text, start, end), tried only where a 〔 stands, from the start of
+    the run of ideographs before it (the pattern opens with that run, which sre would try at every
+    character): the same matches."""
+    pos = start
+    bracket = text.find("〔", pos + 1, end)
+    while bracket >= 0:
+        s = bracket
+        while s > pos and s > bracket - 10 and "\u4e00" <= text[s - 1] <= "\u9fff":
+            s -= 1
+        m = metadata.DOC_NUMBER.match(text, s, end) if s < bracket else None
+        if m is not None:
+            yield m
+            pos = m.end()
+        bracket = text.find("〔", max(bracket, pos) + 1, end)
+
+
 def _doc_number_in(text: str, start: int, end: int) -> str | None:
-    for m in metadata.DOC_NUMBER.finditer(text, start, end):
+    for m in _doc_numbers(text, start, end):
         if m.start() and text[m.start() - 1] in "（(《〈、":
             continue  # a cited document: 根据…（厅字〔2009〕23号）
         prefix = m.group(1)
