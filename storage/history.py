@@ -18,7 +18,7 @@ from typing import Any
 
 import duckdb
 
-from models import AgencyRecord, Change
+from models import AgencyRecord, Change, Notice
 from storage import bulk, identity, lineage
 from storage.engines import Applier, Differ, Engines
 from storage.resolve import lookup, resolve_agencies
@@ -42,6 +42,7 @@ class Version:
     _record: AgencyRecord | None = None
     partial: bool = False  # derived with no earlier version: it holds only what the amendment says
     base_snapshot: str | None = None
+    notice: Notice | None = None  # where the names its events use were written (their context)
 
     @property
     def record(self) -> AgencyRecord:
@@ -64,6 +65,7 @@ class Stored:
     alias_keys: list[str]
     seq: int
     names: list[str] | None  # the record's agency name and aliases as written (NULL before migration 6)
+    notice: Notice  # the notice's title, issuer and kind: the context its names are read in
 
     @property
     def order(self) -> tuple[dt.date, str, int, str]:
@@ -91,8 +93,9 @@ def refresh(
     con: duckdb.DuckDBPyConnection, *, touched: Iterable[str], engines: Engines, transfers: bool = True
 ) -> set[str]:
     """Re-resolve identities and recompute every agency whose snapshots changed (and every agency
-    whose amendments name one of them); then re-pair transfers in their regions, resolve
-    counterparts and lineage. Returns the ids of the agencies recomputed.
+    whose amendments name one of them); then resolve counterparts, re-pair transfers (in their
+    regions, and across regions where a declaration links them) and lineage. Returns the ids of
+    the agencies recomputed.
 
     Reads and writes are per batch, not per agency: every recomputed agency's snapshots and change
     keys are read in one query each, and what they produce is written in one statement per table."""
@@ -115,14 +118,15 @@ def refresh(
             pending=pending,
         )
     pending.flush(con)
+    _resolve_counterparts(con, agencies=affected, keys=renamed_keys)
     if transfers and engines.pair_transfers is not None:
         link_transfers(
             con,
             engines.pair_transfers,
             regions=regions | _regions(con, affected),
             dates=dates | _change_dates(con, affected),
+            agencies=affected,
         )
-    _resolve_counterparts(con, agencies=affected, keys=renamed_keys)
     _refresh_lineage(con, touched=touched, renamed_keys=renamed_keys)
     return affected
 
@@ -130,18 +134,25 @@ def refresh(
 def _stored_by_agency(con: duckdb.DuckDBPyConnection, agency_ids: set[str]) -> dict[str, list[Stored]]:
     rows = con.execute(
         "SELECT s.agency_id, s.snapshot_id, s.notice_id, n.published_on, s.record, false, s.display_name,"
-        "       s.agency_key, s.alias_keys, s.seq, s.names "
+        "       s.agency_key, s.alias_keys, s.seq, s.names, n.title, n.issuer, n.kind "
         "FROM snapshots s JOIN notices n USING (notice_id) "
         "WHERE s.agency_id IN (SELECT unnest($1::VARCHAR[])) AND NOT s.derived "
         "UNION ALL "
-        "SELECT agency_id, record_id, notice_id, published_on, record, true, display_name, agency_key,"
-        "       alias_keys, seq, names "
-        "FROM amendment_records WHERE agency_id IN (SELECT unnest($1::VARCHAR[]))",
+        "SELECT a.agency_id, a.record_id, a.notice_id, a.published_on, a.record, true, a.display_name,"
+        "       a.agency_key, a.alias_keys, a.seq, a.names, n.title, n.issuer, n.kind "
+        "FROM amendment_records a JOIN notices n USING (notice_id) "
+        "WHERE a.agency_id IN (SELECT unnest($1::VARCHAR[]))",
         [sorted(agency_ids)],
     ).fetchall()
     grouped: dict[str, list[Stored]] = defaultdict(list)
-    for agency_id, *rest in rows:
-        grouped[agency_id].append(Stored(*rest))
+    notices: dict[str, Notice] = {}  # one per notice: its records share it
+    for agency_id, *rest, title, issuer, kind in rows:
+        notice = notices.get(rest[1])
+        if notice is None:
+            notice = notices[rest[1]] = Notice(
+                notice_id=rest[1], title=title or "?", issuer=issuer, kind=kind or "sanding"
+            )
+        grouped[agency_id].append(Stored(*rest, notice=notice))
     return {k: sorted(v, key=lambda r: r.order) for k, v in grouped.items()}
 
 
@@ -297,11 +308,9 @@ def recompute_agency(
         return
     region = min(r.agency_key for r in stored).split("|", 1)[0]
     name = _current_name(stored)
-    versions, closures = _versions(
-        con, agency_id, stored, applier=applier, name=name, region=region, pending=pending
-    )
+    versions, closures = _versions(con, agency_id, stored, applier=applier, name=name, pending=pending)
     pending.validity.extend(_validity(stored, versions, closures))
-    _changes(agency_id, versions, existing, differ=differ, region=region, pending=pending)
+    _changes(agency_id, versions, existing, differ=differ, pending=pending)
     pending.inserts["agencies"].append(_agency_row(agency_id, stored, name=name, region=region))
 
 
@@ -330,7 +339,6 @@ def _versions(
     *,
     applier: Applier | None,
     name: str,
-    region: str,
     pending: Pending,
 ) -> tuple[list[Version], list[dt.date]]:
     """The version chain, and the dates the agency was abolished (不再保留).
@@ -343,13 +351,15 @@ def _versions(
     rows: dict[str, dict[str, Any]] = {}  # derived id -> its snapshots row
     for row in stored:
         if not row.amendment:
-            versions.append(Version(row.snapshot_id, row.notice_id, row.published_on, row.record_json))
+            versions.append(
+                Version(row.snapshot_id, row.notice_id, row.published_on, row.record_json, notice=row.notice)
+            )
             continue
         if applier is None:
             continue
         record = AgencyRecord.model_validate_json(row.record_json)
         base = versions[-1] if versions else None
-        counterparts = _counterparts(con, record, day=row.published_on, region=region)
+        counterparts = _counterparts(con, record, day=row.published_on, notice=row.notice)
         outcome = applier(base.record if base else None, record, agency=name, counterparts=counterparts)
         if outcome.abolished:
             if row.published_on is not None:
@@ -368,6 +378,7 @@ def _versions(
                 _record=amended,
                 partial=bool(outcome.partial),
                 base_snapshot=base.snapshot_id if base else None,
+                notice=row.notice,
             )
         )
         rows[derived_id] = {
@@ -419,12 +430,12 @@ def _one_per_day(versions: list[Version], rows: dict[str, dict[str, Any]]) -> li
 
 
 def _counterparts(
-    con: duckdb.DuckDBPyConnection, record: AgencyRecord, *, day: dt.date | None, region: str
+    con: duckdb.DuckDBPyConnection, record: AgencyRecord, *, day: dt.date | None, notice: Notice
 ) -> dict[str, AgencyRecord]:
     """The other agencies an amendment names, each as its latest full version before `day`."""
     found: dict[str, AgencyRecord] = {}
     for name in sorted({e.counterpart for e in record.effects if e.counterpart}):
-        other = lookup(con, name, region=region)
+        other = lookup(con, identity.key_in(name, notice).key)
         if other is None:
             continue
         row = con.execute(
@@ -461,7 +472,6 @@ def _changes(
     existing: list[tuple[str, str, str, str]],
     *,
     differ: Differ,
-    region: str,
     pending: Pending,
 ) -> None:
     """Diff each consecutive pair of versions, keeping the stored rows of pairs of full versions
@@ -481,9 +491,7 @@ def _changes(
         old = before.record if before else (_nothing(version.record) if version.partial else None)
         for seq, change in enumerate(differ(old, version.record)):
             pending.inserts["changes"].append(
-                change_row(
-                    change, agency_id=agency_id, before=before, version=version, seq=seq, region=region
-                )
+                change_row(change, agency_id=agency_id, before=before, version=version, seq=seq)
             )
     pending.deletes[("changes", "change_id")].extend(
         change_id for change_id, old, new, _ in existing if (old, new) not in keep
@@ -495,9 +503,11 @@ def _nothing(record: AgencyRecord) -> AgencyRecord:
 
 
 def change_row(
-    change: Change, *, agency_id: str, before: Version | None, version: Version, seq: int, region: str
+    change: Change, *, agency_id: str, before: Version | None, version: Version, seq: int
 ) -> dict[str, Any]:
-    """One `changes` row; the counterpart an event names is kept by name key (resolved later)."""
+    """One `changes` row; the counterpart an event names is kept by name key (resolved later), read
+    in the context of the version's notice: 县市场监管局 in 金寨县's notice is 金寨县's, not the
+    province's, so two counties' bodies of one name stay apart."""
     counterpart = change.detail.get("counterpart")
     from_snapshot = before.snapshot_id if before else None
     return {
@@ -517,8 +527,8 @@ def change_row(
         "old_span_end": change.old_span[1] if change.old_span else None,
         "new_span_start": change.new_span[0] if change.new_span else None,
         "new_span_end": change.new_span[1] if change.new_span else None,
-        "counterpart_key": identity.name_key(counterpart, notice_region=region)
-        if isinstance(counterpart, str) and counterpart
+        "counterpart_key": identity.key_in(counterpart, version.notice).key
+        if isinstance(counterpart, str) and counterpart and version.notice is not None
         else None,
         "counterpart_agency_id": None,
         "counterpart_snapshot": None,

@@ -209,6 +209,12 @@ def _overrides() -> dict[tuple[str, str], str]:
     return {(str(e.get("region", CENTRAL)), str(e["name"])): str(e["agency"]) for e in entries}
 
 
+def key_in(name: str, notice: Notice) -> Resolution:
+    """The key of a name as `notice` writes it: in its region and locality, a ministry's unit
+    qualified by the ministry (what every name of a stored notice is keyed by)."""
+    return resolve_name(qualified(name, notice), context_of_notice(notice))
+
+
 def display_name(key: str) -> str:
     """The full name a key stands for: 福建|商务厅 -> 福建省商务厅, 中央|商务部 -> 商务部."""
     region, trimmed = key.split("|", 1)

@@ -131,10 +131,7 @@ def _sync_names(
     }
 
 
-def lookup(con: duckdb.DuckDBPyConnection, name: str, *, region: str) -> str | None:
-    """The agency a name (as written in a notice of `region`) resolves to, if any is stored."""
-    row = con.execute(
-        "SELECT agency_id FROM agency_names WHERE name_key = ?",
-        [identity.name_key(name, notice_region=region)],
-    ).fetchone()
+def lookup(con: duckdb.DuckDBPyConnection, key: str) -> str | None:
+    """The agency a name key (storage.identity.key_in) resolves to, if any is stored."""
+    row = con.execute("SELECT agency_id FROM agency_names WHERE name_key = ?", [key]).fetchone()
     return row[0] if row else None

@@ -9,6 +9,7 @@ import pytest
 
 import storage
 from flows.engines import pair_transfers
+from models import ParsedNotice
 from storage.transfers import _clusters
 from tests.storage.factories import engines, notice, record
 
@@ -103,3 +104,145 @@ def test_a_transfer_a_year_apart_is_the_same_in_every_order() -> None:
         dumps.append(dump(con))
         con.close()
     assert all(d == dumps[0] for d in dumps[1:])
+
+
+def _county(county: str, agency: str, day: str, duties: list[str], **kwargs: object) -> ParsedNotice:
+    """A county's regulation of one of its bodies, naming them by level (县商务局), as such notices do."""
+    title = f"{county}人民政府办公室关于印发{county}{agency.removeprefix('县')}职能配置内设机构和人员编制规定的通知"
+    return notice(title, day, record(agency, duties, **kwargs), issuer=f"安徽省{county}人民政府办公室")  # type: ignore[arg-type]
+
+
+def test_a_county_counterpart_is_that_county_s_body(con: duckdb.DuckDBPyConnection) -> None:
+    """Two counties each have a 县市场监管局; what 金寨县's commerce bureau hands to 县市场监管局 goes to
+    金寨县's, not to 霍邱县's nor to a province-wide name no agency answers to."""
+    aid = "负责农产品流通市场建设管理"
+    round_ = [
+        _county("金寨县", "县市场监管局", "2019-03-01", ["负责市场主体登记注册"]),
+        _county("霍邱县", "县市场监管局", "2019-03-01", ["负责市场主体登记注册"]),
+        _county("金寨县", "县商务局", "2015-01-01", ["负责全县商贸流通管理", aid]),
+        _county(
+            "金寨县",
+            "县商务局",
+            "2019-03-02",
+            ["负责全县商贸流通管理"],
+            adjustments=[("transferred_out", "县市场监管局", f"将{aid}职责划给县市场监管局")],
+        ),
+    ]
+    for parsed in round_:
+        storage.store_notice(con, parsed=parsed, raw=parsed.text.encode(), source="t", engines=engines())
+    rows = con.execute(
+        "SELECT c.counterpart_key, a.name FROM changes c LEFT JOIN agencies a ON a.agency_id = c.counterpart_agency_id "
+        "WHERE c.change_type = 'declared_adjustment'"
+    ).fetchall()
+    assert rows == [("安徽|金寨县市场监督管理局", "安徽省金寨县市场监督管理局")]
+
+
+SOCIAL = "负责全省社会保险费征缴管理工作"
+FEES = "负责全省非税收入征收管理工作"
+TAX = "国家税务总局福建省税务局"
+
+
+def _regulation(issuer: str, agency: str, day: str, duties: list[str], **kwargs: object) -> ParsedNotice:
+    title = f"{issuer}关于印发{agency}主要职责内设机构和人员编制规定的通知"
+    return notice(title, day, record(agency, duties, **kwargs), issuer=issuer)  # type: ignore[arg-type]
+
+
+# 2018 tax collection reform: social insurance contributions and non-tax revenue move from two Fujian
+# departments to the tax bureau that the central administration runs in Fujian; one transfer is
+# declared by the giver, the other by the receiver. Guangdong drops the same duty with no declaration.
+ACROSS = [
+    _regulation(
+        "福建省人民政府办公厅", "福建省人力资源和社会保障厅", "2010-06-01", ["负责全省就业工作", SOCIAL]
+    ),
+    _regulation(
+        "中共福建省委办公厅",
+        "福建省人力资源和社会保障厅",
+        "2018-10-20",
+        ["负责全省就业工作"],
+        adjustments=[("transferred_out", TAX, f"将社会保险费征缴职责划给{TAX}")],
+    ),
+    _regulation("福建省人民政府办公厅", "福建省财政厅", "2010-06-02", ["负责全省财政预算管理", FEES]),
+    _regulation("中共福建省委办公厅", "福建省财政厅", "2018-11-01", ["负责全省财政预算管理"]),
+    _regulation("国家税务总局", TAX, "2018-07-20", ["负责全省税收征收管理"]),
+    _regulation(
+        "国家税务总局",
+        TAX,
+        "2019-01-01",
+        ["负责全省税收征收管理", SOCIAL, FEES],
+        adjustments=[("transferred_in", "福建省财政厅", "将福建省财政厅承担的非税收入征收职责划入")],
+    ),
+    _regulation(
+        "广东省人民政府办公厅", "广东省人力资源和社会保障厅", "2010-06-01", ["负责全省就业工作", SOCIAL]
+    ),
+    _regulation("中共广东省委办公厅", "广东省人力资源和社会保障厅", "2018-10-25", ["负责全省就业工作"]),
+]
+
+
+def _store_all(parsed_notices: list[ParsedNotice]) -> duckdb.DuckDBPyConnection:
+    con = storage.connect(":memory:")
+    for parsed in parsed_notices:
+        storage.store_notice(con, parsed=parsed, raw=parsed.text.encode(), source="t", engines=engines())
+    return con
+
+
+def _moves(con: duckdb.DuckDBPyConnection) -> list[tuple[str, str, str]]:
+    return con.execute(
+        """
+        select g.name, r.name, c.old_text
+        from changes c join agencies g on g.agency_id = c.agency_id
+        join agencies r on r.agency_id = c.counterpart_agency_id
+        where c.change_type = 'transferred' and c.detail->>'direction' = 'out'
+        order by all
+        """
+    ).fetchall()
+
+
+def test_a_declared_transfer_pairs_across_regions() -> None:
+    con = _store_all(ACROSS)
+    assert _moves(con) == [
+        ("福建省人力资源和社会保障厅", TAX, SOCIAL),
+        ("福建省财政厅", TAX, FEES),
+    ]
+    # both ends, each pointing at the other's version, marked as paired across regions
+    rows = con.execute(
+        "SELECT detail->>'direction', detail->>'across', counterpart_snapshot IS NOT NULL "
+        "FROM changes WHERE change_type = 'transferred' ORDER BY ALL"
+    ).fetchall()
+    assert rows == [("in", "true", True)] * 2 + [("out", "true", True)] * 2
+
+
+def test_transfers_across_regions_are_the_same_in_every_order() -> None:
+    import random
+
+    from tests.storage.conftest import dump
+
+    expected = dump(_store_all(ACROSS))
+    rng = random.Random(4)
+    orders = [list(reversed(range(len(ACROSS))))]
+    for _ in range(5):
+        orders.append(rng.sample(range(len(ACROSS)), len(ACROSS)))
+    for order in orders:
+        con = _store_all([ACROSS[i] for i in order])
+        assert dump(con) == expected, order
+        con.close()
+    batch = storage.connect(":memory:")
+    storage.store_notices(batch, [(p, p.text.encode(), "t") for p in reversed(ACROSS)], engines=engines())
+    assert dump(batch) == expected
+    bulk = storage.connect(":memory:")
+    for parsed in ACROSS:
+        storage.store_notice(
+            bulk, parsed=parsed, raw=parsed.text.encode(), source="t", engines=engines(), transfers=False
+        )
+    assert storage.link_transfers(bulk, pair_transfers) == 2
+    assert dump(bulk) == expected
+
+
+def test_an_undeclared_match_across_regions_is_no_transfer() -> None:
+    """Without the receiver's declaration, the fees leaving the Fujian finance department and
+    arriving at the central tax bureau in Fujian are two events, not a transfer (the declared social
+    insurance move stays paired); nor does Guangdong's dropped duty pair with anything."""
+    con = _store_all(
+        [p for i, p in enumerate(ACROSS) if i != 5]
+        + [_regulation("国家税务总局", TAX, "2019-01-01", ["负责全省税收征收管理", SOCIAL, FEES])]
+    )
+    assert _moves(con) == [("福建省人力资源和社会保障厅", TAX, SOCIAL)]
