@@ -69,6 +69,12 @@ _OPENERS = (("《", "》"), ("（", "）"), ("〈", "〉"), ("“", "”"))
 _MIN_WRAPPED = 16
 
 
+def _date_line(line: str) -> bool:
+    """Whether a line (no line break in it) is a date line; the literal test first, as most lines
+    do not end with 日 and the pattern is slow to fail."""
+    return line.endswith("日") and _DATE_LINE.match(line) is not None
+
+
 def unify_newlines(text: str) -> str:
     """One line break character, so later steps can reason about lines."""
     return text.replace("\r\n", "\n")
@@ -247,14 +253,15 @@ def join_broken_lines(text: str) -> str:
             continue
         marker = _MARKER_START.match(line) is not None
         tail = prev.tail()
+        # cheapest tests first; each is pure, so the order changes no outcome
         continues = (
-            not marker
-            and not _DATE_LINE.match(line)
-            and not tail.endswith(("：", ":"))
-            and running
+            running
             and prev.running
+            and not marker
+            and not tail.endswith(("：", ":"))
+            and not _date_line(line)
         )
-        if not continues and prev.length + len(line) <= _MAX_TITLE:
+        if not continues and not running and not marker and prev.length + len(line) <= _MAX_TITLE:
             # a title broken over two lines: 关于印发…厅 / 主要职责…规定的通知
             whole = prev.text()
             continues = (
@@ -262,14 +269,12 @@ def join_broken_lines(text: str) -> str:
                 and "。" not in whole
                 and not _TITLE_WORDS.search(whole)
                 and _TITLE_END.search(whole + line) is not None
-                and not running
-                and not marker
             )
         if continues or _hard_wrapped(prev, tail, line, marker, running) or _cut_heading(prev, line):
             prev.add(line, running=running)
         else:
             out.append(_Line(line, furniture=is_furniture, running=running))
-    return "\n".join(o.text() for o in out)
+    return "\n".join([o.text() for o in out])
 
 
 # A heading that a page break cut in two (二、主要 / 职责): the number and the start of a heading word.
@@ -290,11 +295,11 @@ def _hard_wrapped(prev: _Line, tail: str, line: str, marker: bool, running: bool
     wrap cut mid-sentence: prev is long, reads as running text (an item, a sentence, or an open
     bracket) and does not end like a sentence, title or heading; line is no item, no date, and reads
     as running text itself."""
+    if marker or not (running or line.endswith(_CLOSED_END)):
+        return False
     if prev.length < _MIN_WRAPPED or tail.endswith(_CLOSED_END) or _TITLE_TAIL.search(tail):
         return False
-    if marker or _DATE_LINE.match(line):
-        return False
-    if not (running or line.endswith(_CLOSED_END)):
+    if _date_line(line):
         return False
     return bool(prev.running or _MARKER_START.match(prev.parts[0]) or prev.length >= 20 or prev.unclosed())
 
@@ -347,7 +352,7 @@ def unwrap_fixed_width(text: str) -> str:
             and not last.endswith(_SENTENCE_END)
             and line
             and not _MARKER_START.match(line)
-            and not _DATE_LINE.match(line)
+            and not _date_line(line)
         ):
             out[-1].append(line)
         else:
