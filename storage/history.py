@@ -18,9 +18,10 @@ from typing import Any
 
 import duckdb
 
-from models import AgencyRecord, Change, Notice
-from storage import bulk, identity, lineage
+from models import AgencyRecord, Change, Duty, Notice
+from storage import bulk, identity, lineage, receivers
 from storage.engines import Applier, Differ, Engines
+from storage.receivers import receiver_keys
 from storage.resolve import lookup, resolve_agencies
 from storage.rows import duty_rows, staffing_rows
 from storage.transfers import link_transfers
@@ -103,6 +104,7 @@ def refresh(
     affected, renamed_keys = resolve_agencies(con, touched=touched)
     affected |= _dependents(con, affected)
     regions, dates = _regions(con, affected), _change_dates(con, affected)
+    receivers = receiver_keys(con, affected)  # before their declarations are recomputed
     _drop_derived(con, affected)
     stored = _stored_by_agency(con, affected)
     existing = _changes_by_agency(con, affected)
@@ -118,14 +120,17 @@ def refresh(
             pending=pending,
         )
     pending.flush(con)
-    _resolve_counterparts(con, agencies=affected, keys=renamed_keys)
+    receivers |= receiver_keys(con, affected) | renamed_keys
+    implied, old_regions, old_dates = _refresh_receivers(con, receivers, differ=engines.differ)
+    everyone = affected | implied
+    _resolve_counterparts(con, agencies=everyone, keys=renamed_keys | receivers)
     if transfers and engines.pair_transfers is not None:
         link_transfers(
             con,
             engines.pair_transfers,
-            regions=regions | _regions(con, affected),
-            dates=dates | _change_dates(con, affected),
-            agencies=affected,
+            regions=regions | old_regions | _regions(con, everyone),
+            dates=dates | old_dates | _change_dates(con, everyone),
+            agencies=everyone,
         )
     _refresh_lineage(con, touched=touched, renamed_keys=renamed_keys)
     return affected
@@ -245,6 +250,99 @@ def _resolve_counterparts(con: duckdb.DuckDBPyConnection, *, agencies: set[str],
         """
     )
     con.execute("drop table refresh_scope")
+
+
+def _refresh_receivers(
+    con: duckdb.DuckDBPyConnection, keys: set[str], *, differ: Differ
+) -> tuple[set[str], set[str], set[dt.date]]:
+    """Rebuild the implied versions of the bodies of `keys` (storage.receivers). Returns the
+    agencies whose implied versions went or came (with the partners of their transfers), and the
+    regions and dates of the versions that went (their transfers are re-paired)."""
+    if not keys:
+        return set(), set(), set()
+    stale = con.execute(
+        "SELECT snapshot_id, agency_id FROM snapshots WHERE implied AND agency_key IN (SELECT unnest(?::VARCHAR[]))",
+        [sorted(keys)],
+    ).fetchall()
+    ids, gone = [r[0] for r in stale], {r[1] for r in stale}
+    partners = {
+        r[0]
+        for r in con.execute(
+            "SELECT DISTINCT counterpart_agency_id FROM changes WHERE change_type = 'transferred' "
+            "AND to_snapshot IN (SELECT unnest(?::VARCHAR[])) AND counterpart_agency_id IS NOT NULL",
+            [ids],
+        ).fetchall()
+    }
+    regions, dates = _regions(con, gone), _change_dates(con, gone)
+    for table, column in (
+        ("duties", "snapshot_id"),
+        ("snapshots", "snapshot_id"),
+        ("changes", "to_snapshot"),
+    ):
+        bulk.delete_in(con, table, column, ids)
+    con.execute(
+        "DELETE FROM agency_names WHERE via = 'implied' AND name_key IN (SELECT unnest(?::VARCHAR[]))",
+        [sorted(keys)],
+    )
+    con.execute(
+        "DELETE FROM agencies WHERE agency_id IN (SELECT unnest(?::VARCHAR[])) "
+        "AND agency_id NOT IN (SELECT agency_id FROM agency_names)",
+        [sorted(gone)],
+    )
+    by_key: dict[str, list[receivers.Handed]] = defaultdict(list)
+    for item in receivers.handed(con, keys - receivers.described(con, keys)):
+        by_key[item.key].append(item)
+    pending = Pending()
+    for key, items in sorted(by_key.items()):
+        _implied_agency(key, items, differ=differ, pending=pending)
+    pending.flush(con)
+    return gone | partners | {identity.agency_id(key) for key in by_key}, regions, dates
+
+
+def _implied_agency(key: str, items: list[receivers.Handed], *, differ: Differ, pending: Pending) -> None:
+    """The agency, and a partial version per date, of a body only declarations hand duties to."""
+    agency_id, name = identity.agency_id(key), identity.display_name(key)
+    texts: dict[str, tuple[int, int]] = {}  # every duty handed so far -> its span
+    versions: list[Version] = []
+    for day in sorted({item.published_on for item in items}):
+        today = sorted((i for i in items if i.published_on == day), key=lambda i: i.order)
+        for item in today:
+            texts.setdefault(item.text, item.span)
+        duties = [Duty(ordinal=n, text=t, span=span) for n, (t, span) in enumerate(texts.items(), 1)]
+        record = AgencyRecord(agency=name, duties=duties)
+        notice = today[0].notice
+        snapshot_id = short_hash("implied", key, day.isoformat())
+        record_json = record.model_dump_json()
+        versions.append(
+            Version(snapshot_id, notice.notice_id, day, record_json, derived=True, _record=record,
+                    partial=True, notice=notice)
+        )  # fmt: skip
+        pending.inserts["snapshots"].append(
+            {
+                "snapshot_id": snapshot_id, "agency_id": agency_id, "notice_id": notice.notice_id,
+                "record": record_json, "record_hash": hashlib.sha256(record_json.encode()).hexdigest(),
+                "derived": True, "partial": True, "implied": True, "amendment": False,
+                "warnings": [f"partial: no notice describes {name}; this version holds only the duties "
+                             "other agencies' notices hand it"],
+                "agency_key": key, "alias_keys": [], "display_name": name, "seq": 0, "names": [],
+            }
+        )  # fmt: skip
+        pending.inserts["duties"].extend(duty_rows(snapshot_id, record))
+    for i, version in enumerate(versions):
+        before = versions[i - 1] if i else None
+        valid_to = versions[i + 1].published_on if i + 1 < len(versions) else None
+        pending.validity.append(
+            {"snapshot_id": version.snapshot_id, "valid_from": version.published_on, "valid_to": valid_to}
+        )
+        old = before.record if before else _nothing(version.record)
+        for seq, change in enumerate(differ(old, version.record)):
+            pending.inserts["changes"].append(
+                change_row(change, agency_id=agency_id, before=before, version=version, seq=seq)
+            )
+    pending.inserts["agencies"].append(
+        {"agency_id": agency_id, "name": name, "aliases": [], "region": key.split("|", 1)[0]}
+    )
+    pending.inserts["agency_names"].append({"name_key": key, "agency_id": agency_id, "via": "implied"})
 
 
 def _regions(con: duckdb.DuckDBPyConnection, agency_ids: set[str]) -> set[str]:
