@@ -16,7 +16,7 @@ from typing import Any, Literal
 import duckdb
 
 from models import Notice, ParsedNotice
-from storage import bulk, identity
+from storage import bulk, identity, raw_bytes
 from storage.engines import Engines
 from storage.history import refresh, short_hash
 from storage.rows import duty_rows, staffing_rows
@@ -104,7 +104,8 @@ def rebuild(con: duckdb.DuckDBPyConnection, *, engines: Engines) -> dict[str, in
         raise StorageError("rebuild needs a parser (Engines.parser)")
     with translated():
         stored = con.execute(
-            "SELECT notice_id, source, raw, ingested_at, status, reason FROM notices ORDER BY notice_id"
+            "SELECT notice_id, source, raw, raw_deflated, ingested_at, status, reason FROM notices "
+            "ORDER BY notice_id"
         ).fetchall()
     counts = {"notices": len(stored), "parsed": 0, "rejected": 0}
     renamed: dict[str, str] = {}  # old notice_id -> the id its raw bytes give now
@@ -123,7 +124,8 @@ def rebuild(con: duckdb.DuckDBPyConnection, *, engines: Engines) -> dict[str, in
         ):
             con.execute(f"DELETE FROM {table}")
         fresh: dict[str, NoticeRows] = {}
-        for old_id, source, raw, ingested_at, _status, reason in stored:
+        for old_id, source, plain, deflated, ingested_at, _status, reason in stored:
+            raw = raw_bytes.unpack(plain, deflated)
             if raw is None:
                 renamed[old_id] = _insert_rejection(
                     con, source=source, raw=None, reason=reason or "unreadable", ingested_at=ingested_at
@@ -131,10 +133,10 @@ def rebuild(con: duckdb.DuckDBPyConnection, *, engines: Engines) -> dict[str, in
                 counts["rejected"] += 1
                 continue
             try:
-                parsed = engines.parser(bytes(raw), source=source)
+                parsed = engines.parser(raw, source=source)
             except NoticeRejected as exc:
                 renamed[old_id] = _insert_rejection(
-                    con, source=source, raw=bytes(raw), reason=str(exc), ingested_at=ingested_at
+                    con, source=source, raw=raw, reason=str(exc), ingested_at=ingested_at
                 )
                 counts["rejected"] += 1
                 continue
@@ -142,7 +144,7 @@ def rebuild(con: duckdb.DuckDBPyConnection, *, engines: Engines) -> dict[str, in
             if parsed.notice.notice_id in fresh:
                 continue  # two raw forms of one notice now normalise to the same text
             fresh[parsed.notice.notice_id] = _rows(
-                parsed=parsed, raw=bytes(raw), source=source, ingested_at=ingested_at, engines=engines
+                parsed=parsed, raw=raw, source=source, ingested_at=ingested_at, engines=engines
             )
             counts["parsed"] += 1
         _renumber_sources(con, renamed)
@@ -251,7 +253,7 @@ def _rows(
         "reason": None,
         "kind": notice.kind,
         "text": parsed.text,
-        "raw": raw,
+        "raw_deflated": raw_bytes.pack(raw),
         "raw_sha256": raw_sha,
         "quality": parsed.quality.model_dump_json(),
     }
@@ -356,7 +358,7 @@ def _insert_rejection(
                 "ingested_at": ingested_at or dt.datetime.now(dt.UTC),
                 "status": "rejected",
                 "reason": reason,
-                "raw": raw,
+                "raw_deflated": raw_bytes.pack(raw),
                 "raw_sha256": hashlib.sha256(raw).hexdigest() if raw is not None else None,
             }
         ],

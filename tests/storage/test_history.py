@@ -11,7 +11,7 @@ import pytest
 
 import storage
 from models import ParsedNotice
-from storage import queries
+from storage import queries, raw_bytes
 from tests.storage.conftest import dump
 from tests.storage.factories import effect, engines, fake_apply, notice, record
 
@@ -75,10 +75,10 @@ def test_same_notice_is_stored_once(con: duckdb.DuckDBPyConnection) -> None:
 
 def test_notice_row_keeps_raw_text_and_quality(con: duckdb.DuckDBPyConnection) -> None:
     store(con, V2010)
-    raw, text, status, kind, quality = con.execute(
-        "SELECT raw, text, status, kind, quality FROM notices"
+    deflated, text, status, kind, quality = con.execute(
+        "SELECT raw_deflated, text, status, kind, quality FROM notices"
     ).fetchone()
-    assert bytes(raw) == V2010.text.encode() and text == V2010.text
+    assert raw_bytes.unpack(None, deflated) == V2010.text.encode() and text == V2010.text
     assert (status, kind) == ("parsed", "sanding")
     assert '"duplicates_removed"' in quality
 
