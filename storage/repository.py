@@ -240,7 +240,7 @@ def _rows(
     amendment one `amendment_records` row (its effects are no version); the names it writes and
     the lineage it states."""
     notice = parsed.notice
-    raw_sha = hashlib.sha256(raw).hexdigest()
+    source_row = _source_row(parsed, raw, source, ingested_at or dt.datetime.now(dt.UTC))
     notice_row = {
         "notice_id": notice.notice_id,
         "title": notice.title,
@@ -248,19 +248,19 @@ def _rows(
         "issuer": notice.issuer,
         "published_on": notice.published_on,
         "source": source or notice.source,
-        "ingested_at": ingested_at or dt.datetime.now(dt.UTC),
+        "ingested_at": source_row["first_seen"],
         "status": "parsed",
         "reason": None,
         "kind": notice.kind,
         "text": parsed.text,
         "raw_deflated": raw_bytes.pack(raw),
-        "raw_sha256": raw_sha,
+        "raw_sha256": source_row["raw_sha256"],
         "quality": parsed.quality.model_dump_json(),
     }
     names = _Names(notice)
     out: NoticeRows = {
         "notices": [notice_row],
-        "notice_sources": [_source_row(parsed, raw, source, notice_row["ingested_at"])],
+        "notice_sources": [source_row],
     }
     keys: list[str] = []
     ids: list[str] = []
