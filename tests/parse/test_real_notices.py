@@ -37,6 +37,7 @@ class Real:
     totals: dict[str, int] = field(default_factory=dict)
     truncated: bool = True
     rejected: str | None = None
+    warning: str | None = None  # a quality warning the report must hold
 
 
 SANDING = [
@@ -56,10 +57,12 @@ SANDING = [
         staffing={"机关行政编制": 63, "离退休干部工作人员编制": 6, "金融办人员编制": 3, "正科级领导职数": 19},
         included={"离退休干部工作人员编制": "机关行政编制"},
     ),
-    # 1998 round, page 4: units (九)(十) and 机关党委, ending with the cut heading 四、人员编制和
+    # 1998 round, page 4: units (九)(十) and 机关党委, ending with the cut heading 四、人员编制和; the
+    # excerpt never names its agency (a provincial 民政厅 by its 厅机关 and 全省民政系统, the province unknown)
     Real(
         file="105_province-minzhengting-1998round-p4-neishe.txt",
         units=("计划财务处", "人事教育处", "机关党委"),
+        warning="agency not named in the text; it speaks of itself only as 厅机关",
     ),
     # 2018-on article form under an information-disclosure block; agency in full from the heading line
     Real(
@@ -77,9 +80,11 @@ SANDING = [
         duties=6,
         adjustments=("strengthened",) * 3,
     ),
-    # traditional characters, headings without ordinals; the agency is not named in the excerpt
+    # traditional characters, headings without ordinals; the office is named only in its duty (二)
+    # 起草或审核以市政府、市政府办公室名义发布的公文 (the city, 鄂州, only in the page's address)
     Real(
         file="111_ezhou-shizhengfu-bangongshi-sanding-trad-noheadnum.txt",
+        agency="市政府办公室",
         duties=11,
         adjustments=("strengthened", "strengthened", "strengthened", "transferred_out", "strengthened"),
     ),
@@ -220,6 +225,8 @@ def test_regulation_as_a_reader_sees_it(case: Real) -> None:
     inside = {s.category: s.included_in for s in record.staffing}
     assert {k: inside.get(k) for k in case.included} == case.included
     assert parsed.quality.truncated is case.truncated
+    named = [w for w in parsed.quality.warnings if w.startswith("agency not named")]
+    assert named == ([case.warning] if case.warning else [])
 
 
 @pytest.mark.parametrize("case", AMENDMENTS, ids=lambda c: c.file[:3])

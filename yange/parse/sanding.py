@@ -70,7 +70,7 @@ def agency_name(text: str, head: str, title: str = "") -> str | None:
     title first (a page may show a neighbouring notice's title above it); else the first sentence that
     names it (设立X, X是县政府工作部门, X（以下简称Y）是…, X的机构规格为…, X内设15个处室), in full when the
     page's heading line is the full form of the short name there (区X局 under 揭阳市揭东区X局); else that
-    heading line."""
+    heading line; else a government office's duty of drafting the documents issued in its own name."""
     for name, _s, _e in chain(regulation_titles(title), regulation_titles(text, 0, 8000)):
         return name
     found = naming_sentences(head[:5000])
@@ -82,7 +82,25 @@ def agency_name(text: str, head: str, title: str = "") -> str | None:
     heading = _name_line(text)
     if sentence and heading and _core(heading).endswith(_core(sentence)):
         return heading
-    return sentence or heading
+    return sentence or heading or _office_by_its_duty(text)
+
+
+def _office_by_its_duty(text: str) -> str | None:
+    """市政府办公室 from 起草或审核以市政府、市政府办公室名义发布的公文 (agencies.OFFICE_OWN_DOCUMENTS)."""
+    if "名义" not in text:
+        return None
+    m = agencies.OFFICE_OWN_DOCUMENTS.search(text)
+    return m.group(2) if m else None
+
+
+def unnamed_warning(text: str) -> str:
+    """The quality warning of a regulation whose agency the text never names, with the word it uses
+    for itself when it has one (厅机关: a 厅, its province unknown)."""
+    words = [m.group(0) for m in agencies.SELF_AS_OFFICE.finditer(text)]
+    if not words:
+        return "agency not named in the text"
+    word = max(dict.fromkeys(words), key=words.count)
+    return f"agency not named in the text; it speaks of itself only as {word}"
 
 
 def _core(name: str) -> str:
@@ -407,7 +425,9 @@ def parse_sanding(
     # the agency's own signs and rank are read outside the adjustment items (不再加挂…牌子, 将X局（副厅级）
     # 的职责划入 speak of other bodies)
     intro = _outside(head, [it for it in fixed.sections["adjustments"] if it.end <= len(head)])
-    named = agency or agency_name(text, head, title) or "未识别机构"
+    named = agency or agency_name(text, head, title)
+    unnamed = named is None
+    named = named or "未识别机构"
     agency, aliases = _split_bracketed(named, aliases_of(intro, named))
     staffing_text = "".join(text[r.start : r.end] for r in regions if r.section == "staffing")
     record = AgencyRecord(
@@ -429,6 +449,8 @@ def parse_sanding(
         ],
     )
     warnings = list(fixed.warnings)
+    if unnamed:
+        warnings.append(unnamed_warning(text))
     for r in regions:
         if r.section == "preamble" and r.ordinal is not None:
             n = len(find_items(text, r.start, r.end, "preamble"))

@@ -60,3 +60,14 @@ REGULATION_TITLE_LINE = re.compile(
 )
 # Characters an agency name in a title cannot contain; backing up from the tail stops at them.
 TITLE_STOP = set(" \n《》〈〉“”，。；：:、")
+# A government's general office names itself in its own duties, where nothing above them survives (a
+# page cut at the top): 协助市政府领导同志组织起草或审核以市政府、市政府办公室名义发布的公文 (国务院办公厅
+# and every 省/市/县/区 office word the duty so). The second name must be the first plus 办公厅/办公室,
+# and the documents 公文: a 法制办 reviews the 规范性文件 issued in those names, a 研究室 drafts 文稿 in
+# the government's name alone, and neither is the office.
+OFFICE_OWN_DOCUMENTS = re.compile(
+    r"以([^\s，。；：、“”《》（）]{2,20}?)、(\1办公[厅室])的?名义(?:发布|印发|制发|下发)的公文"
+)
+# How an unnamed agency speaks of itself (负责厅机关和直属单位的党群工作): the kind word is all a reader
+# learns of it, reported in the quality warning.
+SELF_AS_OFFICE = re.compile(r"(办公厅|办公室|厅|局|委|部|署|办)机关")
