@@ -215,6 +215,8 @@ def _resolve_counterparts(con: duckdb.DuckDBPyConnection, *, agencies: set[str],
           and (agency_id in (select unnest($agencies::varchar[]))
                or counterpart_key in (select unnest($keys::varchar[]))
                or counterpart_key in (select name_key from agency_names
+                                      where agency_id in (select unnest($agencies::varchar[])))
+               or counterpart_key in (select name_key from shared_names
                                       where agency_id in (select unnest($agencies::varchar[]))))
         """,
         {"agencies": sorted(agencies), "keys": sorted(keys)},
@@ -234,6 +236,36 @@ def _resolve_counterparts(con: duckdb.DuckDBPyConnection, *, agencies: set[str],
         where change_id in (select change_id from refresh_scope)
           and counterpart_agency_id is not null
           and counterpart_key not in (select name_key from agency_names)
+        """
+    )
+    # A name two agencies carry as a sign (shared_names) is that of the one which, on the event's
+    # date, carries it in its latest stated version and took it up last (a sign that moved is the new
+    # holder's); none if two took it up on one date.
+    con.execute(
+        """
+        update changes set counterpart_agency_id = pick.agency_id
+        from (
+            select change_id, min(agency_id) as agency_id
+            from (
+                select *, max(valid_from) over (partition by change_id) as latest
+                from (
+                    select c.change_id, c.counterpart_key, sh.agency_id,
+                           arg_max(s.alias_keys, (s.valid_from, s.snapshot_id)) as alias_keys,
+                           max(s.valid_from) as valid_from
+                    from changes c
+                    join shared_names sh on sh.name_key = c.counterpart_key
+                    join snapshots s on s.agency_id = sh.agency_id and not s.derived
+                                    and s.valid_from <= c.published_on
+                    where c.change_id in (select change_id from refresh_scope)
+                    group by all
+                )
+                where list_contains(alias_keys, counterpart_key)
+            )
+            where valid_from = latest
+            group by change_id
+            having count(*) = 1
+        ) pick
+        where changes.change_id = pick.change_id
         """
     )
     con.execute(

@@ -62,9 +62,11 @@ def receiver_keys(con: duckdb.DuckDBPyConnection, agencies: set[str]) -> set[str
 
 
 def described(con: duckdb.DuckDBPyConnection, keys: set[str]) -> set[str]:
-    """The keys a record (a version or an amendment record) names its agency by, or a sign of it."""
+    """The keys a record (a version or an amendment record) names its agency by, or a sign of it
+    (also one that two agencies carry)."""
     rows = con.execute(
-        "SELECT name_key FROM agency_names WHERE via <> 'implied' AND name_key IN (SELECT unnest(?::VARCHAR[]))",
+        "SELECT name_key FROM agency_names WHERE via <> 'implied' AND name_key IN (SELECT unnest($1::VARCHAR[])) "
+        "UNION SELECT name_key FROM shared_names WHERE name_key IN (SELECT unnest($1::VARCHAR[]))",
         [sorted(keys)],
     ).fetchall()
     return {r[0] for r in rows}

@@ -119,6 +119,7 @@ def rebuild(con: duckdb.DuckDBPyConnection, *, engines: Engines) -> dict[str, in
             "amendment_records",
             "name_forms",
             "agency_names",
+            "shared_names",
             "agencies",
             "notices",
         ):

@@ -1,7 +1,8 @@
 """Agency identity across snapshots: which records describe the same agency.
 
 Records are linked by their name keys (storage.identity): a record's own name and its aliases
-(加挂牌子, 对外称) join one group; the group's id is a hash of its smallest primary key, so it does
+(加挂牌子, 对外称) join one group, except a
+sign that records of two groups carry, which joins neither (`shared_names` lists its carriers); the group's id is a hash of its smallest primary key, so it does
 not depend on the order in which notices arrived. `agency_names` maps every key to its agency, and
 says whether the key is one of its own names or only a sign (`via`). Amendment records
 (`amendment_records`) take part like versions: their names are names the agency went by.
@@ -9,6 +10,8 @@ says whether the key is one of its own names or only a sign (`via`). Amendment r
 
 from __future__ import annotations
 
+from collections import defaultdict
+from collections.abc import Callable
 from typing import Any
 
 import duckdb
@@ -51,10 +54,9 @@ def resolve_agencies(con: duckdb.DuckDBPyConnection, *, touched: set[str]) -> tu
         if ra != rb:
             parent[max(ra, rb)] = min(ra, rb)
 
-    for _, _, key, aliases, _ in rows:
+    for _, _, key, _, _ in rows:
         find(key)
-        for alias in aliases or []:
-            union(key, alias)
+    shared = _join_by_aliases(rows, find, union)
     primary: dict[str, str] = {}  # component root -> smallest primary key
     for _, _, key, _, _ in rows:
         root = find(key)
@@ -80,8 +82,39 @@ def resolve_agencies(con: duckdb.DuckDBPyConnection, *, touched: set[str]) -> tu
     bulk.update(con, "amendment_records", "record_id", record_moves)
     own = {key for _, _, key, _, _ in rows}
     wanted = {key: (ids[find(key)], "name" if key in own else "alias") for key in parent if find(key) in ids}
-    changed_keys = _sync_names(con, wanted, agencies=linked | set(ids.values()))
+    carriers = {key: sorted({ids[root] for root in roots}) for key, roots in shared.items()}
+    regrouped = linked | set(ids.values())
+    changed_keys = _sync_names(con, wanted, agencies=regrouped)
+    changed_keys |= _sync_shared(con, carriers, agencies=regrouped)
     return affected, changed_keys
+
+
+def _join_by_aliases(
+    rows: list[tuple[Any, ...]], find: Callable[[str], str], union: Callable[[str, str], None]
+) -> dict[str, set[str]]:
+    """Join each record's group to the keys of its aliases, except an alias that records of two
+    groups carry (a sign that moved from one body to another, one short name of two bodies): that
+    one joins nothing. Repeated until nothing joins, as a join may make two carriers one group.
+    Returns each shared alias key with the groups (roots) that carry it."""
+    carried: dict[str, set[str]] = defaultdict(set)  # alias key -> own keys of its carriers
+    for _, _, key, aliases, _ in rows:
+        for alias in aliases or []:
+            carried[alias].add(key)
+    own = {key for _, _, key, _, _ in rows}
+    while True:
+        joined = False
+        for alias, keys in sorted(carried.items()):
+            groups = {find(k) for k in keys}
+            if len(groups) == 1 and find(alias) not in groups:
+                union(alias, next(iter(keys)))
+                joined = True
+        if not joined:
+            break
+    return {
+        alias: groups
+        for alias, keys in sorted(carried.items())
+        if len(groups := {find(k) for k in keys}) > 1 and alias not in own
+    }
 
 
 def _linked_agencies(con: duckdb.DuckDBPyConnection, touched: set[str]) -> set[str]:
@@ -97,6 +130,7 @@ def _linked_agencies(con: duckdb.DuckDBPyConnection, touched: set[str]) -> set[s
         )
         select agency_id from t where agency_id is not null
         union select n.agency_id from agency_names n join keys using (name_key)
+        union select n.agency_id from shared_names n join keys using (name_key)
         """,
         [sorted(touched)],
     ).fetchall()
@@ -135,3 +169,26 @@ def lookup(con: duckdb.DuckDBPyConnection, key: str) -> str | None:
     """The agency a name key (storage.identity.key_in) resolves to, if any is stored."""
     row = con.execute("SELECT agency_id FROM agency_names WHERE name_key = ?", [key]).fetchone()
     return row[0] if row else None
+
+
+def _sync_shared(
+    con: duckdb.DuckDBPyConnection, carriers: dict[str, list[str]], *, agencies: set[str]
+) -> set[str]:
+    """Make `shared_names` hold, for the regrouped agencies, the aliases two or more of them carry
+    (`carriers`: key -> agencies). Returns the keys whose carriers changed."""
+    stored: dict[str, list[str]] = defaultdict(list)
+    for key, agency in con.execute(
+        "SELECT name_key, agency_id FROM shared_names "
+        "WHERE name_key IN (SELECT unnest(?::VARCHAR[])) OR agency_id IN (SELECT unnest(?::VARCHAR[])) "
+        "ORDER BY 1, 2",
+        [sorted(carriers), sorted(agencies)],
+    ).fetchall():
+        stored[key].append(agency)
+    changed = {k for k in set(stored) | set(carriers) if stored.get(k) != carriers.get(k)}
+    bulk.delete_in(con, "shared_names", "name_key", sorted(changed))
+    bulk.insert(
+        con,
+        "shared_names",
+        [{"name_key": k, "agency_id": a} for k in sorted(changed) for a in carriers.get(k, [])],
+    )
+    return changed

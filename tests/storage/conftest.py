@@ -16,6 +16,7 @@ DUMPED = {
     "notices": "notice_id, title, doc_number, issuer, published_on, source, status, reason, kind, text, quality",
     "agencies": "*",
     "agency_names": "*",
+    "shared_names": "*",
     "snapshots": "*",
     "duties": "*",
     "staffing": "*",
