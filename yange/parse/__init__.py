@@ -51,18 +51,18 @@ def detect_kind(text: str) -> NoticeKind:
     no 主要职责是： list says the text is one agency's regulation); else 'sanding'."""
     head = text[:3000]
     structural = _structural_sections(text)
-    duty_list = _DUTY_LIST.search(text) is not None
     if genre.INTERPRETATION_TITLE.search(head[:300]):
         return "amendment"
+    # the duty list is looked for only where the answer turns on it (a scan of the whole text)
     if (
         (_amendment_title(head) or genre.AMENDMENT_REPLY.search(head))
-        and not (structural or duty_list)
+        and not (structural or _DUTY_LIST.search(text))
         and not agencies.REGULATION_SUFFIX.search(head)
     ):
         return "amendment"
     if not structural:
         units = unit_heading_count(text)
-        if units >= 2 or (units and not duty_list):
+        if units >= 2 or (units and not _DUTY_LIST.search(text)):
             return "functions"
     return "sanding"
 

@@ -105,9 +105,19 @@ def _alias_of(bracket: str | None) -> str | None:
     return bracket
 
 
+def adjustment_shaped(text: str) -> bool:
+    """Whether an item opens like an adjustment (adjustments.ADJUSTMENT_SHAPE), the pattern tried
+    only when the literals it needs are there."""
+    if not text.startswith(adjustments.ADJUSTMENT_OPENERS):
+        head = text[: adjustments.ADJUSTMENT_DUTY_WORDS_WITHIN]
+        if "职责" not in head and "职能" not in head:
+            return False
+    return adjustments.ADJUSTMENT_SHAPE.match(text) is not None
+
+
 def shape_of(text: str) -> str | None:
     """The section an item's wording belongs to: 'adjustments', 'units', 'duties' or None (no cue)."""
-    if adjustments.ADJUSTMENT_SHAPE.match(text):
+    if adjustment_shaped(text):
         return "adjustments"
     if _unit_match(text) is not None:  # as unit_name(text) is not None, without reading the name
         return "units"

@@ -9,6 +9,7 @@ from functools import lru_cache
 from models import AgencyRecord, Duty, OtherMatter, QualityReport
 from yange.errors import NoticeRejected
 from yange.parse.items import Item, cut_at_boundary, duty_of, find_items
+from yange.parse.lines import finditer_at_line_starts
 from yange.parse.repair import repair
 from yange.parse.segment import heading_regions
 from yange.parse.vocab import markers, names, numerals, units
@@ -58,14 +59,14 @@ class _Heading:
 @lru_cache(maxsize=4)
 def _headings(text: str) -> tuple[_Heading, ...]:
     found = []
-    for m in _UNIT_HEADING.finditer(text):
+    for m in finditer_at_line_starts(_UNIT_HEADING, text):
         name = m.group(1)
         if "关于" in name or "通知" in name or _ARTICLE_LABEL.match(name) or _NUMERAL_ONLY.match(name):
             continue
         found.append(_Heading(m.group(1).strip(), (m.group(2) or "").strip() or None, m.start(), m.end()))
-    for m in _BARE_HEADING.finditer(text):
+    for m in finditer_at_line_starts(_BARE_HEADING, text):
         found.append(_Heading(m.group(1).strip(), (m.group(2) or "").strip() or None, m.start(), m.end()))
-    for m in _ONE_UNIT_HEADING.finditer(text):
+    for m in finditer_at_line_starts(_ONE_UNIT_HEADING, text):
         alias = _OUTWARD.sub("", (m.group(2) or m.group(3) or "").strip()) or None
         found.append(_Heading(m.group(1).strip(), alias, m.start(), m.end()))
     found = [

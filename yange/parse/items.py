@@ -8,6 +8,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from models import Duty
+from yange.parse import lines
 from yange.parse.numbers import cn_number
 from yange.parse.vocab import markers
 
@@ -185,3 +186,4 @@ def forget_texts() -> None:
     """Drop the per-text caches: each parse starts from nothing."""
     heading_matches.cache_clear()
     _boundaries.cache_clear()
+    lines.forget_texts()

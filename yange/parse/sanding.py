@@ -7,8 +7,9 @@ from itertools import chain
 
 from models import Adjustment, AgencyRecord, OtherMatter, QualityReport, Unit
 from yange.errors import NoticeRejected
-from yange.parse.adjust import classify_adjustment, unit_name
+from yange.parse.adjust import adjustment_shaped, classify_adjustment, unit_name
 from yange.parse.items import Item, cut_at_boundary, duty_of, find_items
+from yange.parse.lines import finditer_at_line_starts
 from yange.parse.metadata import regulation_titles
 from yange.parse.numbers import cn_number
 from yange.parse.repair import SECTIONS, repair
@@ -58,7 +59,8 @@ def naming_sentences(head: str) -> list[re.Match[str]]:
     """The sentences that establish and name an agency: 设立X, X是县政府工作部门, X（以下简称Y）是…. Each
     pattern is tried only where its key word is (the patterns themselves try every character)."""
     found = [m for m in (agencies.ESTABLISH.search(head),) if m is not None]
-    if any(kind in head for kind in agencies.AGENCY_KINDS) and (m := agencies.AGENCY_IS.search(head)):
+    kind = agencies.AGENCY_KIND.search(head)
+    if kind and (m := agencies.AGENCY_IS.search(head, max(0, kind.start() - agencies.AGENCY_IS_REACH))):
         found.append(m)
     if agencies.SHORT_FORM_WORD in head and (m := agencies.AGENCY_SHORT_FORM.search(head)):
         found.append(m)
@@ -180,8 +182,16 @@ def _span(it: Item) -> tuple[int, int]:
     return (it.start, it.end)
 
 
+# The longest text a unit name's match can reach the end of: 20 characters and 机关党委, a bracket of 30
+# and the character after it (units.UNIT_SHAPE; VERB_NAMED_UNIT is shorter). Past it, a full stop added
+# at the end changes no match.
+_UNIT_MATCH_REACH = 60
+
+
 def _unit(it: Item) -> Unit:
-    parsed = unit_name(it.text) or unit_name(it.text + "。")  # a bare name, as a listed unit has
+    parsed = unit_name(it.text)
+    if parsed is None and len(it.text) <= _UNIT_MATCH_REACH:
+        parsed = unit_name(it.text + "。")  # a bare name, as a listed unit has
     if (
         parsed is None
         and (fixed := _without_stray_space(it.text)) != it.text
@@ -298,7 +308,7 @@ def _declared_in_lead(text: str, region: Region, items: list[Item]) -> list[Item
         s, e = m.start(), m.end()
         while s < e and text[s] in " \n":
             s += 1
-        if adjustments.ADJUSTMENT_SHAPE.match(text[s:e]) and adjustments.TRANSFER_CUE.search(text, s, e):
+        if adjustment_shaped(text[s:e]) and adjustments.TRANSFER_CUE.search(text, s, e):
             found.append(Item(len(found) + 1, s, e, text[s:e], "adjustments", s))
     return found
 
@@ -368,7 +378,7 @@ def _staffing_apart(text: str, regions: list[Region]) -> list[Region]:
 def regulation_blocks(text: str) -> list[tuple[str, int, int]]:
     """(agency, start, end) of each regulation of a notice that issues several (关于印发县发展和改革局等
     24个部门主要职责…规定的通知); [] when it issues one (a page repeating one title counts once)."""
-    heads = [(m.group(1), m.start()) for m in agencies.REGULATION_TITLE_LINE.finditer(text)]
+    heads = [(m.group(1), m.start()) for m in finditer_at_line_starts(agencies.REGULATION_TITLE_LINE, text)]
     if len({agency for agency, _ in heads}) < 2:
         return []
     return [

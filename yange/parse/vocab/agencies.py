@@ -38,6 +38,11 @@ AGENCY_IS = re.compile(
     r"[^，。；]{0,12}?)(?:" + "|".join(AGENCY_KINDS) + ")",
     re.MULTILINE,
 )
+# The kind words alone, to find where an AGENCY_IS sentence can be: its match starts at most
+# AGENCY_IS_REACH characters before its kind word (a 40-character name, 是/为, 12 characters), so the
+# pattern, slow where it fails, is tried from there on only.
+AGENCY_KIND = re.compile("|".join(AGENCY_KINDS))
+AGENCY_IS_REACH = 53
 # The 2018-on form names the agency once in full: 县卫生健康局（以下简称县卫健局）是县政府工作部门.
 SHORT_FORM_WORD = "以下简称"
 AGENCY_SHORT_FORM = re.compile(
