@@ -67,10 +67,12 @@ class Stored:
     seq: int
     names: list[str] | None  # the record's agency name and aliases as written (NULL before migration 6)
     notice: Notice  # the notice's title, issuer and kind: the context its names are read in
+    superseded: bool = False  # kept in superseded_records: it was not in force when last recomputed
 
     @property
-    def order(self) -> tuple[dt.date, str, int, str]:
-        return (self.published_on or dt.date.min, self.notice_id, self.seq, self.snapshot_id)
+    def order(self) -> tuple[dt.date, bool, str, int, str]:
+        """Date order; on one date the stated records first, then the amendments applied to them."""
+        return (self.published_on or dt.date.min, self.amendment, self.notice_id, self.seq, self.snapshot_id)
 
 
 @dataclass
@@ -81,13 +83,32 @@ class Pending:
     deletes: dict[tuple[str, str], list[str]] = field(default_factory=lambda: defaultdict(list))
     inserts: dict[str, list[dict[str, Any]]] = field(default_factory=lambda: defaultdict(list))
     validity: list[dict[str, Any]] = field(default_factory=list)
+    # stated records that leave `snapshots` for `superseded_records` (not in force), and come back
+    superseded: list[str] = field(default_factory=list)
+    restored: list[str] = field(default_factory=list)
 
     def flush(self, con: duckdb.DuckDBPyConnection) -> None:
+        _move(con, self.superseded, source="snapshots", target="superseded_records")
+        _move(con, self.restored, source="superseded_records", target="snapshots")
         for (table, column), values in self.deletes.items():
             bulk.delete_in(con, table, column, values)
         for table, rows in self.inserts.items():
             bulk.insert(con, table, rows)
         bulk.update(con, "snapshots", "snapshot_id", self.validity)
+
+
+def _move(con: duckdb.DuckDBPyConnection, ids: list[str], *, source: str, target: str) -> None:
+    """Move stated records between `snapshots` and `superseded_records` (fixed table names); a record
+    not in force keeps its date as valid_from and no valid_to, whatever it had before."""
+    if not ids:
+        return
+    con.execute(
+        f"INSERT INTO {target} BY NAME SELECT * EXCLUDE (published) REPLACE (published AS valid_from, NULL::DATE AS valid_to) "
+        f"FROM (SELECT s.*, n.published_on AS published FROM {source} s JOIN notices n USING (notice_id) "
+        "WHERE s.snapshot_id IN (SELECT unnest(?::VARCHAR[])))",
+        [sorted(ids)],
+    )
+    con.execute(f"DELETE FROM {source} WHERE snapshot_id IN (SELECT unnest(?::VARCHAR[]))", [sorted(ids)])
 
 
 def refresh(
@@ -139,25 +160,30 @@ def refresh(
 def _stored_by_agency(con: duckdb.DuckDBPyConnection, agency_ids: set[str]) -> dict[str, list[Stored]]:
     rows = con.execute(
         "SELECT s.agency_id, s.snapshot_id, s.notice_id, n.published_on, s.record, false, s.display_name,"
-        "       s.agency_key, s.alias_keys, s.seq, s.names, n.title, n.issuer, n.kind "
+        "       s.agency_key, s.alias_keys, s.seq, s.names, false, n.title, n.issuer, n.kind "
         "FROM snapshots s JOIN notices n USING (notice_id) "
         "WHERE s.agency_id IN (SELECT unnest($1::VARCHAR[])) AND NOT s.derived "
         "UNION ALL "
+        "SELECT s.agency_id, s.snapshot_id, s.notice_id, n.published_on, s.record, false, s.display_name,"
+        "       s.agency_key, s.alias_keys, s.seq, s.names, true, n.title, n.issuer, n.kind "
+        "FROM superseded_records s JOIN notices n USING (notice_id) "
+        "WHERE s.agency_id IN (SELECT unnest($1::VARCHAR[])) "
+        "UNION ALL "
         "SELECT a.agency_id, a.record_id, a.notice_id, a.published_on, a.record, true, a.display_name,"
-        "       a.agency_key, a.alias_keys, a.seq, a.names, n.title, n.issuer, n.kind "
+        "       a.agency_key, a.alias_keys, a.seq, a.names, false, n.title, n.issuer, n.kind "
         "FROM amendment_records a JOIN notices n USING (notice_id) "
         "WHERE a.agency_id IN (SELECT unnest($1::VARCHAR[]))",
         [sorted(agency_ids)],
     ).fetchall()
     grouped: dict[str, list[Stored]] = defaultdict(list)
     notices: dict[str, Notice] = {}  # one per notice: its records share it
-    for agency_id, *rest, title, issuer, kind in rows:
+    for agency_id, *rest, superseded, title, issuer, kind in rows:
         notice = notices.get(rest[1])
         if notice is None:
             notice = notices[rest[1]] = Notice(
                 notice_id=rest[1], title=title or "?", issuer=issuer, kind=kind or "sanding"
             )
-        grouped[agency_id].append(Stored(*rest, notice=notice))
+        grouped[agency_id].append(Stored(*rest, notice=notice, superseded=superseded))
     return {k: sorted(v, key=lambda r: r.order) for k, v in grouped.items()}
 
 
@@ -439,9 +465,16 @@ def recompute_agency(
     region = min(r.agency_key for r in stored).split("|", 1)[0]
     name = _current_name(stored)
     versions, closures = _versions(con, agency_id, stored, applier=applier, name=name, pending=pending)
+    in_force = {v.snapshot_id for v in versions}
+    pending.superseded.extend(r.snapshot_id for r in stored if _moves_out(r, in_force))
+    pending.restored.extend(r.snapshot_id for r in stored if r.superseded and r.snapshot_id in in_force)
     pending.validity.extend(_validity(stored, versions, closures))
     _changes(agency_id, versions, existing, differ=differ, pending=pending)
     pending.inserts["agencies"].append(_agency_row(agency_id, stored, name=name, region=region))
+
+
+def _moves_out(row: Stored, in_force: set[str]) -> bool:
+    return not row.amendment and not row.superseded and row.snapshot_id not in in_force
 
 
 def _current_name(stored: list[Stored]) -> str:
@@ -528,13 +561,27 @@ def _versions(
             "seq": row.seq,
             "names": [],
         }
-    versions = _one_per_day(versions, rows)
+    versions = _in_force(_one_per_day(versions, rows), closures)
     for version in versions:
         if version.derived:
             pending.inserts["snapshots"].append(rows[version.snapshot_id])
             pending.inserts["duties"].extend(duty_rows(version.snapshot_id, version.record))
             pending.inserts["staffing"].extend(staffing_rows(version.snapshot_id, version.record))
     return versions, closures
+
+
+def _in_force(versions: list[Version], closures: list[dt.date]) -> list[Version]:
+    """The versions that were in force: not one followed by another version of its date (a second
+    regulation of the day, or an amendment applied on top of it, stands for the day), nor one of the
+    date its agency was abolished. A stated record left out moves to `superseded_records`."""
+    kept: list[Version] = []
+    for i, version in enumerate(versions):
+        following = versions[i + 1] if i + 1 < len(versions) else None
+        day = version.published_on
+        if day is not None and (day in closures or (following is not None and following.published_on == day)):
+            continue
+        kept.append(version)
+    return kept
 
 
 def _one_per_day(versions: list[Version], rows: dict[str, dict[str, Any]]) -> list[Version]:

@@ -117,6 +117,7 @@ def rebuild(con: duckdb.DuckDBPyConnection, *, engines: Engines) -> dict[str, in
             "lineage_claims",
             "snapshots",
             "amendment_records",
+            "superseded_records",
             "name_forms",
             "agency_names",
             "shared_names",

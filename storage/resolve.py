@@ -1,11 +1,11 @@
 """Agency identity across snapshots: which records describe the same agency.
 
 Records are linked by their name keys (storage.identity): a record's own name and its aliases
-(加挂牌子, 对外称) join one group, except a
-sign that records of two groups carry, which joins neither (`shared_names` lists its carriers); the group's id is a hash of its smallest primary key, so it does
-not depend on the order in which notices arrived. `agency_names` maps every key to its agency, and
+(加挂牌子, 对外称) join one group, except a sign that records of two groups carry, which joins neither
+(`shared_names` lists its carriers); the group's id is a hash of its smallest primary key, so it
+does not depend on the order in which notices arrived. `agency_names` maps every key to its agency, and
 says whether the key is one of its own names or only a sign (`via`). Amendment records
-(`amendment_records`) take part like versions: their names are names the agency went by.
+(`amendment_records`) and stated records never in force (`superseded_records`) take part like versions: their names are names the agency went by.
 """
 
 from __future__ import annotations
@@ -18,11 +18,14 @@ import duckdb
 
 from storage import bulk, identity
 
-# The records that name agencies: versions as stated (not derived) and amendment records.
+# The records that name agencies: versions as stated (not derived), amendment records, and stated
+# records never in force; `tbl` says where each is kept.
 _RECORDS = """
-    select snapshot_id, agency_id, agency_key, alias_keys, false as amendment from snapshots where not derived
+    select snapshot_id, agency_id, agency_key, alias_keys, 'snapshots' as tbl from snapshots where not derived
     union all
-    select record_id, agency_id, agency_key, alias_keys, true from amendment_records
+    select record_id, agency_id, agency_key, alias_keys, 'amendment_records' from amendment_records
+    union all
+    select snapshot_id, agency_id, agency_key, alias_keys, 'superseded_records' from superseded_records
 """
 
 
@@ -36,7 +39,7 @@ def resolve_agencies(con: duckdb.DuckDBPyConnection, *, touched: set[str]) -> tu
     the alias relation, so grouping that part alone gives what grouping everything would."""
     linked = _linked_agencies(con, touched)
     rows = con.execute(
-        f"SELECT snapshot_id, agency_id, agency_key, alias_keys, amendment FROM ({_RECORDS}) "
+        f"SELECT snapshot_id, agency_id, agency_key, alias_keys, tbl FROM ({_RECORDS}) "
         "WHERE snapshot_id IN (SELECT unnest($1::VARCHAR[])) OR agency_id IN (SELECT unnest($2::VARCHAR[]))",
         [sorted(touched), sorted(linked)],
     ).fetchall()
@@ -64,22 +67,19 @@ def resolve_agencies(con: duckdb.DuckDBPyConnection, *, touched: set[str]) -> tu
     ids = {root: identity.agency_id(key) for root, key in primary.items()}
 
     affected: set[str] = set()
-    moves: list[dict[str, Any]] = []
-    record_moves: list[dict[str, Any]] = []
-    for snapshot_id, stored, key, _, amendment in rows:
+    moves: dict[str, list[dict[str, Any]]] = defaultdict(list)  # table -> rows
+    for snapshot_id, stored, key, _, table in rows:
         new = ids[find(key)]
         if stored != new:
-            if amendment:
-                record_moves.append({"record_id": snapshot_id, "agency_id": new})
-            else:
-                moves.append({"snapshot_id": snapshot_id, "agency_id": new})
+            column = "record_id" if table == "amendment_records" else "snapshot_id"
+            moves[table].append({column: snapshot_id, "agency_id": new})
             affected.add(new)
             if stored is not None:
                 affected.add(stored)
         elif snapshot_id in touched:
             affected.add(new)
-    bulk.update(con, "snapshots", "snapshot_id", moves)
-    bulk.update(con, "amendment_records", "record_id", record_moves)
+    for table, changed in sorted(moves.items()):
+        bulk.update(con, table, "record_id" if table == "amendment_records" else "snapshot_id", changed)
     own = {key for _, _, key, _, _ in rows}
     wanted = {key: (ids[find(key)], "name" if key in own else "alias") for key in parent if find(key) in ids}
     carriers = {key: sorted({ids[root] for root in roots}) for key, roots in shared.items()}

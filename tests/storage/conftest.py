@@ -23,6 +23,7 @@ DUMPED = {
     "changes": "*",
     "agency_lineage": "*",
     "amendment_records": "*",
+    "superseded_records": "*",
     "lineage_claims": "*",
     "name_forms": "*",
     "agency_identity": "*",

@@ -354,3 +354,84 @@ def test_a_batch_gives_the_same_tables_as_one_by_one(con: duckdb.DuckDBPyConnect
     assert dump(batch) == dump(con)
     assert storage.store_notices(batch, items[:1], engines=engines()) == ["unchanged"]
     batch.close()
+
+
+def _same_day(agency: str, day: str, duties: list[str], *, note: str = "") -> ParsedNotice:
+    title = f"福建省人民政府办公厅关于印发{agency}主要职责内设机构和人员编制规定的通知{note}"
+    return notice(title, day, record(agency, duties))
+
+
+# One date, several records of one agency (derived, in the seeds' genre): a regulation and its revised
+# text on 2018-10-22 with two amendments of that day, and a price bureau restated on the day an
+# amendment abolishes it.
+SAME_DAY = [
+    _same_day("福建省商务厅", "2010-05-04", ["负责全省内外贸易管理", "负责外商投资管理"]),
+    _same_day("福建省商务厅", "2018-10-22", ["负责全省内外贸易管理", "负责电子商务"]),
+    _same_day(
+        "福建省商务厅",
+        "2018-10-22",
+        ["负责全省内外贸易管理", "负责电子商务", "负责服务贸易"],
+        note="（修订）",
+    ),
+    notice(
+        "福建省机构编制委员会关于调整省商务厅职责的通知",
+        "2018-10-22",
+        record(
+            "省商务厅",
+            effects=[effect("duty_transferred_in", "负责口岸通关协调", counterpart="省发展改革委")],
+        ),
+        kind="amendment",
+    ),
+    notice(
+        "福建省机构编制委员会关于调整省商务厅机构编制的通知",
+        "2018-10-22",
+        record(
+            "省商务厅", effects=[effect("duty_transferred_out", "负责服务贸易", counterpart="省发展改革委")]
+        ),
+        kind="amendment",
+    ),
+    _same_day("福建省物价局", "2010-05-06", ["负责价格监督检查"]),
+    _same_day("福建省物价局", "2018-11-01", ["负责价格监督检查", "负责价格认证"]),
+    notice(
+        "福建省机构编制委员会关于调整省物价局职责机构编制的通知",
+        "2018-11-01",
+        record("省物价局", effects=[effect("body_abolished", "不再保留省物价局", subject="省物价局")]),
+        kind="amendment",
+    ),
+]
+
+
+def _store_all(parsed_notices: list[ParsedNotice]) -> duckdb.DuckDBPyConnection:
+    con = storage.connect(":memory:")
+    for parsed in parsed_notices:
+        storage.store_notice(con, parsed=parsed, raw=parsed.text.encode(), source="t", engines=engines())
+    return con
+
+
+def test_records_of_one_day_make_one_version_in_every_order() -> None:
+    """Issue 14, point 2: no version with an empty range, whatever arrives first. The day's last
+    regulation with the day's amendments applied is the version of the day; the records never in
+    force (the day's first text, the price bureau's restatement on the day it was abolished) are kept
+    in superseded_records."""
+    con = _store_all(SAME_DAY)
+    assert con.execute("SELECT count(*) FROM snapshots WHERE valid_to <= valid_from").fetchone() == (0,)
+    rows = con.execute(
+        "SELECT a.name, s.valid_from, s.valid_to, s.derived FROM snapshots s JOIN agencies a USING (agency_id) "
+        "WHERE a.name IN ('福建省商务厅', '福建省物价局') ORDER BY 1, 2"
+    ).fetchall()
+    assert rows == [
+        ("福建省商务厅", dt.date(2010, 5, 4), dt.date(2018, 10, 22), False),
+        ("福建省商务厅", dt.date(2018, 10, 22), None, True),
+        ("福建省物价局", dt.date(2010, 5, 6), dt.date(2018, 11, 1), False),
+    ]
+    day = con.execute(
+        "SELECT d.text FROM duties_as_of(DATE '2018-10-22') d WHERE d.agency = '福建省商务厅' ORDER BY d.text"
+    ).fetchall()
+    assert {t for (t,) in day} >= {"负责口岸通关协调", "负责电子商务"} and ("负责服务贸易",) not in day
+    assert con.execute("SELECT count(*) FROM superseded_records").fetchone() == (3,)
+    expected = dump(con)
+    for order in list(itertools.permutations(range(len(SAME_DAY))))[1::4001]:  # 11 of the 40,320
+        other = _store_all([SAME_DAY[i] for i in order])
+        assert other.execute("SELECT count(*) FROM snapshots WHERE valid_to = valid_from").fetchone() == (0,)
+        assert dump(other) == expected, order
+        other.close()
