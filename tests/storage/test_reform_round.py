@@ -5,7 +5,9 @@ a 2010 round of six Fujian bodies and a 2018 round that merges two of them into 
 regulator, renames the science department, moves duties between commerce and the development
 commission in both directions (the commission written by its short name, 省发展改革委), abolishes the
 price bureau by an amendment, and a 2019 amendment that hands a duty to a port office no notice has
-described, which arrives before its base in most orders.
+described, which arrives before its base in most orders. The human resources department hands social
+insurance collection to the central tax bureau in Fujian, which no notice describes: an implied
+receiver in another region (中央), paired across regions.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ import duckdb
 import pytest
 
 import storage
+from flows.engines import diff_versions
 from models import ParsedNotice
 from storage import identity
 from tests.storage.conftest import dump
@@ -26,6 +29,8 @@ TITLE = "福建省人民政府办公厅关于印发{}主要职责内设机构和
 AID = "负责对外援助项目的管理和监督"
 PRICES = "负责重要商品价格的监测预警"
 PORT = "负责口岸通关协调工作"
+SOCIAL = "负责全省社会保险费征缴管理工作"
+TAX = "国家税务总局福建省税务局"
 
 
 def _sanding(agency: str, day: str, duties: list[str], *, body: str = "", **kwargs: object) -> ParsedNotice:
@@ -39,12 +44,19 @@ ROUND = [
     _sanding("福建省商务厅", "2010-05-04", ["负责全省内外贸易管理", AID, PORT]),
     _sanding("福建省发展和改革委员会", "2010-05-05", ["拟订全省国民经济和社会发展规划", PRICES]),
     _sanding("福建省物价局", "2010-05-06", ["负责价格监督检查"]),
+    _sanding("福建省人力资源和社会保障厅", "2010-06-01", ["负责全省就业工作", SOCIAL]),
     # 2018: the round itself
     _sanding(
         "福建省市场监督管理局",
         "2018-10-20",
         ["负责市场主体登记注册", "负责市场秩序监管", "负责产品质量监督", "负责计量和标准化工作"],
         body="组建福建省市场监督管理局，不再保留省工商行政管理局、省质量技术监督局。",
+    ),
+    _sanding(
+        "福建省人力资源和社会保障厅",
+        "2018-10-19",
+        ["负责全省就业工作"],
+        adjustments=[("transferred_out", TAX, f"将社会保险费征缴职责划给{TAX}")],
     ),
     _sanding(
         "福建省科技创新厅",
@@ -84,11 +96,16 @@ ROUND = [
 ]
 
 
+# The real diff: a declaration's evidence points at the duty its giver lost, which is what an implied
+# receiver holds (so the two ends pair).
+_ENGINES = engines(diff_versions)
+
+
 def _ingest(order: list[int]) -> duckdb.DuckDBPyConnection:
     con = storage.connect(":memory:")
     for i in order:
         parsed = ROUND[i]
-        storage.store_notice(con, parsed=parsed, raw=parsed.text.encode(), source="t", engines=engines())
+        storage.store_notice(con, parsed=parsed, raw=parsed.text.encode(), source="t", engines=_ENGINES)
     return con
 
 
@@ -116,11 +133,12 @@ def test_every_order_gives_the_same_tables(history: duckdb.DuckDBPyConnection) -
     expected = dump(history)
     for order in _orders(len(ROUND), 10)[1:]:
         con = _ingest(order)
+        assert con.execute("SELECT count(*) FROM snapshots WHERE valid_to <= valid_from").fetchone() == (0,)
         assert dump(con) == expected, order
         con.close()
     batch = storage.connect(":memory:")
     shuffled = [ROUND[i] for i in _orders(len(ROUND), 3)[2]]
-    storage.store_notices(batch, [(p, p.text.encode(), "t") for p in shuffled], engines=engines())
+    storage.store_notices(batch, [(p, p.text.encode(), "t") for p in shuffled], engines=_ENGINES)
     assert dump(batch) == expected
 
 
@@ -163,6 +181,7 @@ def test_transfers_pair_both_ways_and_to_a_body_never_seen(history: duckdb.DuckD
         """
     ).fetchall()
     assert rows == [
+        ("福建省人力资源和社会保障厅", TAX, SOCIAL),
         ("福建省商务厅", "福建省发展和改革委员会", AID),
         ("福建省发展和改革委员会", "福建省商务厅", PRICES),
         ("福建省商务厅", "福建省口岸办", PORT),
@@ -171,6 +190,17 @@ def test_transfers_pair_both_ways_and_to_a_body_never_seen(history: duckdb.DuckD
         "SELECT partial, warnings[1] FROM snapshots WHERE agency_id = ?", [_id("省口岸办")]
     ).fetchall()
     assert len(partial) == 1 and partial[0][0] and partial[0][1].startswith("partial:")
+    # the tax bureau no notice describes: an implied agency of 中央, its end marked as across regions
+    implied = history.execute(
+        "SELECT a.region, s.implied, s.partial FROM snapshots s JOIN agencies a USING (agency_id) WHERE a.name = ?",
+        [TAX],
+    ).fetchall()
+    assert implied == [("中央", True, True)]
+    across = history.execute(
+        "SELECT DISTINCT detail->>'across' FROM changes WHERE change_type = 'transferred' AND new_text = ?",
+        [SOCIAL],
+    ).fetchall()
+    assert across == [("true",)]
 
 
 def test_lineage_from_the_notices(history: duckdb.DuckDBPyConnection) -> None:
@@ -198,8 +228,6 @@ def test_a_repeated_declaration_is_an_event_of_the_later_notice() -> None:
         ["负责甲"],
         adjustments=[("cancelled", None, "取消已公布取消的审批事项"), ("cancelled", None, "取消乙审批")],
     )
-    from flows.engines import diff_versions
-
     con = storage.connect(":memory:")
     for parsed in (base, later):
         storage.store_notice(
