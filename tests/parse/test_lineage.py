@@ -17,6 +17,15 @@ CASES = [
             Succession("省质量技术监督局", "福建省市场监督管理局", "merged_into"),
         },
     ),
+    # 设立X / 成立X with 不再保留Y: the same as 组建
+    (
+        "设立福建省大数据管理局，不再保留省数字福建建设领导小组办公室。",
+        {Succession("省数字福建建设领导小组办公室", "福建省大数据管理局", "merged_into")},
+    ),
+    (
+        "成立福建省应急管理厅，不再保留省安全生产监督管理局。",
+        {Succession("省安全生产监督管理局", "福建省应急管理厅", "merged_into")},
+    ),
     # X更名为Z
     ("省科学技术厅更名为省科技创新厅。", {Succession("省科学技术厅", "省科技创新厅", "renamed")}),
     # 将Y的职责划入X: duties absorbed; merged when the notice no longer keeps Y
