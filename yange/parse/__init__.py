@@ -12,6 +12,7 @@ from models import AgencyRecord, Notice, NoticeKind, ParsedNotice, QualityReport
 from yange.errors import NoticeRejected
 from yange.parse import functions, items
 from yange.parse.amendment import parse_amendment_body
+from yange.parse.anchors import finditer_at
 from yange.parse.decode import bytes_to_text
 from yange.parse.functions import parse_functions, unit_heading_count
 from yange.parse.identity import notice_id
@@ -69,7 +70,7 @@ def detect_kind(text: str) -> NoticeKind:
 
 def _amendment_title(head: str) -> bool:
     """An amendment title standing as a title, not cited in 《》 (a news item reporting one)."""
-    for m in genre.AMENDMENT_TITLE.finditer(head):
+    for m in finditer_at(genre.AMENDMENT_TITLE, head, genre.AMENDMENT_TITLE_ANCHORS):
         cited = m.start() > 0 and head[m.start() - 1] in "《〈"
         if not cited and not head.startswith(("》", "〉"), m.end()):
             return True

@@ -9,6 +9,7 @@ from typing import NamedTuple
 
 from models import Duty
 from yange.parse import lines
+from yange.parse.anchors import finditer_at
 from yange.parse.numbers import cn_number
 from yange.parse.vocab import markers
 
@@ -55,7 +56,10 @@ def heading_matches(text: str) -> tuple[re.Match[str], ...]:
 def _boundaries(text: str) -> tuple[list[int], list[bool], list[int]]:
     """Where passages that end an item start (markers.ITEM_BOUNDARY; whether each is a regulation's
     title) and where headings start, found in one pass per text instead of one search per item."""
-    found = [(m.start(), m.group("title") is not None) for m in markers.ITEM_BOUNDARY.finditer(text)]
+    found = [
+        (m.start(), m.group("title") is not None)
+        for m in finditer_at(markers.ITEM_BOUNDARY, text, markers.ITEM_BOUNDARY_ANCHORS)
+    ]
     return [s for s, _ in found], [t for _, t in found], [m.start() for m in heading_matches(text)]
 
 

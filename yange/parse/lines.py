@@ -15,13 +15,27 @@ def line_starts(text: str) -> tuple[int, ...]:
     return tuple(accumulate((len(line) + 1 for line in text.split("\n")[:-1]), initial=0))
 
 
-def finditer_at_line_starts(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+def finditer_at_line_starts(
+    pattern: re.Pattern[str], text: str, *, line_end: str = ""
+) -> Iterator[re.Match[str]]:
     """`pattern.finditer(text)` for a MULTILINE pattern whose every alternative opens with ``^`` and
     that cannot match the empty string: the same matches, one match attempt per line. A match that
-    runs over a line break skips the lines it covers, as finditer goes on where a match ends."""
+    runs over a line break skips the lines it covers, as finditer goes on where a match ends.
+
+    `line_end` (for a pattern that ends with ``[ \t]*$`` after one of those characters): only the
+    lines whose last character before trailing spaces and tabs is one of them are tried.
+    """
     pos = 0
-    for start in line_starts(text):
-        if start >= pos and (m := pattern.match(text, start)) is not None:
+    starts = line_starts(text)
+    for i, start in enumerate(starts):
+        if start < pos:
+            continue
+        if line_end:
+            end = starts[i + 1] - 1 if i + 1 < len(starts) else len(text)
+            last = text[start:end].rstrip(" \t")[-1:]
+            if not last or last not in line_end:
+                continue
+        if (m := pattern.match(text, start)) is not None:
             yield m
             pos = m.end()
 

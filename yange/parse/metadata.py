@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from yange.parse.anchors import finditer_at
 from yange.parse.numbers import read_date
 from yange.parse.vocab import agencies, markers, metadata, names, numerals
 
@@ -259,29 +260,16 @@ def _date_of(s: str) -> dt.date | None:
     return _arabic_date(s)
 
 
-def _year_dates(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
-    """pattern.finditer(text) for a date pattern that opens with exactly four year characters and 年
-    (numerals.CN_DATE, _ARABIC_CN_STYLE), tried only four characters before each 年: the same
-    matches, where sre would try the pattern at every character of the notice."""
-    pos = 0
-    at = text.find("年", 4)
-    while at >= 0:
-        if at - 4 >= pos and (m := pattern.match(text, at - 4)) is not None:
-            yield m
-            pos = m.end()
-        at = text.find("年", at + 1)
-
-
 def _signature(text: str) -> tuple[str | None, dt.date | None]:
     """The issuer and date that sign the covering letter: 中华人民共和国商务部 二〇〇三年六月二十六日,
     or a line that is only a date (2010年5月29日), the issuer on the line before it."""
     found: list[tuple[int, re.Match[str], dt.date]] = []
-    for m in _year_dates(numerals.CN_DATE, text):
+    for m in finditer_at(numerals.CN_DATE, text, ("年",), before=4):  # four year characters, 年
         date = date_of_match(m)
         if date is not None:
             found.append((m.start(), m, date))
             break
-    for m in _year_dates(_ARABIC_CN_STYLE, text):
+    for m in finditer_at(_ARABIC_CN_STYLE, text, ("年",), before=4):
         line_start = text.rfind("\n", 0, m.start()) + 1
         line_end = text.find("\n", m.end())
         line = text[line_start : len(text) if line_end < 0 else line_end]

@@ -195,45 +195,6 @@ def squeeze_spaces(text: str) -> str:
     return "\n".join(stripped for line in text.split("\n") if (stripped := line.strip(" ")))
 
 
-class _Line:
-    """One output line being built from physical lines, with what the joining rules ask of it kept
-    up to date, so that joining stays linear however many lines a page runs together."""
-
-    __slots__ = ("parts", "length", "running", "balance", "furniture")
-
-    def __init__(self, line: str, *, furniture: bool, running: bool) -> None:
-        self.parts = [line]
-        # a site's furniture line (索引号：…, 发布机构：…) is never part of the running text after it
-        self.furniture = furniture
-        self.length = len(line)
-        self.running = running
-        # openers minus closers per bracket kind, counted the first time a rule asks (most lines never)
-        self.balance: list[int] | None = None
-
-    def add(self, line: str, *, running: bool) -> None:
-        self.parts.append(line)
-        self.length += len(line)
-        self.running = self.running or running
-        if self.balance is not None:
-            self.balance = [
-                b + line.count(o) - line.count(c) for b, (o, c) in zip(self.balance, _OPENERS, strict=True)
-            ]
-
-    def unclosed(self) -> bool:
-        """Whether a bracket or quote opened in the line is still open at its end."""
-        if self.balance is None:
-            whole = "".join(self.parts)
-            self.balance = [whole.count(o) - whole.count(c) for o, c in _OPENERS]
-        return any(b > 0 for b in self.balance)
-
-    def tail(self, n: int = 12) -> str:
-        last = self.parts[-1]
-        return last if len(last) >= n or len(self.parts) == 1 else ("".join(self.parts[-3:]))[-n:]
-
-    def text(self) -> str:
-        return "".join(self.parts)
-
-
 def join_broken_lines(text: str) -> str:
     """Re-join an item that a page broke over two lines: a line that opens with no item marker,
     is not a date line, and reads as running text (has ，。；) continues a running-text line before it
@@ -242,66 +203,105 @@ def join_broken_lines(text: str) -> str:
     if len(lines) < 2:
         return text
     # what the rules ask of each line is found once per line
-    furniture, punct = metadata.SITE_FURNITURE_LINE.match, _RUNNING_PUNCT.search
-    out = [_Line(lines[0], furniture=furniture(lines[0]) is not None, running=punct(lines[0]) is not None)]
+    furniture, punct, marker_start = (
+        metadata.SITE_FURNITURE_LINE.match,
+        _RUNNING_PUNCT.search,
+        _MARKER_START.match,
+    )
+    out: list[str] = []
+    # the output line being built, in local names (no object per line): its physical lines, their
+    # length, whether any reads as running text, whether it is a site's furniture line (索引号：…, never
+    # part of the running text after it), and its openers minus closers per bracket kind, counted the
+    # first time a rule asks (most lines never) and kept up to date after, so that joining stays linear
+    # however many lines a page runs together
+    parts = [lines[0]]
+    length = len(lines[0])
+    prev_running = punct(lines[0]) is not None
+    prev_furniture = furniture(lines[0]) is not None
+    balance: list[int] | None = None
     for line in lines[1:]:
-        prev = out[-1]
         is_furniture = furniture(line) is not None
         running = punct(line) is not None
-        if prev.furniture or is_furniture:
-            out.append(_Line(line, furniture=is_furniture, running=running))
-            continue
-        marker = _MARKER_START.match(line) is not None
-        tail = prev.tail()
-        # cheapest tests first; each is pure, so the order changes no outcome
-        continues = (
-            running
-            and prev.running
-            and not marker
-            and not tail.endswith(("：", ":"))
-            and not _date_line(line)
-        )
-        if not continues and not running and not marker and prev.length + len(line) <= _MAX_TITLE:
-            # a title broken over two lines: 关于印发…厅 / 主要职责…规定的通知
-            whole = prev.text()
+        if not (prev_furniture or is_furniture):
+            marker = marker_start(line) is not None
+            last = parts[-1]
+            tail = last if len(last) >= _TAIL or len(parts) == 1 else "".join(parts[-3:])[-_TAIL:]
+            # cheapest tests first; each is pure, so the order changes no outcome
             continues = (
-                "关于" in whole
-                and "。" not in whole
-                and not _TITLE_WORDS.search(whole)
-                and _TITLE_END.search(whole + line) is not None
+                running
+                and prev_running
+                and not marker
+                and not tail.endswith(("：", ":"))
+                and not _date_line(line)
             )
-        if continues or _hard_wrapped(prev, tail, line, marker, running) or _cut_heading(prev, line):
-            prev.add(line, running=running)
-        else:
-            out.append(_Line(line, furniture=is_furniture, running=running))
-    return "\n".join([o.text() for o in out])
+            if not continues and not running and not marker and length + len(line) <= _MAX_TITLE:
+                # a title broken over two lines: 关于印发…厅 / 主要职责…规定的通知
+                whole = "".join(parts)
+                continues = (
+                    "关于" in whole
+                    and "。" not in whole
+                    and not _TITLE_WORDS.search(whole)
+                    and _TITLE_END.search(whole + line) is not None
+                )
+            if not continues:
+                wrapped = _hard_wrapped(length, prev_running, parts[0], tail, line, marker, running)
+                if wrapped is None:  # it turns on whether a bracket is still open
+                    if balance is None:
+                        whole = "".join(parts)
+                        balance = [whole.count(o) - whole.count(c) for o, c in _OPENERS]
+                    wrapped = any(b > 0 for b in balance)
+                continues = wrapped or _cut_heading(parts, line)
+            if continues:
+                parts.append(line)
+                length += len(line)
+                prev_running = prev_running or running
+                if balance is not None:
+                    balance = [
+                        b + line.count(o) - line.count(c) for b, (o, c) in zip(balance, _OPENERS, strict=True)
+                    ]
+                continue
+        out.append("".join(parts))
+        parts = [line]
+        length = len(line)
+        prev_running = running
+        prev_furniture = is_furniture
+        balance = None
+    out.append("".join(parts))
+    return "\n".join(out)
 
 
+# How much of the line being built the joining rules look at (its last characters).
+_TAIL = 12
 # A heading that a page break cut in two (二、主要 / 职责): the number and the start of a heading word.
 _HEADING_START = re.compile(r"^[零〇一二三四五六七八九十]{1,2}、\s*[\u4e00-\u9fff]{1,6}$")
 
 
-def _cut_heading(prev: _Line, line: str) -> bool:
-    """Whether `line` completes a section heading that `prev` began (二、主要 + 职责 = 二、主要职责)."""
-    if len(prev.parts) > 1 or len(line) > 12 or not _HEADING_START.match(prev.parts[0]):
+def _cut_heading(parts: list[str], line: str) -> bool:
+    """Whether `line` completes a section heading that the line being built, of physical lines
+    `parts`, began (二、主要 + 职责 = 二、主要职责)."""
+    if len(parts) > 1 or len(line) > 12 or not _HEADING_START.match(parts[0]):
         return False
-    whole = prev.parts[0] + line
+    whole = parts[0] + line
     m = markers.HEADING.match(whole)
-    return m is not None and m.end(2) >= len(prev.parts[0]) + 1 and len(whole.strip()) == m.end(2)
+    return m is not None and m.end(2) >= len(parts[0]) + 1 and len(whole.strip()) == m.end(2)
 
 
-def _hard_wrapped(prev: _Line, tail: str, line: str, marker: bool, running: bool) -> bool:
-    """Whether `line` (opening with an item `marker`, `running` text) continues `prev` that a hard
-    wrap cut mid-sentence: prev is long, reads as running text (an item, a sentence, or an open
-    bracket) and does not end like a sentence, title or heading; line is no item, no date, and reads
-    as running text itself."""
+def _hard_wrapped(
+    length: int, prev_running: bool, first: str, tail: str, line: str, marker: bool, running: bool
+) -> bool | None:
+    """Whether `line` (opening with an item `marker`, `running` text) continues the line being built
+    (`length` long, running text or not, opening with physical line `first`, ending with `tail`) that
+    a hard wrap cut mid-sentence: that line is long, reads as running text (an item, a sentence, or an
+    open bracket) and does not end like a sentence, title or heading; `line` is no item, no date, and
+    reads as running text itself. None when only an open bracket would make it so (the caller counts
+    brackets)."""
     if marker or not (running or line.endswith(_CLOSED_END)):
         return False
-    if prev.length < _MIN_WRAPPED or tail.endswith(_CLOSED_END) or _TITLE_TAIL.search(tail):
+    if length < _MIN_WRAPPED or tail.endswith(_CLOSED_END) or _TITLE_TAIL.search(tail):
         return False
     if _date_line(line):
         return False
-    return bool(prev.running or _MARKER_START.match(prev.parts[0]) or prev.length >= 20 or prev.unclosed())
+    return True if (prev_running or _MARKER_START.match(first) or length >= 20) else None
 
 
 # Fixed-width wrapping (text copied from a PDF or a terminal): at least this many lines, this share of

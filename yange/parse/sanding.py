@@ -378,7 +378,12 @@ def _staffing_apart(text: str, regions: list[Region]) -> list[Region]:
 def regulation_blocks(text: str) -> list[tuple[str, int, int]]:
     """(agency, start, end) of each regulation of a notice that issues several (关于印发县发展和改革局等
     24个部门主要职责…规定的通知); [] when it issues one (a page repeating one title counts once)."""
-    heads = [(m.group(1), m.start()) for m in finditer_at_line_starts(agencies.REGULATION_TITLE_LINE, text)]
+    heads = [
+        (m.group(1), m.start())
+        for m in finditer_at_line_starts(
+            agencies.REGULATION_TITLE_LINE, text, line_end=agencies.REGULATION_TITLE_LINE_END
+        )
+    ]
     if len({agency for agency, _ in heads}) < 2:
         return []
     return [

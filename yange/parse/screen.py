@@ -39,9 +39,20 @@ def lookalike(text: str) -> str | None:
         return "an approval of an administrative division (设立/撤销…区县), not of an agency"
     if ("应当" in head or "规范" in head) and genre.PROCEDURAL.search(head) and not _own_regulation(text):
         return "a procedural notice on how to write requests, configuring no agency"
-    if "机构改革" in head and genre.REFORM_PLAN_TITLE.search(head) and not _own_regulation(text):
+    if _reform_plan_title(head) and not _own_regulation(text):
         return "a plan for a round of reform (机构改革方案), defining no agency"
     return _page_about_an_agency(text, head)
+
+
+def _reform_plan_title(head: str) -> bool:
+    """Whether a line of `head` is a reform plan's title (genre.REFORM_PLAN_TITLE), tried only at the
+    start of each line that holds 机构改革 (where every match starts)."""
+    at = head.find("机构改革")
+    while at >= 0:
+        if genre.REFORM_PLAN_TITLE.match(head, head.rfind("\n", 0, at) + 1) is not None:
+            return True
+        at = head.find("机构改革", at + 1)
+    return False
 
 
 def _page_about_an_agency(text: str, head: str) -> str | None:

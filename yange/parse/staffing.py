@@ -18,7 +18,7 @@ _HEADCOUNT = re.compile(r"实有|现有|在岗|在职|实际")
 # A leaders' count broken down in the same sentence: 司局级领导职数20名，其中正司局级12名、副司局级8名。
 _BREAKDOWN = re.compile(r"[，,]\s*其中[：:]?")
 # Words after a category that only say it is a count: 机关行政编制名额.
-_COUNT_WORD = re.compile(r"名额$")
+_COUNT_WORD = "名额"
 # The bracket that follows a row and starts with 含: its counts are included in that row.
 # A bracket right after a row that breaks its count down: （含…）, （其中…）, or a bare （正科级5名、…）.
 # An OCR copy may read 含 as 台 (（台后勤服务人员编制1名）); before a count of 编制 it can only be 含.
@@ -32,11 +32,22 @@ _LEAD = re.compile(r"^(?:其中|另有|另|设|核定|配备|含)")
 _AGENCY_THEN_CATEGORY = re.compile(rf"^[\u4e00-\u9fff]{{2,30}}?{AGENCY_END}(?=机关)")
 
 
+def _without_lead(cat: str) -> str:
+    m = _LEAD.match(cat)
+    return cat[m.end() :] if m else cat
+
+
 def _category(raw: str, agency: str) -> str:
-    cat = _LEAD.sub("", raw).strip()
-    cat = cat[len(agency) :] if agency and cat.startswith(agency) else _AGENCY_THEN_CATEGORY.sub("", cat)
-    cat = _LEAD.sub("", cat)  # 中卫市气象局设局长: 设 after the agency's name
-    return "" if _HEADCOUNT.search(cat) else _COUNT_WORD.sub("", cat)
+    # each pattern only where it can match: a row's category is read once per row of every notice
+    cat = _without_lead(raw).strip()
+    if agency and cat.startswith(agency):
+        cat = cat[len(agency) :]
+    elif "机关" in cat:
+        cat = _AGENCY_THEN_CATEGORY.sub("", cat)
+    cat = _without_lead(cat)  # 中卫市气象局设局长: 设 after the agency's name
+    if _HEADCOUNT.search(cat):
+        return ""
+    return cat[: -len(_COUNT_WORD)] if cat.endswith(_COUNT_WORD) else cat
 
 
 def _rows(text: str, agency: str, included_in: str | None) -> list[tuple[Staffing, int]]:

@@ -63,6 +63,8 @@ REGULATION_SUFFIX = re.compile(REGULATION_TAIL)
 REGULATION_TITLE_LINE = re.compile(
     rf"^([^\n，。；：、《》“”]{{2,40}}?)(?:{REGULATION_TAIL})[ \t]*$", re.MULTILINE
 )
+# The last characters of REGULATION_TAIL's endings (规定, 方案): only lines ending so are tried.
+REGULATION_TITLE_LINE_END = "定案"
 # Characters an agency name in a title cannot contain; backing up from the tail stops at them.
 TITLE_STOP = set(" \n《》〈〉“”，。；：:、")
 # A government's general office names itself in its own duties, where nothing above them survives (a

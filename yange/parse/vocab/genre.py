@@ -20,6 +20,8 @@ AMENDMENT_TITLE = re.compile(
     # 关于X内设机构调整的批复: the thing adjusted named before the verb
     r"|关于[^。\n]{0,40}?(?:内设机构|机构编制|职责|职能|领导职数)(?:调整|变更|划转)(?:有关事项)?的(?:通知|批复)"
 )
+# Every AMENDMENT_TITLE match opens with one of these (anchors.finditer_at); keep in step.
+AMENDMENT_TITLE_ANCHORS = ("关于", "职责调整")
 
 # A reply that decides a change without a title saying so: 你局…请示收悉。…同意建立X… 特此批复.
 AMENDMENT_REPLY = re.compile(

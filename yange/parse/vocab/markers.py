@@ -135,3 +135,7 @@ ITEM_BOUNDARY = re.compile(
     # 附件：… / 附件1 on a line of its own, not 及其附件材料 inside a duty
     r"|(?<=[\n。；]附)\s*件(?=[：:\d\s]|$))"
 )
+# Where each ITEM_BOUNDARY alternative starts, as (a literal, how many characters before it): the 年 of
+# a date four numerals on, the regulation's tail (主要职责/主要职能…, 职能配置…, 机构职能编制规定), 根据,
+# 特此通知, 附 (anchors.finditer_at). Keep in step with the pattern.
+ITEM_BOUNDARY_ANCHORS = (("年", 4), "主要职", "职能配置", "机构职能编制规定", "根据", "特此通知", "附")
