@@ -119,8 +119,8 @@ def shape_of(text: str) -> str | None:
     """The section an item's wording belongs to: 'adjustments', 'units', 'duties' or None (no cue)."""
     if adjustment_shaped(text):
         return "adjustments"
-    if _unit_match(text) is not None:  # as unit_name(text) is not None, without reading the name
-        return "units"
+    # as unit_name(text) is not None, without reading the name; an item that opens like a duty can
+    # only be a unit named with a verb (组织人事处), as UNIT_SHAPE refuses the verbs DUTY_SHAPE opens with
     if units.DUTY_SHAPE.match(text):
-        return "duties"
-    return None
+        return "units" if units.VERB_NAMED_UNIT.match(text) else "duties"
+    return "units" if _unit_match(text) is not None else None

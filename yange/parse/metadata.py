@@ -93,8 +93,12 @@ def _title_candidates(text: str) -> list[re.Match[str]]:
         start = at
         while start > 0 and at - start < 30 and text[start - 1] not in _TITLE_PREFIX_STOP:
             start -= 1
-        # the pattern's prefix is lazy: the shortest prefix that still starts after a boundary
+        # the pattern's prefix is lazy: the shortest prefix that still starts after a boundary. Past
+        # `start` every character is none of _TITLE_PREFIX_STOP, so the pattern's lookbehind can only
+        # hold after a ] or a space of another kind (\u3000): only there is it tried
         for s in range(start, at + 1):
+            if s > start and text[s - 1] != "]" and not text[s - 1].isspace():
+                continue
             m = metadata.NOTICE_TITLE.match(text, s, head_end)
             if m is not None:
                 if not found or m.start() >= found[-1].end():

@@ -104,7 +104,7 @@ def repair(
         if not current:
             continue
         disorder = _out_of_order(current)
-        counts = Counter(it.ordinal for it in current)
+        counts = Counter([it.ordinal for it in current])
         numbered = [it for i, it in enumerate(current) if it.ordinal is not None and i not in disorder]
         # items whose number follows on from the one before (or opens the section at 1): in sequence there
         in_sequence.update(
