@@ -48,6 +48,23 @@ _ARTICLE_LABEL = re.compile(rf"^第[{numerals.CN_DIGITS}]{{1,4}}条")
 _NUMERAL_ONLY = re.compile(rf"^[{numerals.CN_DIGITS}\d.．、\s]+$")
 
 
+# Which lines can start a match of each heading pattern (lines.finditer_at_line_starts), by literal
+# tests. The unit's name never holds a line break, so the words after it stand on the line the name
+# starts on: that is the line the match starts on, unless the line is only the unit's number (一、 or
+# （十二）, the space after it running on to the next line), which is at most 5 characters.
+_NUMBER_ONLY = 5
+
+
+def _may_open_unit_heading(text: str, start: int, end: int) -> bool:
+    """X主要职能 / X的主要职责 (_UNIT_HEADING) on the line, or a line with only a number."""
+    return text.find("主要职", start, end) >= 0 or len(text[start:end].strip()) <= _NUMBER_ONLY
+
+
+def _may_open_bare_heading(text: str, start: int, end: int) -> bool:
+    """A name line followed by 一、主要职能 or 主要职能 (_BARE_HEADING), or a line with only a number."""
+    return text.startswith(("一、", "主要"), end + 1) or len(text[start:end].strip()) <= _NUMBER_ONLY
+
+
 @dataclass(frozen=True, slots=True)
 class _Heading:
     name: str
@@ -59,12 +76,12 @@ class _Heading:
 @lru_cache(maxsize=4)
 def _headings(text: str) -> tuple[_Heading, ...]:
     found = []
-    for m in finditer_at_line_starts(_UNIT_HEADING, text):
+    for m in finditer_at_line_starts(_UNIT_HEADING, text, worth=_may_open_unit_heading):
         name = m.group(1)
         if "关于" in name or "通知" in name or _ARTICLE_LABEL.match(name) or _NUMERAL_ONLY.match(name):
             continue
         found.append(_Heading(m.group(1).strip(), (m.group(2) or "").strip() or None, m.start(), m.end()))
-    for m in finditer_at_line_starts(_BARE_HEADING, text):
+    for m in finditer_at_line_starts(_BARE_HEADING, text, worth=_may_open_bare_heading):
         found.append(_Heading(m.group(1).strip(), (m.group(2) or "").strip() or None, m.start(), m.end()))
     for m in finditer_at_line_starts(_ONE_UNIT_HEADING, text):
         alias = _OUTWARD.sub("", (m.group(2) or m.group(3) or "").strip()) or None

@@ -14,9 +14,10 @@ import re
 from yange.parse.vocab import metadata
 
 # A furniture line, tried at each line's start (one match per line is far cheaper than a MULTILINE
-# scan, which sre tries at every character).
-_FURNITURE = re.compile(
-    rf"(?:{metadata.SITE_FURNITURE_LINE.pattern})|(?:{metadata.PAGE_FURNITURE_LINE.pattern[1:]})"
+# scan, which sre tries at every character): the words it opens with, then, where the gate finds one,
+# a footer's words or a mask (metadata.PAGE_FURNITURE_FOOTER).
+_FURNITURE_OPENING = re.compile(
+    rf"(?:{metadata.SITE_FURNITURE_LINE.pattern})|(?:{metadata.PAGE_FURNITURE_OPENING})"
 )
 
 
@@ -26,8 +27,19 @@ def content(norm: str) -> str:
     first, nl, rest = norm.partition("\n")
     if metadata.SITE_SUFFIX.search(first):
         norm = rest
-    furniture = _FURNITURE.match
-    kept = "".join([line for line in norm.split("\n") if furniture(line) is None])
+    opening, gate, footer = (
+        _FURNITURE_OPENING.match,
+        metadata.PAGE_FOOTER_GATE.search,
+        metadata.PAGE_FURNITURE_FOOTER.match,
+    )
+    reach = metadata.PAGE_FOOTER_REACH
+    kept = "".join(
+        [
+            line
+            for line in norm.split("\n")
+            if opening(line) is None and (gate(line, 0, reach) is None or footer(line) is None)
+        ]
+    )
     return "".join(kept.split())
 
 

@@ -4,7 +4,7 @@ tried only there, where sre's own scan would try it at every character of the no
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import lru_cache
 from itertools import accumulate
 
@@ -16,24 +16,33 @@ def line_starts(text: str) -> tuple[int, ...]:
 
 
 def finditer_at_line_starts(
-    pattern: re.Pattern[str], text: str, *, line_end: str = ""
+    pattern: re.Pattern[str],
+    text: str,
+    *,
+    line_end: str = "",
+    worth: Callable[[str, int, int], bool] | None = None,
 ) -> Iterator[re.Match[str]]:
     """`pattern.finditer(text)` for a MULTILINE pattern whose every alternative opens with ``^`` and
     that cannot match the empty string: the same matches, one match attempt per line. A match that
     runs over a line break skips the lines it covers, as finditer goes on where a match ends.
 
     `line_end` (for a pattern that ends with ``[ \t]*$`` after one of those characters): only the
-    lines whose last character before trailing spaces and tabs is one of them are tried.
+    lines whose last character before trailing spaces and tabs is one of them are tried. `worth`
+    (text, line start, line end) tells which other lines can start a match: a literal test that
+    must hold on every line a match starts on.
     """
     pos = 0
     starts = line_starts(text)
     for i, start in enumerate(starts):
         if start < pos:
             continue
-        if line_end:
+        if line_end or worth is not None:
             end = starts[i + 1] - 1 if i + 1 < len(starts) else len(text)
-            last = text[start:end].rstrip(" \t")[-1:]
-            if not last or last not in line_end:
+            if line_end:
+                last = text[start:end].rstrip(" \t")[-1:]
+                if not last or last not in line_end:
+                    continue
+            if worth is not None and not worth(text, start, end):
                 continue
         if (m := pattern.match(text, start)) is not None:
             yield m

@@ -33,12 +33,21 @@ META_DATE = ("成文日期", "公布日期", "发布日期", "颁布日期")
 TITLE_JUNK = re.compile(r".*(?:正文|标题|题名|名称|全文|原文|文章属性)[:：]?")
 # Lines of page furniture that may follow a complete notice: links to the neighbouring documents,
 # print/close buttons. They are not notice text, so a notice ending with them is not cut short.
-PAGE_FURNITURE_LINE = re.compile(
-    r"^(?:【?(?:上一篇|下一篇|上一条|下一条|上一页|下一页|相关链接|相关文件|相关阅读|打印|关闭|分享到|返回顶部)】?"
-    r"|.{0,30}(?:版权所有|ICP备|联系我们|网站地图|责任编辑|联系电话)|因篇幅问题|当前位置"
-    # a line of masked fields (信息来源：*** 发布人：***)
-    r"|.{0,40}\*{3})"
-)
+_PAGE_BUTTONS = r"【?(?:上一篇|下一篇|上一条|下一条|上一页|下一页|相关链接|相关文件|相关阅读|打印|关闭|分享到|返回顶部)】?"
+_PAGE_FOOTER_WORDS = r".{0,30}(?:版权所有|ICP备|联系我们|网站地图|责任编辑|联系电话)"
+_PAGE_CUT = r"因篇幅问题|当前位置"
+# a line of masked fields (信息来源：*** 发布人：***)
+_PAGE_MASKED = r".{0,40}\*{3}"
+PAGE_FURNITURE_LINE = re.compile(rf"^(?:{_PAGE_BUTTONS}|{_PAGE_FOOTER_WORDS}|{_PAGE_CUT}|{_PAGE_MASKED})")
+# The same lines in two parts, for a test of every line of a notice (identity.content): the words a
+# line opens with, cheap to refuse; and the footer words or mask within its first characters, which
+# the pattern looks for by backing up from 30 or 40 characters on, tried only where the literal gate
+# finds the start of one of them within PAGE_FOOTER_REACH characters (4-character words from at most
+# 30 on, *** from at most 40 on).
+PAGE_FURNITURE_OPENING = rf"{_PAGE_BUTTONS}|{_PAGE_CUT}"
+PAGE_FURNITURE_FOOTER = re.compile(rf"{_PAGE_FOOTER_WORDS}|{_PAGE_MASKED}")
+PAGE_FOOTER_GATE = re.compile(r"版权|ICP|联系|网站|责任|\*{3}")
+PAGE_FOOTER_REACH = 43
 # Page titles carry a site suffix: 关于…的通知_福建省人民政府门户网站 / … - 中国政府网 / …|某网.
 SITE_SUFFIX = re.compile(r"\s*(?:[_|｜]|\s-\s|—{1,2}).{0,30}(?:网|网站|门户|平台|首页)\s*$")
 # Lines a site wraps a notice in, which differ between copies of one notice: a government
