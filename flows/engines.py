@@ -6,7 +6,7 @@ from __future__ import annotations
 from functools import cache
 
 from models import AgencyRecord, Change, ParsedNotice
-from storage.engines import Engines, EventGroup, Pairing, Succession
+from storage.engines import End, Engines, EventGroup, Pairing, Succession
 
 
 def pair_transfers(groups: list[EventGroup]) -> list[Pairing]:
@@ -26,6 +26,18 @@ def pair_transfers(groups: list[EventGroup]) -> list[Pairing]:
         Pairing(str(t.source.change_id), str(t.target.change_id), t.to_change())
         for t in find_transfers(events)
     ]
+
+
+def transfer_neighbours(ends: list[End], pool: list[End]) -> list[tuple[str, str]]:
+    from yange.diff.transfers import could_pair
+
+    found: list[tuple[str, str]] = []
+    for sources, targets in (
+        ([e for e in ends if e.removed], [e for e in pool if not e.removed]),
+        ([e for e in pool if e.removed], [e for e in ends if not e.removed]),
+    ):
+        found += [(sources[i].change_id, targets[j].change_id) for i, j in could_pair(sources, targets)]
+    return found
 
 
 def read_lineage(parsed: ParsedNotice) -> list[Succession]:
@@ -51,6 +63,7 @@ def default_engines() -> Engines:
         differ=diff_versions,
         applier=derive_version,
         pair_transfers=pair_transfers,
+        transfer_neighbours=transfer_neighbours,
         parser=parse_bytes,
         lineage=read_lineage,
     )

@@ -56,6 +56,23 @@ TransferPairer = Callable[[list[EventGroup]], list[Pairing]]
 
 
 @dataclass(frozen=True)
+class End:
+    """One dated end a transfer may be made of: a duty_removed (`removed`) or duty_added row."""
+
+    change_id: str
+    agency_id: str
+    region: str
+    published_on: dt.date
+    removed: bool
+    text: str
+
+
+# neighbours(ends, pool) -> (removed change_id, added change_id) of every end and pool end the pairer
+# could pair: how storage finds the ends a write may re-pair without pairing a whole region.
+TransferNeighbours = Callable[[list[End], list[End]], list[tuple[str, str]]]
+
+
+@dataclass(frozen=True)
 class Succession:
     """A lineage link a notice states, by names as it writes them (yange.parse.lineage)."""
 
@@ -74,5 +91,6 @@ class Engines:
     differ: Differ
     applier: Applier | None = None  # None: amendment records stay unapplied
     pair_transfers: TransferPairer | None = None  # None: no cross-agency `transferred` events
+    transfer_neighbours: TransferNeighbours | None = None  # needed with pair_transfers
     parser: Parser | None = None  # needed by `rebuild` only
     lineage: LineageReader | None = None  # None: notices state no lineage

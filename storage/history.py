@@ -20,11 +20,11 @@ import duckdb
 
 from models import AgencyRecord, Change, Duty, Notice
 from storage import bulk, identity, lineage, receivers
-from storage.engines import Applier, Differ, Engines
+from storage.engines import Applier, Differ, End, Engines
 from storage.receivers import receiver_keys
 from storage.resolve import lookup, resolve_agencies
 from storage.rows import duty_rows, staffing_rows
-from storage.transfers import link_transfers
+from storage.transfers import ends_of, link_transfers
 
 
 def short_hash(*parts: str) -> str:
@@ -124,7 +124,8 @@ def refresh(
     touched = set(touched)
     affected, renamed_keys = resolve_agencies(con, touched=touched)
     affected |= _dependents(con, affected)
-    regions, dates = _regions(con, affected), _change_dates(con, affected)
+    pairing = transfers and engines.pair_transfers is not None
+    before = ends_of(con, affected) if pairing else []  # what the re-pairing starts from
     receivers = receiver_keys(con, affected)  # before their declarations are recomputed
     _drop_derived(con, affected)
     stored = _stored_by_agency(con, affected)
@@ -142,16 +143,17 @@ def refresh(
         )
     pending.flush(con)
     receivers |= receiver_keys(con, affected) | renamed_keys
-    implied, old_regions, old_dates = _refresh_receivers(con, receivers, differ=engines.differ)
+    implied, gone_ends = _refresh_receivers(con, receivers, differ=engines.differ)
     everyone = affected | implied
     _resolve_counterparts(con, agencies=everyone, keys=renamed_keys | receivers)
-    if transfers and engines.pair_transfers is not None:
+    if pairing:
+        assert engines.pair_transfers is not None and engines.transfer_neighbours is not None
         link_transfers(
             con,
             engines.pair_transfers,
-            regions=regions | old_regions | _regions(con, everyone),
-            dates=dates | old_dates | _change_dates(con, everyone),
+            engines.transfer_neighbours,
             agencies=everyone,
+            before=before + gone_ends,
         )
     _refresh_lineage(con, touched=touched, renamed_keys=renamed_keys)
     return affected
@@ -312,12 +314,12 @@ def _resolve_counterparts(con: duckdb.DuckDBPyConnection, *, agencies: set[str],
 
 def _refresh_receivers(
     con: duckdb.DuckDBPyConnection, keys: set[str], *, differ: Differ
-) -> tuple[set[str], set[str], set[dt.date]]:
+) -> tuple[set[str], list[End]]:
     """Rebuild the implied versions of the bodies of `keys` (storage.receivers). Returns the
     agencies whose implied versions went or came (with the partners of their transfers), and the
-    regions and dates of the versions that went (their transfers are re-paired)."""
+    transfer ends of the versions that went (what could pair with them is re-paired)."""
     if not keys:
-        return set(), set(), set()
+        return set(), []
     stale = con.execute(
         "SELECT snapshot_id, agency_id FROM snapshots WHERE implied AND agency_key IN (SELECT unnest(?::VARCHAR[]))",
         [sorted(keys)],
@@ -331,7 +333,7 @@ def _refresh_receivers(
             [ids],
         ).fetchall()
     }
-    regions, dates = _regions(con, gone), _change_dates(con, gone)
+    gone_ends = ends_of(con, gone)
     for table, column in (
         ("duties", "snapshot_id"),
         ("snapshots", "snapshot_id"),
@@ -354,7 +356,7 @@ def _refresh_receivers(
     for key, items in sorted(by_key.items()):
         _implied_agency(key, items, differ=differ, pending=pending)
     pending.flush(con)
-    return gone | partners | {identity.agency_id(key) for key in by_key}, regions, dates
+    return gone | partners | {identity.agency_id(key) for key in by_key}, gone_ends
 
 
 def _implied_agency(key: str, items: list[receivers.Handed], *, differ: Differ, pending: Pending) -> None:
@@ -401,24 +403,6 @@ def _implied_agency(key: str, items: list[receivers.Handed], *, differ: Differ, 
         {"agency_id": agency_id, "name": name, "aliases": [], "region": key.split("|", 1)[0]}
     )
     pending.inserts["agency_names"].append({"name_key": key, "agency_id": agency_id, "via": "implied"})
-
-
-def _regions(con: duckdb.DuckDBPyConnection, agency_ids: set[str]) -> set[str]:
-    rows = con.execute(
-        "SELECT DISTINCT region FROM agencies WHERE agency_id IN (SELECT unnest(?::VARCHAR[]))",
-        [sorted(agency_ids)],
-    ).fetchall()
-    return {r[0] for r in rows}
-
-
-def _change_dates(con: duckdb.DuckDBPyConnection, agency_ids: set[str]) -> set[dt.date]:
-    """The dates of these agencies' change events: where their transfers may pair."""
-    rows = con.execute(
-        "SELECT DISTINCT published_on FROM changes "
-        "WHERE agency_id IN (SELECT unnest(?::VARCHAR[])) AND published_on IS NOT NULL",
-        [sorted(agency_ids)],
-    ).fetchall()
-    return {r[0] for r in rows}
 
 
 def _dependents(con: duckdb.DuckDBPyConnection, agency_ids: set[str]) -> set[str]:

@@ -2,8 +2,12 @@
 
 Two passes, the second reading what the first left:
 
-1. Within a region: all its agencies' removed and added duties of a reform-window cluster of dates
-   are re-paired whenever a write touches the cluster.
+1. Within a region: the removed and added duties of its agencies, one-to-one (the pairer's optimal
+   assignment). A write re-pairs only the ends linked to the ends it changed by a chain of ends that
+   could pair (similar text, other agency, within the reform window: the pairer's own rule, asked of
+   `TransferNeighbours`), found breadth first through the region's ends near each one's date; the
+   pairing of ends no such chain reaches cannot have changed. So the work of a write is that of its
+   own ends and their neighbours, not of the region (a province's round holds thousands of ends).
 2. Across regions (a province's duty handed to a central body, a county's to another province's):
    only between two agencies one of which declares a transfer naming the other (a
    `declared_adjustment` of kind transferred_in / transferred_out whose counterpart is that agency),
@@ -30,56 +34,79 @@ import duckdb
 
 from models import Change
 from storage import bulk
-from storage.engines import EventGroup, TransferPairer
+from storage.engines import End, EventGroup, TransferNeighbours, TransferPairer
 from storage.tx import transaction
 
-_ENDS = """
-select c.change_id, c.agency_id, c.published_on, c.notice_id, c.to_snapshot, c.from_snapshot, c.seq,
+_COLUMNS = """c.change_id, c.agency_id, c.published_on, c.notice_id, c.to_snapshot, c.from_snapshot, c.seq,
        c.change_type, c.section, c.old_text, c.new_text, c.old_span_start, c.old_span_end,
-       c.new_span_start, c.new_span_end
-from changes c join agencies a using (agency_id)
-where a.region = ? and c.change_type in ('duty_removed', 'duty_added')
-  and c.published_on between ? and ?
-order by c.agency_id, c.published_on, c.to_snapshot, c.seq
+       c.new_span_start, c.new_span_end, a.region"""
+
+# The dated ends (duty_removed and duty_added rows) of some agencies.
+_ENDS_OF = f"""
+select {_COLUMNS} from changes c join agencies a using (agency_id)
+where c.agency_id in (select unnest($1::varchar[]))
+  and c.change_type in ('duty_removed', 'duty_added') and c.published_on is not null
 """
 
-_END_DATES = """
-select c.published_on,
-       count(*) filter (where c.change_type = 'duty_removed') as removed,
-       count(*) filter (where c.change_type = 'duty_added') as added
-from changes c join agencies a using (agency_id)
-where a.region = ? and c.change_type in ('duty_removed', 'duty_added') and c.published_on is not null
-group by c.published_on
-order by c.published_on
+# Some ends, by change id.
+_ENDS_BY_ID = f"""
+select {_COLUMNS} from changes c join agencies a using (agency_id)
+where c.change_id in (select unnest($1::varchar[]))
+  and c.change_type in ('duty_removed', 'duty_added') and c.published_on is not null
+"""
+
+# A region's ends of one kind between two dates: where the partners of some ends can be.
+_POOL = f"""
+select {_COLUMNS} from changes c join agencies a using (agency_id)
+where a.region = $1 and c.change_type = $2 and c.published_on between $3 and $4
+"""
+
+# The ends that the first pass's pairs held by or naming some agencies are observed at.
+_PAIRED_WITH = """
+select detail->>'observed_change_id' from changes
+where change_type = 'transferred' and (detail->>'across') is distinct from 'true'
+  and (agency_id in (select unnest($1::varchar[]))
+       or counterpart_agency_id in (select unnest($1::varchar[])))
 """
 
 
 def link_transfers(
     con: duckdb.DuckDBPyConnection,
     pair: TransferPairer,
+    neighbours: TransferNeighbours,
     *,
-    regions: Iterable[str] | None = None,
-    dates: Iterable[dt.date] | None = None,
-    agencies: Iterable[str] = (),
+    agencies: Iterable[str] | None = None,
+    before: Iterable[End] = (),
 ) -> int:
-    """Re-pair the transfers of the given regions (all if None); returns the pairs found.
+    """Re-pair the transfers a write to `agencies` may have changed (all if None); returns the
+    pairs found.
 
-    Two ends can pair only within the reform window, so a region's ends fall into clusters of dates
-    separated by more than the window, and the pairing of one cluster never depends on another.
-    With `dates` (those a write touched), only the clusters holding them are re-paired. The groups
-    of agencies linked across regions are re-paired where they hold `agencies` (those a write
-    recomputed) or an agency of a re-paired cluster; all of them with neither `regions` nor `dates`.
-    Counterparts must be resolved first (the links are declarations naming an agency)."""
+    `before` are the ends those agencies had before the write (`ends_of`, read before they were
+    recomputed): the ends that could pair with one of them may pair otherwise now. Counterparts
+    must be resolved first (the links across regions are declarations naming an agency)."""
     with transaction(con):
-        everything = regions is None
-        if regions is None:
-            regions = [r[0] for r in con.execute("SELECT DISTINCT region FROM agencies").fetchall()]
-        wanted = None if dates is None else set(dates)
-        found, repaired = 0, set(agencies)
-        for region in sorted(set(regions)):
-            count, seen = _link_region(con, pair, region, wanted)
-            found, repaired = found + count, repaired | seen
-        return found + _link_across(con, pair, None if everything and dates is None else repaired)
+        everything = agencies is None
+        if agencies is None:
+            agencies = [r[0] for r in con.execute("SELECT agency_id FROM agencies").fetchall()]
+        chosen = set(agencies)
+        found, repaired = _link_within(con, pair, neighbours, chosen, list(before))
+        return found + _link_across(con, pair, None if everything else repaired | chosen)
+
+
+def ends_of(con: duckdb.DuckDBPyConnection, agency_ids: Iterable[str]) -> list[End]:
+    """The dated ends of these agencies as stored now: what `link_transfers` is given as `before`."""
+    rows = con.execute(_ENDS_OF, [sorted(set(agency_ids))]).fetchall()
+    return [end for end in map(_end, rows) if end is not None]
+
+
+def _end(row: tuple[Any, ...]) -> End | None:
+    removed = row[7] == "duty_removed"
+    text = row[9] if removed else row[10]
+    if not text:
+        return None  # no text, nothing to recognise it by (the pairer skips it too)
+    return End(
+        change_id=row[0], agency_id=row[1], region=row[15], published_on=row[2], removed=removed, text=text
+    )
 
 
 def _clusters(days: list[dt.date], window: int) -> list[tuple[dt.date, dt.date]]:
@@ -99,40 +126,100 @@ def _window() -> int:
     return get_settings().transfer_window_days
 
 
-def _link_region(
-    con: duckdb.DuckDBPyConnection, pair: TransferPairer, region: str, dates: set[dt.date] | None
+def _link_within(
+    con: duckdb.DuckDBPyConnection,
+    pair: TransferPairer,
+    neighbours: TransferNeighbours,
+    agencies: set[str],
+    before: list[End],
 ) -> tuple[int, set[str]]:
-    """Re-pair the region's touched clusters; returns the pairs found and the agencies whose ends
-    were re-paired (their ends left over for the second pass may have changed)."""
-    stats = con.execute(_END_DATES, [region]).fetchall()
+    """The first pass, within each region: re-pair every end linked, through ends that could pair,
+    to an end of `agencies` (now or `before`) or to an end their pairs held. The pairs elsewhere
+    stand: what they could pair with is unchanged. Returns the pairs found and the agencies whose
+    ends were re-paired (their ends left over for the second pass may have changed)."""
+    rows = {r[0]: r for r in con.execute(_ENDS_OF, [sorted(agencies)]).fetchall()}
+    held = {r[0] for r in con.execute(_PAIRED_WITH, [sorted(agencies)]).fetchall() if r[0]}
+    missing = sorted(held - rows.keys())
+    if missing:
+        rows |= {r[0]: r for r in con.execute(_ENDS_BY_ID, [missing]).fetchall()}
+    seeds = [e for e in map(_end, rows.values()) if e is not None]
+    seeds += [e for e in before if e.change_id not in rows]
+    rows, links = _reach(con, neighbours, seeds, rows)
+    dropped = con.execute(
+        "DELETE FROM changes WHERE change_type = 'transferred' "
+        "AND (detail->>'across') IS DISTINCT FROM 'true' "
+        "AND (detail->>'observed_change_id' IN (SELECT unnest($1::VARCHAR[])) "
+        "     OR agency_id IN (SELECT unnest($2::VARCHAR[])) "
+        "     OR counterpart_agency_id IN (SELECT unnest($2::VARCHAR[]))) RETURNING agency_id",
+        [sorted(rows.keys() | held | {e.change_id for e in before}), sorted(agencies)],
+    ).fetchall()
+    repaired = {r[0] for r in dropped} | {r[1] for r in rows.values()}
+    out: list[dict[str, Any]] = []
+    for component in _components(links, rows):
+        ends = sorted(component, key=lambda r: (r[1], r[2], r[4], r[6]))
+        out.extend(_pair_rows(pair, _groups(ends), rows))
+    bulk.insert(con, "changes", out)
+    return len(out) // 2, repaired
+
+
+def _reach(
+    con: duckdb.DuckDBPyConnection,
+    neighbours: TransferNeighbours,
+    seeds: list[End],
+    rows: dict[str, tuple[Any, ...]],
+) -> tuple[dict[str, tuple[Any, ...]], set[tuple[str, str]]]:
+    """The stored ends (`rows`, plus those reached) linked to `seeds` by could-pair links, found
+    breadth first through each region's ends within the reform window of the last ones found; and
+    the links. Seeds no longer stored (`before`) lead on but are not returned."""
     window = _window()
-    clusters = _clusters([r[0] for r in stats], window)
     reach = dt.timedelta(days=window)
-    found = 0
-    repaired: set[str] = set()
-    for first, last in clusters:
-        # A touched date within the window of a cluster, not only inside it: a date whose events
-        # vanished may have split one cluster into two, neither of which now holds it, and both
-        # may hold transfers paired across it.
-        if dates is not None and not any(first - reach <= d <= last + reach for d in dates):
-            continue
-        dropped = con.execute(
-            "DELETE FROM changes WHERE change_type = 'transferred' AND published_on BETWEEN ? AND ? "
-            "AND agency_id IN (SELECT agency_id FROM agencies WHERE region = ?) "
-            "AND (detail->>'across') IS DISTINCT FROM 'true' RETURNING agency_id",
-            [first, last, region],
-        ).fetchall()
-        repaired.update(r[0] for r in dropped)
-        inside = [r for r in stats if first <= r[0] <= last]
-        if not sum(r[1] for r in inside) or not sum(r[2] for r in inside):
-            continue  # nothing removed, or nothing added: no pair possible
-        rows = con.execute(_ENDS, [region, first, last]).fetchall()
-        repaired.update(r[1] for r in rows)
-        by_id = {r[0]: r for r in rows}
-        out = _pair_rows(pair, _groups(rows), by_id)
-        bulk.insert(con, "changes", out)
-        found += len(out) // 2
-    return found, repaired
+    reached = dict(rows)
+    links: set[tuple[str, str]] = set()
+    expanded: set[str] = set()
+    frontier = {e.change_id: e for e in seeds}
+    while frontier:
+        expanded |= frontier.keys()
+        by_region: dict[str, list[End]] = {}
+        for end in frontier.values():
+            by_region.setdefault(end.region, []).append(end)
+        found: dict[str, End] = {}
+        for region, ends in sorted(by_region.items()):
+            pool: dict[str, tuple[Any, ...]] = {}
+            for removed in (True, False):
+                days = sorted({e.published_on for e in ends if e.removed == removed})
+                other = "duty_added" if removed else "duty_removed"
+                for first, last in _clusters(days, window):
+                    args = [region, other, first - reach, last + reach]
+                    pool |= {r[0]: r for r in con.execute(_POOL, args).fetchall()}
+            pool_ends = {e.change_id: e for e in map(_end, pool.values()) if e is not None}
+            for link in neighbours(ends, list(pool_ends.values())):
+                links.add(link)
+                for change_id in link:
+                    if change_id in pool_ends and change_id not in expanded:
+                        found[change_id] = pool_ends[change_id]
+                        reached[change_id] = pool[change_id]
+        frontier = found
+    return reached, links
+
+
+def _components(links: set[tuple[str, str]], rows: dict[str, tuple[Any, ...]]) -> list[list[tuple[Any, ...]]]:
+    """The stored ends linked into groups that no link joins: each is paired on its own (an optimal
+    one-to-one pairing of the whole is the union of theirs)."""
+    parent = {change_id: change_id for change_id in rows}
+
+    def root(x: str) -> str:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for a, b in sorted(links):
+        if a in parent and b in parent:
+            parent[root(a)] = root(b)
+    groups: dict[str, list[tuple[Any, ...]]] = {}
+    for change_id, row in rows.items():
+        groups.setdefault(root(change_id), []).append(row)
+    return [g for _, g in sorted(groups.items()) if len(g) > 1]
 
 
 def _groups(rows: list[tuple[Any, ...]]) -> list[EventGroup]:

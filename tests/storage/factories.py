@@ -117,6 +117,7 @@ def engines(differ: Any = None, *, applier: Any = _REAL) -> Engines:
         differ=differ or fake_diff,
         applier=real.applier if applier is _REAL else applier,
         pair_transfers=real.pair_transfers,
+        transfer_neighbours=real.transfer_neighbours,
         parser=real.parser,
         lineage=real.lineage,
     )

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 import duckdb
 import pytest
 
 import storage
-from flows.engines import pair_transfers
+from flows.engines import pair_transfers, transfer_neighbours
 from models import ParsedNotice
 from storage.transfers import _clusters
 from tests.storage.factories import engines, notice, record
@@ -74,7 +75,7 @@ def test_bulk_load_without_transfers_then_one_pass_gives_the_same_tables(
             other, parsed=parsed, raw=parsed.text.encode(), source="t", engines=engines(), transfers=False
         )
     assert transfers(other) == []
-    assert storage.link_transfers(other, pair_transfers) == 2
+    assert storage.link_transfers(other, pair_transfers, transfer_neighbours) == 2
     assert transfers(other) == transfers(con)
     other.close()
 
@@ -233,7 +234,7 @@ def test_transfers_across_regions_are_the_same_in_every_order() -> None:
         storage.store_notice(
             bulk, parsed=parsed, raw=parsed.text.encode(), source="t", engines=engines(), transfers=False
         )
-    assert storage.link_transfers(bulk, pair_transfers) == 2
+    assert storage.link_transfers(bulk, pair_transfers, transfer_neighbours) == 2
     assert dump(bulk) == expected
 
 
@@ -246,3 +247,39 @@ def test_an_undeclared_match_across_regions_is_no_transfer() -> None:
         + [_regulation("国家税务总局", TAX, "2019-01-01", ["负责全省税收征收管理", SOCIAL, FEES])]
     )
     assert _moves(con) == [("福建省人力资源和社会保障厅", TAX, SOCIAL)]
+
+
+def test_a_write_re_pairs_only_the_ends_it_could_change(con: duckdb.DuckDBPyConnection) -> None:
+    """A province's round holds thousands of removed and added duties; storing one more notice
+    re-pairs only its own ends and those that could pair with them, not the whole region: the
+    pairer is handed the new move's two ends, whatever else the region's round dropped."""
+    dropped = ["负责全省{}类事务的统筹协调".format("甲乙丙丁戊己庚辛壬癸"[i]) for i in range(10)]
+    history = []
+    for i, text in enumerate(dropped):
+        name = f"福建省第{i}号局"
+        history += [
+            notice(
+                f"关于印发{name}主要职责的通知2009", "2009-01-01", record(name, ["负责本局日常工作", text])
+            ),
+            notice(f"关于印发{name}主要职责的通知2010", "2010-03-01", record(name, ["负责本局日常工作"])),
+        ]
+    history += _pair(2010)[:3]  # the giver's two versions and the receiver's first
+    seen: list[int] = []
+
+    def spy(groups: list) -> list:  # type: ignore[type-arg]
+        seen.append(sum(len(g.changes) for g in groups))
+        return pair_transfers(groups)
+
+    real = engines()
+    for parsed in history:
+        storage.store_notice(con, parsed=parsed, raw=parsed.text.encode(), source="t", engines=real)
+    assert len(transfers(con)) == 0
+    seen.clear()
+    receiver = _pair(2010)[3]
+    watched = dataclasses.replace(real, pair_transfers=spy)
+    storage.store_notice(con, parsed=receiver, raw=receiver.text.encode(), source="t", engines=watched)
+    assert transfers(con) == [
+        ("负责2010年起的口岸通关协调工作", "in"),
+        ("负责2010年起的口岸通关协调工作", "out"),
+    ]
+    assert seen == [2]  # the move's two ends; the ten other removed duties are not re-paired

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Sequence
+from typing import Protocol
 
 import numpy as np
 from pydantic import BaseModel, ConfigDict, Field
@@ -125,6 +126,50 @@ def _ends(events: Sequence[AgencyEvents], change_type: str) -> list[TransferEnd]
     return ends
 
 
+class Dated(Protocol):
+    """What the pairing rule reads of an end: its agency, its notice date and its duty text."""
+
+    @property
+    def agency_id(self) -> str: ...
+    @property
+    def published_on(self) -> dt.date: ...
+    @property
+    def text(self) -> str: ...
+
+
+def pair_scores(
+    sources: Sequence[Dated], targets: Sequence[Dated], *, settings: Settings | None = None
+) -> tuple[np.ndarray, np.ndarray]:
+    """The text similarity of every removed end to every added end, 0 where they cannot be one move
+    (the same agency, or further apart than the reform window); and the days between them."""
+    s = settings or get_settings()
+    scores = similarity_matrix([e.text for e in sources], [e.text for e in targets])
+    days = np.abs(
+        np.subtract.outer(
+            np.array([e.published_on.toordinal() for e in sources], dtype=np.int64),
+            np.array([e.published_on.toordinal() for e in targets], dtype=np.int64),
+        )
+    ).reshape(len(sources), len(targets))
+    same_agency = np.equal.outer(
+        np.array([e.agency_id for e in sources], dtype=object),
+        np.array([e.agency_id for e in targets], dtype=object),
+    ).reshape(len(sources), len(targets))
+    return np.where(same_agency | (days > s.transfer_window_days), 0.0, scores), days
+
+
+def could_pair(
+    sources: Sequence[Dated], targets: Sequence[Dated], *, settings: Settings | None = None
+) -> list[tuple[int, int]]:
+    """(source index, target index) of every removed and added end that `find_transfers` could pair:
+    what storage follows to find the ends a new one may change the pairing of."""
+    s = settings or get_settings()
+    if not sources or not targets:
+        return []
+    scores, _ = pair_scores(sources, targets, settings=s)
+    rows, cols = np.nonzero(scores >= s.transfer_threshold)
+    return list(zip(rows.tolist(), cols.tolist(), strict=True))
+
+
 def find_transfers(events: Sequence[AgencyEvents], *, settings: Settings | None = None) -> list[Transfer]:
     """Duties that left one agency and arrived in another within the reform window.
 
@@ -140,18 +185,7 @@ def find_transfers(events: Sequence[AgencyEvents], *, settings: Settings | None 
     sources, targets = _ends(events, "duty_removed"), _ends(events, "duty_added")
     if not sources or not targets:
         return []
-    scores = similarity_matrix([e.text for e in sources], [e.text for e in targets])
-    days = np.abs(
-        np.subtract.outer(
-            np.array([e.published_on.toordinal() for e in sources]),
-            np.array([e.published_on.toordinal() for e in targets]),
-        )
-    )
-    same_agency = np.equal.outer(
-        np.array([e.agency_id for e in sources], dtype=object),
-        np.array([e.agency_id for e in targets], dtype=object),
-    )
-    scores = np.where(same_agency | (days > s.transfer_window_days), 0.0, scores)
+    scores, days = pair_scores(sources, targets, settings=s)
     pairs = match(scores, threshold=s.transfer_threshold)
     found = [
         Transfer(
