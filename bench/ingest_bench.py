@@ -11,7 +11,10 @@ Figures, in-process (`run_pipeline`, what `yange ingest` runs with no Prefect AP
 - ingest_per_notice_growth: per-notice time of a second batch of 2,000 (other agencies) into that
   history over the first batch's (target <= 1.25);
 - ingest_vs_parse: ingest throughput over parse-only throughput of the same notices, same process;
-- ingest_notices_per_s_20000, ingest_peak_mb_20000: 20,000 notices into an empty history.
+- ingest_notices_per_s_20000, ingest_peak_mb_20000: 20,000 notices into an empty history;
+- national_ingest_ms_per_notice, national_ingest_growth, national_ingest_peak_mb: 500 notices into a
+  copy of bench.storage_bench's national history (100,000 notices), and their per-notice cost over
+  the same notices' into an empty history (target <= 1.25, as for ingest_per_notice_growth).
 Through the flow: flow_notices_per_s and flow_peak_mb (2,000 notices), prefect_startup_s,
 flow_overhead_ratio (flow wall time over run_pipeline on the same input, both after start-up),
 rerun_noop_s; and cli_noop_s (`yange ingest` with nothing new, whole process).
@@ -37,6 +40,7 @@ AGENCY = "对外贸易经济合作厅"
 SIGN = "口岸工作办公室"
 N_AGENCIES = 400
 N_VERSIONS = 5
+NATIONAL_AGENCIES = 100  # 500 notices into the national history
 SYLLABLES = ["东", "南", "西", "北", "中", "海", "山", "江"]
 
 
@@ -162,6 +166,29 @@ def measure_scale(work: Path, n_agencies: int, *, second_batch: bool) -> dict[st
     return figures
 
 
+def measure_national(work: Path, national: Path) -> dict[str, float]:
+    """The child process for the national figures: the same generated notices into an empty history
+    and into a copy of the national one (bench.storage_bench: 100,000 notices)."""
+    from flows.pipeline import run_pipeline
+
+    corpus, warm = work / "national-corpus", work / "national-warm"
+    n = generate(corpus, n_agencies=NATIONAL_AGENCIES)
+    generate(warm, n_agencies=4, n_versions=2, skip=NATIONAL_AGENCIES)
+    run_pipeline([str(warm)], db=str(work / "national-warm.duckdb"))  # imports and caches
+    per_notice = {}
+    for name, db in (("empty", work / "national-empty.duckdb"), ("national", work / "national.duckdb")):
+        if name == "national":
+            shutil.copyfile(national, db)
+        started = time.perf_counter()
+        assert run_pipeline([str(corpus)], db=str(db)).new == n
+        per_notice[name] = (time.perf_counter() - started) / n
+    return {
+        "national_ingest_ms_per_notice": round(per_notice["national"] * 1000, 2),
+        "national_ingest_growth": round(per_notice["national"] / per_notice["empty"], 3),
+        "national_ingest_peak_mb": _peak_mb(),
+    }
+
+
 def _child(env: dict[str, str], *args: str) -> dict[str, float]:
     child = subprocess.run(
         [sys.executable, "-m", "bench.ingest_bench", *args],
@@ -191,6 +218,9 @@ def run(ctx: dict[str, Any]) -> dict[str, float]:
             "ingest_peak_mb_20000": large["peak_mb"],
             "ingest_vs_parse_20000": large["vs_parse"],
         }
+        national = ctx.get("national_db")
+        if national and Path(str(national)).exists():
+            figures |= _child(env, "national", str(work), str(national))
         figures |= _child(env, "flow", str(work))
         yange = Path(sys.executable).with_name("yange")
         started = time.perf_counter()
@@ -204,12 +234,17 @@ def run(ctx: dict[str, Any]) -> dict[str, float]:
         return figures
     finally:
         shutil.rmtree(work, ignore_errors=True)
+        if ctx.get("national_db"):
+            for leftover in Path(str(ctx["national_db"])).parent.glob("*history_national*"):
+                leftover.unlink()
 
 
 if __name__ == "__main__":
     mode, folder = sys.argv[1], Path(sys.argv[2])
     if mode == "flow":
         result = measure_flow(folder)
+    elif mode == "national":
+        result = measure_national(folder, Path(sys.argv[3]))
     else:
         result = measure_scale(folder, int(sys.argv[3]), second_batch=sys.argv[4:] == ["second"])
     print(json.dumps(result))

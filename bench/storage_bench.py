@@ -237,8 +237,7 @@ def run(ctx: dict[str, Any]) -> dict[str, float]:
     figures["national_build_s"] = round(time.perf_counter() - started, 1)
     figures["national_db_mb"] = round(national.stat().st_size / 1e6, 1)
     figures |= {f"national_{k}": v for k, v in latencies(national, NATIONAL_NOTICES // VERSIONS).items()}
-    for leftover in national.parent.glob(f"*{national.stem}*"):
-        leftover.unlink()
+    ctx["national_db"] = str(national)  # bench.ingest_bench ingests into a copy, then deletes it
     return figures | store_costs()
 
 
