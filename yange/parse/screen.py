@@ -8,6 +8,7 @@ reason that names what it is; nothing is read from it.
 
 from __future__ import annotations
 
+from yange.parse.anchors import finditer_at
 from yange.parse.items import heading_matches
 from yange.parse.sanding import naming_sentences
 from yange.parse.vocab import agencies, genre
@@ -20,7 +21,8 @@ def _own_regulation(text: str) -> bool:
     """The text states a regulation or an amendment of its own (its title names one)."""
     head = text[:_HEAD]
     return (
-        agencies.REGULATION_SUFFIX.search(head) is not None or genre.AMENDMENT_TITLE.search(head) is not None
+        agencies.REGULATION_SUFFIX.search(head) is not None
+        or next(finditer_at(genre.AMENDMENT_TITLE, head, genre.AMENDMENT_TITLE_ANCHORS), None) is not None
     )
 
 
@@ -72,15 +74,16 @@ def _page_about_an_agency(text: str, head: str) -> str | None:
 
 # A word each news cue needs (literal searches first: most notices have none of them).
 _NEWS_WORDS = ("讯", "记者", "据", "来源", "摘自", "版权")
-# A word each page pattern needs: without any of them no page pattern can match (literal searches).
+# A word each page pattern needs: without any of them no page pattern can match (literal searches;
+# 领导, in nearly every notice's staffing, first).
 _PAGE_WORDS = (
+    "领导",
     "预算",
     "决算",
     "收支",
     "财政拨款",
     "概况",
     "简介",
-    "领导",
     "中文名",
     "外文名",
     "成立时间",

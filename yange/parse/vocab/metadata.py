@@ -46,7 +46,9 @@ PAGE_FURNITURE_LINE = re.compile(rf"^(?:{_PAGE_BUTTONS}|{_PAGE_FOOTER_WORDS}|{_P
 # 30 on, *** from at most 40 on).
 PAGE_FURNITURE_OPENING = rf"{_PAGE_BUTTONS}|{_PAGE_CUT}"
 PAGE_FURNITURE_FOOTER = re.compile(rf"{_PAGE_FOOTER_WORDS}|{_PAGE_MASKED}")
-PAGE_FOOTER_GATE = re.compile(r"版权|ICP|联系|网站|责任|\*{3}")
+# 版权|ICP|联系|网站|责任|\*{3}, opening with a class so that sre tries it only where one of those
+# first characters stands (see numerals.after_boundary).
+PAGE_FOOTER_GATE = re.compile(r"[版I联网责*](?:(?<=版)权|(?<=I)CP|(?<=联)系|(?<=网)站|(?<=责)任|(?<=\*)\*\*)")
 PAGE_FOOTER_REACH = 43
 # Page titles carry a site suffix: 关于…的通知_福建省人民政府门户网站 / … - 中国政府网 / …|某网.
 SITE_SUFFIX = re.compile(r"\s*(?:[_|｜]|\s-\s|—{1,2}).{0,30}(?:网|网站|门户|平台|首页)\s*$")
