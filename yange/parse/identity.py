@@ -25,7 +25,7 @@ def content(norm: str) -> str:
     """The words of a normalised notice without site furniture and whitespace. A page's <title> line
     (its first, with the site's name after the title) is furniture too."""
     first, nl, rest = norm.partition("\n")
-    if metadata.SITE_SUFFIX.search(first):
+    if metadata.SITE_SUFFIX.search(first, max(0, len(first.rstrip()) - metadata.SITE_SUFFIX_REACH)):
         norm = rest
     opening, gate, footer = (
         _FURNITURE_OPENING.match,

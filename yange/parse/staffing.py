@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from models import Staffing
 from yange.names import AGENCY_END
@@ -63,6 +64,34 @@ def _rows(text: str, agency: str, included_in: str | None) -> list[tuple[Staffin
     return rows
 
 
+_LABEL_STOP = frozenset("、，。；：:（）()")
+_LABEL_WORDS = ("职数", "编制")
+
+
+def _labels(text: str) -> Iterator[re.Match[str]]:
+    """_LABEL.finditer(text), tried only before a colon after 职数/编制 (the pattern opens with a
+    repeat, which sre tries at every character): from the furthest start back from there, which is
+    where finditer's scan would first find the match, as the label's characters hold no colon."""
+    colons: list[int] = []
+    for mark in "：:":
+        at = text.find(mark, 4)
+        while at >= 0:
+            colons.append(at)
+            at = text.find(mark, at + 1)
+    colons.sort()
+    pos = 0
+    for colon in colons:
+        if colon - 4 < pos or text[colon - 2 : colon] not in _LABEL_WORDS:
+            continue
+        start = colon - 2
+        floor = max(pos, colon - 22)  # 2-20 characters before the word
+        while start > floor and text[start - 1] not in _LABEL_STOP and not text[start - 1].isspace():
+            start -= 1
+        if colon - 2 - start >= 2 and (m := _LABEL.match(text, start)) is not None:
+            yield m
+            pos = m.end()
+
+
 def _clause_end(text: str, pos: int) -> int:
     m = _CLAUSE_END.search(text, pos)
     return len(text) if m is None else m.start()
@@ -75,9 +104,7 @@ def parse_staffing(text: str, agency: str = "") -> list[Staffing]:
     """
     out: list[Staffing] = []
     pos = 0
-    labels = [
-        (_category(m.group(1), agency), m.end(), _clause_end(text, m.end())) for m in _LABEL.finditer(text)
-    ]
+    labels = [(_category(m.group(1), agency), m.end(), _clause_end(text, m.end())) for m in _labels(text)]
     # Walk row by row so a 含 bracket is attached to the row just before it.
     for m in _ROW.finditer(text):
         if m.start() < pos:

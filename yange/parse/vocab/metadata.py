@@ -52,6 +52,10 @@ PAGE_FOOTER_GATE = re.compile(r"[版I联网责*](?:(?<=版)权|(?<=I)CP|(?<=联)
 PAGE_FOOTER_REACH = 43
 # Page titles carry a site suffix: 关于…的通知_福建省人民政府门户网站 / … - 中国政府网 / …|某网.
 SITE_SUFFIX = re.compile(r"\s*(?:[_|｜]|\s-\s|—{1,2}).{0,30}(?:网|网站|门户|平台|首页)\s*$")
+# A suffix ends the line: its separator starts at most this far before the line's last non-space
+# character (3 + 30 + 2), so a search for one need not start earlier (the pattern opens with \s*, which
+# sre would try at every character).
+SITE_SUFFIX_REACH = 36
 # Lines a site wraps a notice in, which differ between copies of one notice: a government
 # information-disclosure block (索引号 / 发布机构 / 公开方式 …), a registry's field labels, page and
 # print buttons, a sharing site's "cut" notice. Dropped before a notice's identity is computed.
