@@ -77,6 +77,11 @@ def _out_of_order(items: list[Item]) -> set[int]:
     return {i for i in idx if i not in keep}
 
 
+def _numbering(items: list[Item]) -> tuple[set[int], Counter[int | None]]:
+    """The indexes of a section's items out of order, and how many items take each number."""
+    return _out_of_order(items), Counter([it.ordinal for it in items])
+
+
 def repair(
     items: list[Item], *, declared_units: int | None = None, gap_sections: tuple[str, ...] = SECTIONS
 ) -> Repaired:
@@ -98,20 +103,13 @@ def repair(
 
     staying: dict[str, list[Item]] = {s: [] for s in SECTIONS}
     movers: list[tuple[Item, str]] = []
-    in_sequence: set[int] = set()  # item starts
+    # a section's numbering (which items are out of order, how often each number is taken) is read
+    # only where a decision turns on it: most sections have no item to move
+    numbering: dict[str, tuple[set[int], Counter[int | None]]] = {}
     for section in SECTIONS:
         current = by_section.get(section)
         if not current:
             continue
-        disorder = _out_of_order(current)
-        counts = Counter([it.ordinal for it in current])
-        numbered = [it for i, it in enumerate(current) if it.ordinal is not None and i not in disorder]
-        # items whose number follows on from the one before (or opens the section at 1): in sequence there
-        in_sequence.update(
-            it.start
-            for k, it in enumerate(numbered)
-            if it.ordinal == ((numbered[k - 1].ordinal or 0) + 1 if k else 1) and counts[it.ordinal] == 1
-        )
         for i, it in enumerate(current):
             if it.ordinal is None:
                 staying[section].append(it)
@@ -119,16 +117,31 @@ def repair(
             shape = shape_of(it.text)
             if _fits(section, shape, it):
                 staying[section].append(it)
-            elif (
-                section == "duties"
-                and shape == "adjustments"
-                and i not in disorder
-                and counts[it.ordinal] == 1
-            ):
-                # a main duty may open with 加强: only move it when its numbering is also out of place
-                staying[section].append(it)
-            else:
-                movers.append((it, shape or section))
+                continue
+            if section == "duties" and shape == "adjustments":
+                disorder, counts = numbering.get(section) or numbering.setdefault(
+                    section, _numbering(current)
+                )
+                if i not in disorder and counts[it.ordinal] == 1:
+                    # a main duty may open with 加强: only move it when its numbering is also out of place
+                    staying[section].append(it)
+                    continue
+            movers.append((it, shape or section))
+
+    in_sequence: set[int] = set()  # item starts
+    if movers:
+        for section in SECTIONS:
+            current = by_section.get(section)
+            if not current:
+                continue
+            disorder, counts = numbering.get(section) or numbering.setdefault(section, _numbering(current))
+            numbered = [it for i, it in enumerate(current) if it.ordinal is not None and i not in disorder]
+            # items whose number follows on from the one before (or opens the section at 1): in sequence
+            in_sequence.update(
+                it.start
+                for k, it in enumerate(numbered)
+                if it.ordinal == ((numbered[k - 1].ordinal or 0) + 1 if k else 1) and counts[it.ordinal] == 1
+            )
 
     taken: dict[str, set[int]] = {
         s: {it.ordinal for it in staying[s] if it.ordinal is not None} for s in SECTIONS
@@ -150,7 +163,11 @@ def repair(
             taken[it.section].add(it.ordinal)
 
     for section in SECTIONS:
-        items_s = sorted(staying[section], key=lambda it: (it.ordinal is None, it.ordinal or 0, it.start))
+        items_s = staying[section]
+        ordinals_s = [it.ordinal for it in items_s]
+        # in order already (numbered, each higher than the one before), as most sections are
+        if None in ordinals_s or not all(a < b for a, b in itertools.pairwise(ordinals_s)):  # type: ignore[operator]
+            items_s = sorted(items_s, key=lambda it: (it.ordinal is None, it.ordinal or 0, it.start))
         out.sections[section] = items_s
         if section not in gap_sections:
             continue
