@@ -96,7 +96,7 @@ def region_of_notice(notice: Notice) -> str:
 def context_of_notice(notice: Notice) -> Context:
     """The region and locality a notice speaks for, from its issuer, else its title."""
     for text in (notice.issuer or "", notice.title):
-        text = text.removeprefix(_PARTY)
+        text = _without_party(text)
         prefix = _province_prefix(text)
         rest = text[len(prefix[1]) :] if prefix else text
         match = _LOCALITY.match(rest)
@@ -106,6 +106,22 @@ def context_of_notice(notice: Notice) -> Context:
         if prefix or locality:
             return Context(prefix[0] if prefix else CENTRAL, locality or None)
     return Context(CENTRAL)
+
+
+def _without_party(name: str) -> str:
+    """中共福建省委宣传部 -> 福建省委宣传部: a province's or a locality's party body is named by its
+    place, as its government's bodies are; 中共中央… stays whole (a central body)."""
+    if name.startswith(_PARTY) and not name.startswith(_PARTY + "中央"):
+        return name[len(_PARTY) :]
+    return name
+
+
+def _local_body(name: str) -> bool:
+    """金寨县委组织部, 福州市人民政府办公厅: a name opening with a city or county and its committee or
+    government, so not a central body even though it ends in 部."""
+    match = _LOCALITY.match(name)
+    place = match.group(1) if match else ""
+    return bool(place) and name[len(place) :].startswith(_LOCAL_ISSUER)
 
 
 def _province_prefix(name: str) -> tuple[str, str] | None:
@@ -120,7 +136,7 @@ def _province_prefix(name: str) -> tuple[str, str] | None:
 
 def split_name(name: str, *, notice_region: str) -> tuple[str, str]:
     """(region, trimmed name) of an agency name as a notice of `notice_region` writes it."""
-    clean = _FORMER.sub("", name.strip())
+    clean = _without_party(_FORMER.sub("", name.strip()))
     prefix = _province_prefix(clean)
     if prefix:
         region, full = prefix
@@ -138,7 +154,7 @@ def split_name(name: str, *, notice_region: str) -> tuple[str, str]:
 
 def _looks_central(name: str) -> bool:
     """商务部, 国家…局, 国务院…: bodies a provincial notice names that are not its own."""
-    if name.startswith(("省", "市", "自治区")):
+    if name.startswith(("省", "市", "自治区")) or _local_body(name):
         return False
     return name.endswith("部") or name.startswith(("国家", "国务院", "中央", "全国"))
 

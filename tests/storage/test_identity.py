@@ -42,6 +42,13 @@ JINZHAI = Context("安徽", "金寨县")
         ("市商务局", Context("广东", "揭阳市揭东区"), "广东|揭阳市商务局", "region-qualified", "city"),
         # a central body named in a provincial notice
         ("科技部", FUJIAN, "中央|科学技术部", "abbreviation", "central"),
+        # party bodies are named by their place like the government's, whoever names them
+        ("中共福建省委宣传部", FUJIAN, "福建|委宣传部", "region-qualified", "province"),
+        ("省委宣传部", FUJIAN, "福建|委宣传部", "region-qualified", "province"),
+        ("中共福建省委宣传部", CENTRAL, "福建|委宣传部", "region-qualified", "province"),
+        ("中共金寨县委组织部", JINZHAI, "安徽|金寨县委组织部", "region-qualified", "county"),
+        ("县委组织部", JINZHAI, "安徽|金寨县委组织部", "region-qualified", "county"),
+        ("中共中央宣传部", FUJIAN, "中央|中共中央宣传部", "exact", "central"),
     ],
 )
 def test_resolve_name(name: str, context: Context, key: str, how: str, level: str) -> None:
