@@ -92,8 +92,9 @@ def _cut_at_trailing_line(text: str, start: int, end: int) -> int:
     while nl >= 0:
         if nl > start and text[nl - 1] in _SENTENCE_END:
             line_end = text.find("\n", nl + 1, end)
-            line = text[nl + 1 : end if line_end < 0 else line_end]
-            if not _RUNNING.search(line):
+            line_end = end if line_end < 0 else line_end
+            # an item usually ends with its line break right before the next marker: nothing follows
+            if line_end == nl + 1 or not _RUNNING.search(text, nl + 1, line_end):
                 return nl
         nl = text.find("\n", nl + 1, end)
     return end

@@ -39,8 +39,10 @@ def finditer_at_line_starts(
         if line_end or worth is not None:
             end = starts[i + 1] - 1 if i + 1 < len(starts) else len(text)
             if line_end:
-                last = text[start:end].rstrip(" \t")[-1:]
-                if not last or last not in line_end:
+                last = end  # the line's last character before trailing spaces and tabs, read in place
+                while last > start and text[last - 1] in " \t":
+                    last -= 1
+                if last == start or text[last - 1] not in line_end:
                     continue
             if worth is not None and not worth(text, start, end):
                 continue
