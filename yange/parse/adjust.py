@@ -51,8 +51,10 @@ def classify_adjustment(text: str, agency: str = "") -> tuple[AdjustmentKind, st
     # same place, the table's order does
     found = [
         (m.start(), i, kind, m)
-        for i, (kind, pattern) in enumerate(adjustments.KIND_CUES)
-        if (m := pattern.search(text)) is not None
+        for i, ((kind, pattern), words) in enumerate(
+            zip(adjustments.KIND_CUES, adjustments.KIND_CUE_WORDS, strict=True)
+        )
+        if any(word in text for word in words) and (m := pattern.search(text)) is not None
     ]
     if not found:
         return "other", None

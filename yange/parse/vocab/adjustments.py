@@ -66,6 +66,30 @@ KIND_CUES: list[tuple[str, re.Pattern[str]]] = [
     ("strengthened", re.compile(r"^\s*(?:加强|强化|深化|推进|增加)()")),
     ("cancelled", re.compile(r"取消()")),
 ]
+# For each KIND_CUES pattern, in the same order, words one of which its every match holds: a cue is
+# searched for only in an item holding one (literal tests are far cheaper than the searches, and
+# an item holds few cues). Keep in step with the table (tests/parse/test_fast_paths.py checks it).
+KIND_CUE_WORDS: list[tuple[str, ...]] = [
+    ("交由", "交给"),
+    ("划给", "划转", "划出至", "移交", "转交", "交给", "交由", "调整由", "改由"),
+    ("划出",),
+    ("划出",),
+    ("划入",),
+    ("划入", "划归"),
+    ("划入", "划归"),
+    ("划入", "划归"),
+    ("划入", "划归"),
+    ("整合",),
+    ("下放",),
+    ("下放的",),
+    ("下放的",),
+    ("下放的",),
+    ("下放",),
+    ("委托",),
+    ("取消", "不再"),
+    ("加强", "强化", "深化", "推进", "增加"),
+    ("取消",),
+]
 
 # The shape of an adjustment item: how it opens. Used to tell a displaced adjustment from a duty.
 # Must not match a main duty such as 承担…的具体工作 (承担 alone is a duty verb).
