@@ -16,7 +16,7 @@ from typing import Any, Literal
 import duckdb
 
 from models import Notice, ParsedNotice
-from storage import bulk, identity, raw_bytes
+from storage import bulk, identity, lineage, raw_bytes
 from storage.engines import Engines
 from storage.history import refresh, short_hash
 from storage.rows import duty_rows, staffing_rows
@@ -94,22 +94,28 @@ def record_rejection(con: duckdb.DuckDBPyConnection, *, source: str, raw: bytes 
         _insert_rejection(con, source=source, raw=raw, reason=reason)
 
 
+# Notices re-parsed and stored per step of a rebuild: its memory is that of one such batch, not of
+# the history (the same size as an ingest's store batch, flows.stages.BATCH_SIZE).
+REBUILD_BATCH = 50
+
+
 def rebuild(con: duckdb.DuckDBPyConnection, *, engines: Engines) -> dict[str, int]:
     """Re-parse every stored notice from its raw bytes (with `engines.parser`) and recompute
     snapshots and changes.
 
-    One transaction: after a parser upgrade the whole history is replaced, or nothing is.
+    One transaction: after a parser upgrade the whole history is replaced, or nothing is. The
+    notices are read, parsed and stored batch by batch, as an ingest stores them (which gives the
+    same tables in any order), so memory does not grow with the history.
     """
     if engines.parser is None:
         raise StorageError("rebuild needs a parser (Engines.parser)")
-    with translated():
-        stored = con.execute(
-            "SELECT notice_id, source, raw, raw_deflated, ingested_at, status, reason FROM notices "
-            "ORDER BY notice_id"
-        ).fetchall()
-    counts = {"notices": len(stored), "parsed": 0, "rejected": 0}
+    counts = {"notices": 0, "parsed": 0, "rejected": 0}
     renamed: dict[str, str] = {}  # old notice_id -> the id its raw bytes give now
     with transaction(con):
+        con.execute(
+            "CREATE OR REPLACE TEMP TABLE rebuild_queue AS SELECT notice_id, source, raw, raw_deflated, "
+            "ingested_at, status, reason FROM notices"
+        )
         for table in (
             "changes",
             "duties",
@@ -125,36 +131,54 @@ def rebuild(con: duckdb.DuckDBPyConnection, *, engines: Engines) -> dict[str, in
             "notices",
         ):
             con.execute(f"DELETE FROM {table}")
-        fresh: dict[str, NoticeRows] = {}
-        for old_id, source, plain, deflated, ingested_at, _status, reason in stored:
-            raw = raw_bytes.unpack(plain, deflated)
-            if raw is None:
-                renamed[old_id] = _insert_rejection(
-                    con, source=source, raw=None, reason=reason or "unreadable", ingested_at=ingested_at
+        stored: set[str] = set()
+        after = ""
+        while batch := _queued(con, after=after):
+            after = batch[-1][0]
+            fresh: dict[str, NoticeRows] = {}
+            for old_id, source, plain, deflated, ingested_at, _status, reason in batch:
+                counts["notices"] += 1
+                raw = raw_bytes.unpack(plain, deflated)
+                if raw is None:
+                    renamed[old_id] = _insert_rejection(
+                        con, source=source, raw=None, reason=reason or "unreadable", ingested_at=ingested_at
+                    )
+                    counts["rejected"] += 1
+                    continue
+                try:
+                    parsed = engines.parser(raw, source=source)
+                except NoticeRejected as exc:
+                    renamed[old_id] = _insert_rejection(
+                        con, source=source, raw=raw, reason=str(exc), ingested_at=ingested_at
+                    )
+                    counts["rejected"] += 1
+                    continue
+                notice_id = renamed[old_id] = parsed.notice.notice_id
+                if notice_id in stored or notice_id in fresh:
+                    continue  # two raw forms of one notice now normalise to the same text
+                fresh[notice_id] = _rows(
+                    parsed=parsed, raw=raw, source=source, ingested_at=ingested_at, engines=engines
                 )
-                counts["rejected"] += 1
-                continue
-            try:
-                parsed = engines.parser(raw, source=source)
-            except NoticeRejected as exc:
-                renamed[old_id] = _insert_rejection(
-                    con, source=source, raw=raw, reason=str(exc), ingested_at=ingested_at
-                )
-                counts["rejected"] += 1
-                continue
-            renamed[old_id] = parsed.notice.notice_id
-            if parsed.notice.notice_id in fresh:
-                continue  # two raw forms of one notice now normalise to the same text
-            fresh[parsed.notice.notice_id] = _rows(
-                parsed=parsed, raw=raw, source=source, ingested_at=ingested_at, engines=engines
-            )
-            counts["parsed"] += 1
+                counts["parsed"] += 1
+            if fresh:
+                stored.update(fresh)
+                refresh(con, touched=_insert(con, list(fresh.values())), engines=engines)
+        lineage.materialise(con)  # the links of notices that are gone go too
+        con.execute("DROP TABLE rebuild_queue")
         _renumber_sources(con, renamed)
-        refresh(con, touched=_insert(con, list(fresh.values())), engines=engines)
         for table in ("snapshots", "changes"):
             result = con.execute(f"SELECT count(*) FROM {table}").fetchone()
             counts[table] = int(result[0]) if result else 0
     return counts
+
+
+def _queued(con: duckdb.DuckDBPyConnection, *, after: str) -> list[tuple[Any, ...]]:
+    """The next batch of a rebuild's notices, in notice_id order."""
+    with translated():
+        return con.execute(
+            "SELECT * FROM rebuild_queue WHERE notice_id > ? ORDER BY notice_id LIMIT ?",
+            [after, REBUILD_BATCH],
+        ).fetchall()
 
 
 # ---------------------------------------------------------------------------------------------
