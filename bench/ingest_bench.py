@@ -3,7 +3,7 @@
 Each measurement runs in a child process of its own, so that `prefect_startup_s` is truly the first
 flow run of a process and every peak is that ingest's own, not that of the benchmarks before it.
 The corpus is generated from the Fujian seed: agencies (the agency name varied) in 5 versions each,
-every version dropping a duty, rewording a sentence and changing the staffing, so storing a notice
+every version signed a year later, dropping an item, rewording sentences and changing the staffing, so storing a notice
 does the real work of diffing against the agency's previous version.
 
 Figures, in-process (`run_pipeline`, what `yange ingest` runs with no Prefect API):
@@ -58,9 +58,11 @@ def variant(seed: str, *, prefix: str, version: int) -> str:
     # The agency and its second sign (加挂牌子) both get the prefix: storage joins agencies by alias.
     text = seed.replace(AGENCY, prefix + AGENCY).replace(SIGN, prefix + SIGN)
     year = 2010 + version
+    signed = "".join("○一二三四五六七八九"[int(d)] for d in str(year))  # the date it is signed on
     text = text.replace("2010-05-29", f"{year}-05-29").replace(
         "〔2010〕175号", f"〔{year}〕{175 + version}号"
     )
+    text = text.replace("二○一○年五月二十九日", f"{signed}年五月二十九日")
     text = text.replace("机关行政编制为171名", f"机关行政编制为{171 - version}名")
     duties = re.findall(r"（[一二三四五六七八九十]+）[^（]{40,}?。", text)
     if duties and version:
