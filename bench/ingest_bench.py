@@ -3,8 +3,8 @@
 Each measurement runs in a child process of its own, so that `prefect_startup_s` is truly the first
 flow run of a process and every peak is that ingest's own, not that of the benchmarks before it.
 The corpus is generated from the Fujian seed: agencies (the agency name varied) in 5 versions each,
-every version signed a year later, dropping an item, rewording sentences and changing the staffing, so storing a notice
-does the real work of diffing against the agency's previous version.
+every version signed a year later, dropping an item, rewording sentences and changing the staffing,
+so storing a notice does the real work of diffing against the agency's previous version.
 
 Figures, in-process (`run_pipeline`, what `yange ingest` runs with no Prefect API):
 - ingest_notices_per_s, ingest_peak_mb: 2,000 notices into an empty history;
