@@ -3,10 +3,11 @@
 Routes the pages (dashboard/views/*.py) with `st.navigation`; before any page runs it refuses a
 browser that came by a host name not its own (dashboard/guard.py), then checks that there is a
 history to show, and otherwise explains how to make one instead of failing. Its settings
-(127.0.0.1 only, no usage statistics, minimal toolbar) are in dashboard/.streamlit/config.toml, which
-Streamlit reads from the script's folder whatever the working directory. The folder is
-not called `pages/`: Streamlit would then also serve each file as a page of its own at its address,
-bypassing this router (and its checks) when someone opens a link such as /changes directly.
+(127.0.0.1 only, no usage statistics, minimal toolbar, no source watching) are in
+dashboard/.streamlit/config.toml, which Streamlit reads from the script's folder whatever the
+working directory. The folder is not called `pages/`: Streamlit would then also serve each file as
+a page of its own at its address, bypassing this router (and its checks) when someone opens a link
+such as /changes directly.
 """
 
 from __future__ import annotations
@@ -39,7 +40,8 @@ ICONS = {
     "sql": ":material/database:",
 }
 
-st.set_page_config(page_title="沿革 Yange", page_icon=":material/account_balance:", layout="wide")
+# An emoji, not a :material/: icon: for the tab's icon Streamlit would fetch that from fonts.gstatic.com.
+st.set_page_config(page_title="沿革 Yange", page_icon="🏛️", layout="wide")
 
 # Before anything is read: a browser that reached us by another host name (DNS rebinding) gets nothing.
 if reason := guard.refusal(st.context.headers, get_settings().dashboard_hosts):

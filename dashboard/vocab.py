@@ -124,6 +124,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "app.failed": ("读取数据库失败：{error}", "Reading the history failed: {error}"),
     "app.refused": ("拒绝访问：{reason}", "Refused: {reason}"),
     # Filters
+    "filter.title": ("筛选", "Filters"),
     "filter.agency": ("机构", "Agency"),
     "filter.agency_hint": ("名称或别名的一部分", "part of a name or alias"),
     "filter.region": ("地区", "Region"),
