@@ -83,9 +83,10 @@ class Pending:
     deletes: dict[tuple[str, str], list[str]] = field(default_factory=lambda: defaultdict(list))
     inserts: dict[str, list[dict[str, Any]]] = field(default_factory=lambda: defaultdict(list))
     validity: list[dict[str, Any]] = field(default_factory=list)
-    # stated records that leave `snapshots` for `superseded_records` (not in force), and come back
-    superseded: list[str] = field(default_factory=list)
-    restored: list[str] = field(default_factory=list)
+    # stated records that leave `snapshots` for `superseded_records` (not in force), and come back:
+    # snapshot id -> its notice's date
+    superseded: dict[str, dt.date | None] = field(default_factory=dict)
+    restored: dict[str, dt.date | None] = field(default_factory=dict)
 
     def flush(self, con: duckdb.DuckDBPyConnection) -> None:
         _move(con, self.superseded, source="snapshots", target="superseded_records")
@@ -97,18 +98,23 @@ class Pending:
         bulk.update(con, "snapshots", "snapshot_id", self.validity)
 
 
-def _move(con: duckdb.DuckDBPyConnection, ids: list[str], *, source: str, target: str) -> None:
+def _move(
+    con: duckdb.DuckDBPyConnection, dates: dict[str, dt.date | None], *, source: str, target: str
+) -> None:
     """Move stated records between `snapshots` and `superseded_records` (fixed table names); a record
-    not in force keeps its date as valid_from and no valid_to, whatever it had before."""
-    if not ids:
+    not in force keeps its date (`dates`: its notice's published_on, as read with the record) as
+    valid_from and no valid_to, whatever it had before. The dates come with the ids, so the move
+    reads only the rows it moves (no join with `notices`)."""
+    if not dates:
         return
+    ids = sorted(dates)
     con.execute(
-        f"INSERT INTO {target} BY NAME SELECT * EXCLUDE (published) REPLACE (published AS valid_from, NULL::DATE AS valid_to) "
-        f"FROM (SELECT s.*, n.published_on AS published FROM {source} s JOIN notices n USING (notice_id) "
-        "WHERE s.snapshot_id IN (SELECT unnest(?::VARCHAR[])))",
-        [sorted(ids)],
+        f"INSERT INTO {target} BY NAME SELECT s.* REPLACE (m.day AS valid_from, NULL::DATE AS valid_to) "
+        f"FROM {source} s JOIN (SELECT unnest($1::VARCHAR[]) AS snapshot_id, unnest($2::DATE[]) AS day) m "
+        "USING (snapshot_id)",
+        [ids, [dates[i] for i in ids]],
     )
-    con.execute(f"DELETE FROM {source} WHERE snapshot_id IN (SELECT unnest(?::VARCHAR[]))", [sorted(ids)])
+    con.execute(f"DELETE FROM {source} WHERE snapshot_id IN (SELECT unnest(?::VARCHAR[]))", [ids])
 
 
 def refresh(
@@ -206,28 +212,8 @@ def _changes_by_agency(
 
 def _refresh_lineage(con: duckdb.DuckDBPyConnection, *, touched: set[str], renamed_keys: set[str]) -> None:
     """Lineage links change only when a name that a claim or the curated file uses moves to another
-    agency (re-resolve all), or when new claims arrive (add theirs)."""
-    row = con.execute(
-        """
-        with used(name_key) as (
-            select predecessor_key from lineage_claims
-            union all select successor_key from lineage_claims
-            union all select predecessor_key from lineage_curated
-            union all select successor_key from lineage_curated
-        ), fresh as (
-            select distinct notice_id from snapshots where snapshot_id in (select unnest($2::varchar[]))
-            union select notice_id from amendment_records where record_id in (select unnest($2::varchar[]))
-        )
-        select (select count(*) from used where name_key in (select unnest($1::varchar[]))),
-               (select list(notice_id order by notice_id) from fresh
-                where notice_id in (select notice_id from lineage_claims))
-        """,
-        [sorted(renamed_keys), sorted(touched)],
-    ).fetchone()
-    if row and row[0]:
-        lineage.materialise(con)
-    elif row and row[1]:
-        lineage.materialise(con, notice_ids=list(row[1]))
+    agency, or when new claims arrive: those claims' links are resolved again (lineage.refresh_links)."""
+    lineage.refresh_links(con, moved_keys=sorted(renamed_keys), records=sorted(touched))
 
 
 def _resolve_counterparts(con: duckdb.DuckDBPyConnection, *, agencies: set[str], keys: set[str]) -> None:
@@ -450,8 +436,10 @@ def recompute_agency(
     name = _current_name(stored)
     versions, closures = _versions(con, agency_id, stored, applier=applier, name=name, pending=pending)
     in_force = {v.snapshot_id for v in versions}
-    pending.superseded.extend(r.snapshot_id for r in stored if _moves_out(r, in_force))
-    pending.restored.extend(r.snapshot_id for r in stored if r.superseded and r.snapshot_id in in_force)
+    pending.superseded |= {r.snapshot_id: r.published_on for r in stored if _moves_out(r, in_force)}
+    pending.restored |= {
+        r.snapshot_id: r.published_on for r in stored if r.superseded and r.snapshot_id in in_force
+    }
     pending.validity.extend(_validity(stored, versions, closures))
     _changes(agency_id, versions, existing, differ=differ, pending=pending)
     pending.inserts["agencies"].append(_agency_row(agency_id, stored, name=name, region=region))

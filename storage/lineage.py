@@ -67,20 +67,71 @@ def load_curated(con: duckdb.DuckDBPyConnection, path: Path = CURATED) -> None:
         materialise(con)
 
 
-def materialise(con: duckdb.DuckDBPyConnection, *, notice_ids: list[str] | None = None) -> None:
-    """Bring `lineage_links` (what the agency_lineage view shows) up to date.
-
-    With `notice_ids`, only the links those notices' claims state are added (new notices whose
-    names resolve as before); otherwise every curated entry and claim is resolved again.
-    """
-    if notice_ids is not None:
-        con.execute(
-            "INSERT INTO lineage_links SELECT * FROM lineage_for_notices(?::VARCHAR[]) "
-            "EXCEPT SELECT * FROM lineage_links",
-            [sorted(notice_ids)],
-        )
-        return
+def materialise(con: duckdb.DuckDBPyConnection) -> None:
+    """Bring `lineage_links` (what the agency_lineage view shows) up to date: every curated entry and
+    claim resolved again."""
     fresh = con.execute("SELECT * FROM lineage_resolved ORDER BY ALL").fetchall()
     if fresh != con.execute("SELECT * FROM lineage_links ORDER BY ALL").fetchall():
         con.execute("DELETE FROM lineage_links")
         con.execute("INSERT INTO lineage_links SELECT * FROM lineage_resolved")
+
+
+# The sources (a curated entry's, or `notice:<id>`) of the claims that use one of some name keys.
+_USING = """
+select source from lineage_curated where predecessor_key in (select unnest($1::varchar[]))
+union select source from lineage_curated where successor_key in (select unnest($1::varchar[]))
+union select 'notice:' || notice_id from lineage_claims where predecessor_key in (select unnest($1::varchar[]))
+union select 'notice:' || notice_id from lineage_claims where successor_key in (select unnest($1::varchar[]))
+"""
+
+# The notices of some records (snapshot or amendment record ids) that state lineage.
+_CLAIMING = """
+with records as (
+    select notice_id from snapshots where snapshot_id in (select unnest($1::varchar[]))
+    union select notice_id from amendment_records where record_id in (select unnest($1::varchar[]))
+)
+select distinct 'notice:' || notice_id from lineage_claims where notice_id in (select notice_id from records)
+"""
+
+# The links of the claims of some sources, resolved as lineage_resolved resolves every claim.
+_LINKS_OF = """
+with claims as (
+    select predecessor_key, successor_key, relation, effective_date, source from lineage_curated
+    where source in (select unnest($1::varchar[]))
+    union all
+    select predecessor_key, successor_key, relation, effective_date, 'notice:' || notice_id from lineage_claims
+    where notice_id in (select unnest($2::varchar[]))
+), resolved as (
+    select
+        coalesce(p.agency_id, substr(sha256(claims.predecessor_key), 1, 16)) as predecessor_id,
+        coalesce(s.agency_id, substr(sha256(claims.successor_key), 1, 16)) as successor_id,
+        claims.relation,
+        claims.effective_date,
+        claims.source
+    from claims
+    left join agency_names p on p.name_key = claims.predecessor_key
+    left join agency_names s on s.name_key = claims.successor_key
+)
+select distinct predecessor_id, successor_id, relation, effective_date, source
+from resolved
+where predecessor_id <> successor_id
+"""
+
+
+def refresh_links(con: duckdb.DuckDBPyConnection, *, moved_keys: list[str], records: list[str]) -> None:
+    """Bring `lineage_links` up to date after a write whose name keys `moved_keys` changed agency
+    and whose records (snapshot or amendment record ids) `records` are new or recomputed.
+
+    A link's `source` is the claim's (its notice, or its curated entry), so the links of a source
+    are a function of its claims alone. Only the sources with a claim that uses a moved key, or
+    that are the notice of one of `records`, can have changed links: theirs are resolved again, the
+    others resolve as before. So the work is that of those claims, not of every claim (which is
+    what `materialise` does)."""
+    sources = {r[0] for r in con.execute(_USING, [sorted(moved_keys)]).fetchall()} if moved_keys else set()
+    if records:
+        sources |= {r[0] for r in con.execute(_CLAIMING, [sorted(records)]).fetchall()}
+    if not sources:
+        return
+    notice_ids = sorted(s.removeprefix("notice:") for s in sources if s.startswith("notice:"))
+    con.execute("DELETE FROM lineage_links WHERE source IN (SELECT unnest(?::VARCHAR[]))", [sorted(sources)])
+    con.execute(f"INSERT INTO lineage_links {_LINKS_OF}", [sorted(sources), notice_ids])
