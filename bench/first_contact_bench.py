@@ -27,6 +27,9 @@ from bench.ingest_bench import generate
 ROOT = Path(__file__).resolve().parent.parent
 HOG = "while True: pass"
 
+# An analyst's read-only session, as a child process (`python -c HOLDER DB`): prints the notice
+# count, keeps the database open until a line arrives on stdin, then prints the count again.
+# tests/storage/test_concurrency.py runs it too.
 HOLDER = """
 import duckdb, sys
 con = duckdb.connect(sys.argv[1], read_only=True)

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 import storage
+from bench.first_contact_bench import HOLDER
 from tests.storage.conftest import dump
 from tests.storage.factories import engines, notice, record
 from yange.errors import StorageTransientError
@@ -113,15 +114,6 @@ def test_killed_writer_leaves_the_database_as_before_its_notice(db_path: Path, t
     assert dump(con) == dump(expected)
     con.close()
     expected.close()
-
-
-HOLDER = """
-import duckdb, sys, time
-con = duckdb.connect(sys.argv[1], read_only=True)
-print(con.execute("SELECT count(*) FROM notices").fetchone()[0], flush=True)
-sys.stdin.readline()
-print(con.execute("SELECT count(*) FROM notices").fetchone()[0], flush=True)
-"""
 
 
 def _store(con: object, year: int) -> None:
