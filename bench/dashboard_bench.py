@@ -10,7 +10,8 @@ Figures, each on ctx["history_db"] (built by bench.storage_bench):
   Chromium (Debian's /usr/bin/chromium through Playwright), until the figures and the chart are drawn.
 - `dashboard_browser_first_render_s`: the same for a new browser page once the server has loaded its
   libraries, with its data caches cleared (the history's file is touched, which the dashboard takes
-  for a new publication): what a reviewer waits for. Target <= 2 s.
+  for a new publication): what a reviewer waits for; the median of VISITS new pages, each with a new
+  browser cache. Target <= 2 s.
 Without the database the benchmark reports nothing; without Chromium, no browser figures.
 """
 
@@ -19,6 +20,7 @@ from __future__ import annotations
 import functools
 import logging
 import os
+import statistics
 import sys
 import time
 from pathlib import Path
@@ -27,6 +29,9 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 APP = ROOT / "dashboard" / "app.py"
 TITLE = "沿革：机构改革史"
+# New pages measured for dashboard_browser_first_render_s, each with cleared caches: the median, so
+# that one visit slowed by another process on a shared machine does not make the figure.
+VISITS = 3
 
 
 @functools.cache
@@ -73,11 +78,15 @@ def browser_s(db: str) -> dict[str, float]:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
         try:
             cold = first_render_s(browser.new_page(viewport={"width": 1400, "height": 900}), url, TITLE)
-            os.utime(db)  # a new publication as far as the dashboard can tell: its caches are dropped
-            page = browser.new_page(viewport={"width": 1400, "height": 900})
-            first = first_render_s(page, url, TITLE)
-            if page.locator("[data-testid='stException']").count():
-                raise RuntimeError("the first page shows an exception")
+            waits = []
+            for _ in range(VISITS):
+                os.utime(db)  # a new publication as far as the dashboard can tell: its caches are dropped
+                page = browser.new_page(viewport={"width": 1400, "height": 900})
+                waits.append(first_render_s(page, url, TITLE))
+                if page.locator("[data-testid='stException']").count():
+                    raise RuntimeError("the first page shows an exception")
+                page.close()
+            first = statistics.median(waits)
         finally:
             browser.close()
     return {
