@@ -8,14 +8,17 @@ this process instead, which is what `yange ingest` does then. Both return an `In
 
 from __future__ import annotations
 
+from functools import partial
+
 from prefect import flow
-from prefect.futures import PrefectFuture
 from prefect.utilities.annotations import quote
 
 from flows import stages, tasks
 from flows.pipeline import resolve
 from flows.report import IngestSummary, NoticeOutcome
 from flows.runner import task_runner
+from flows.sources import Fetched
+from flows.sources.state import SourceMemory
 from flows.sources.web import FetchPolicy
 
 
@@ -35,36 +38,45 @@ def ingest(
         discover = tasks.discover_with_policy(policy)
         # Submitted tasks get large values as `Sealed` (Dask turns `quote` into a tuple); tasks run in
         # this thread get `quote`. Both keep Prefect from walking every field of every notice.
-        sealed = tasks.Sealed(memory)
-        pending = [discover.submit(spec, memory=sealed, policy=policy) for spec in chosen]
+        pending = [discover.submit(spec, memory=tasks.Sealed(memory), policy=policy) for spec in chosen]
         found = [tasks.settle_discovery(spec, f) for spec, f in zip(chosen, pending, strict=True)]
         counted = stages.RunProgress(progress or stages.no_progress, sum(len(d.candidates) for d in found))
-        # Batch k is fetched and parsed in the task runner while batch k-1 is stored here (one writer);
-        # only two batches are held at a time. A batch with nothing new (a rerun: every file
-        # unchanged since the last run) costs its fetch task only: each task run is a few events the
-        # Prefect server must write, and a rerun's 30 task runs kept it busy for seconds.
-        parsing: PrefectFuture[stages.Batch] | stages.Batch | None = None
-        for part in stages.split(found, size=batch_size):
-            fetching = tasks.fetch_source.submit(tasks.Sealed(part), memory=sealed, policy=policy)
-            if parsing is not None:
-                summary.add(_store(history, parsing, counted))
-            fetched = fetching.result()
-            if stages.anything_to_parse(fetched):
-                parsing = tasks.parse_source.submit(
-                    tasks.Sealed(part), tasks.Sealed(fetched), memory=sealed, max_bytes=policy.max_bytes
-                )
-            else:
-                parsing = stages.parse(part, fetched, memory=memory, max_bytes=policy.max_bytes)
-        if parsing is not None:
-            summary.add(_store(history, parsing, counted))
+        stages.run_batches(
+            found,
+            summary,
+            size=batch_size,
+            fetch=partial(_fetch, memory=memory, policy=policy),
+            parse=partial(_parse, memory=memory, policy=policy),
+            store=partial(_store, history, counted),
+        )
         return tasks.report_run(quote(summary), quote(found))
 
 
-def _store(
-    history: stages.History, parsing: PrefectFuture[stages.Batch] | stages.Batch, counted: stages.Progress
-) -> list[NoticeOutcome]:
-    """Store a batch as a task run, or, when it has nothing to write, count its notices here."""
-    batch = parsing if isinstance(parsing, stages.Batch) else parsing.result()
+# The stages `run_batches` calls under Prefect. A batch with nothing new (a rerun: every file
+# unchanged since the last run) costs its fetch task only: each task run is a few events the Prefect
+# server must write, and a rerun's 30 task runs kept it busy for seconds.
+
+
+def _fetch(part: stages.Discovery, *, memory: SourceMemory, policy: FetchPolicy) -> list[Fetched]:
+    """Fetch a batch as a task run in the task runner (on a Dask worker with `dask`)."""
+    return tasks.fetch_source.submit(tasks.Sealed(part), memory=tasks.Sealed(memory), policy=policy).result()
+
+
+def _parse(
+    part: stages.Discovery, fetched: list[Fetched], *, memory: SourceMemory, policy: FetchPolicy
+) -> stages.Later[stages.Batch]:
+    """Start parsing a batch as a task run, or, when it holds nothing to parse, sort it here."""
+    if not stages.anything_to_parse(fetched):
+        batch = stages.parse(part, fetched, memory=memory, max_bytes=policy.max_bytes)
+        return lambda: batch
+    return tasks.parse_source.submit(
+        tasks.Sealed(part), tasks.Sealed(fetched), memory=tasks.Sealed(memory), max_bytes=policy.max_bytes
+    ).result
+
+
+def _store(history: stages.History, counted: stages.Progress, batch: stages.Batch) -> list[NoticeOutcome]:
+    """Store a batch as a task run in the flow's thread (one writer), or, when it has nothing to
+    write, count its notices here."""
     if stages.anything_to_store(batch):
         return tasks.store_source(quote(history), quote(batch), quote(counted))
     return stages.store(history, batch, progress=counted)

@@ -5,7 +5,8 @@ server takes to start). The `ingest` flow in flows/ingest.py runs the very same 
 
 from __future__ import annotations
 
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import ThreadPoolExecutor
+from functools import partial
 
 from flows import stages
 from flows.report import IngestSummary
@@ -39,15 +40,16 @@ def run_pipeline(
         memory = stages.load_memory(history)
         found = [stages.discover_with_retries(spec, memory=memory, policy=policy) for spec in chosen]
         counted = stages.RunProgress(progress or stages.no_progress, sum(len(d.candidates) for d in found))
-        # Batch k is parsed (in the parse worker, waited on by a thread) while batch k-1 is stored
-        # here: parsing and storing use a core each. Two batches are held at a time.
-        parsing: Future[stages.Batch] | None = None
-        for part in stages.split(found, size=batch_size):
-            fetched = stages.fetch(part, memory=memory, policy=policy)
-            ahead_of = ahead.submit(stages.parse, part, fetched, memory=memory, max_bytes=policy.max_bytes)
-            if parsing is not None:
-                summary.add(stages.store(history, parsing.result(), progress=counted))
-            parsing = ahead_of
-        if parsing is not None:
-            summary.add(stages.store(history, parsing.result(), progress=counted))
+        # Parsing runs in the parse worker (waited on by a thread), fetching and storing here: parsing
+        # and storing use a core each.
+        stages.run_batches(
+            found,
+            summary,
+            size=batch_size,
+            fetch=partial(stages.fetch, memory=memory, policy=policy),
+            parse=lambda part, fetched: (
+                ahead.submit(stages.parse, part, fetched, memory=memory, max_bytes=policy.max_bytes).result
+            ),
+            store=partial(stages.store, history, progress=counted),
+        )
         return stages.report(summary, found)

@@ -14,7 +14,7 @@ import logging
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import Literal
+from typing import Literal, TypeVar
 
 import duckdb
 from pydantic import BaseModel, ConfigDict, Field
@@ -36,6 +36,7 @@ log = logging.getLogger(__name__)
 
 # stage name, done, total (None while unknown): drives the CLI's progress bar.
 Progress = Callable[[str, int, int | None], None]
+T = TypeVar("T")
 
 
 # Notices per batch: a big folder is split so that memory stays bounded (a batch holds its bytes,
@@ -377,6 +378,40 @@ def _stored(item: Prepared, result: str) -> NoticeOutcome:
         title=notice.title,
         published_on=notice.published_on,
     )
+
+
+# --- the batch loop ------------------------------------------------------------------------------
+
+# What a stage hands back when its work may still be running: call it to wait for the result (a
+# future's `result`, or a function returning a value already there).
+Later = Callable[[], T]
+
+
+def run_batches(
+    found: list[Discovery],
+    summary: IngestSummary,
+    *,
+    size: int,
+    fetch: Callable[[Discovery], list[Fetched]],
+    parse: Callable[[Discovery, list[Fetched]], Later[Batch]],
+    store: Callable[[Batch], list[NoticeOutcome]],
+) -> None:
+    """Split, fetch, parse and store every batch, adding each stored batch's outcomes to `summary`.
+
+    The one batch order of both runners (`flows.pipeline.run_pipeline` passes the stage functions,
+    the `ingest` flow their tasks). `parse` only starts a batch's parse (in a thread, a task runner,
+    or at once) and says how to wait for it; `fetch` and `store` run in the caller's thread, the one
+    writer. So batch k is fetched while batch k-1 is parsed, and parsed while batch k-1 is stored. A
+    batch's parse starts once the one before has finished: one parse at a time, two batches held."""
+    parsing: Later[Batch] | None = None
+    for part in split(found, size=size):
+        fetched = fetch(part)
+        parsed = parsing() if parsing is not None else None
+        parsing = parse(part, fetched)
+        if parsed is not None:
+            summary.add(store(parsed))
+    if parsing is not None:
+        summary.add(store(parsing()))
 
 
 # --- change counts and report --------------------------------------------------------------------

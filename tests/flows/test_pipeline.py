@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 import duckdb
@@ -15,6 +16,8 @@ import pytest
 
 import storage
 from flows.pipeline import run_pipeline
+from flows.report import NoticeOutcome
+from flows.sources import Fetched
 from flows.sources.web import FetchPolicy
 from tests.conftest import FUJIAN, MOFCOM
 from tests.flows.notice_server import NOTICES, NoticeServer
@@ -224,6 +227,51 @@ def test_split_keeps_the_listing_memory_for_the_last_batch() -> None:
     assert [[c.location for c in p.candidates] for p in parts] == [["n0", "n1"], ["n2", "n3"], ["n4"], []]
     assert [p.seen for p in parts] == [[], [], [listing], []]
     assert parts[-1].error == "HTTP 404"
+
+
+def test_batch_k_is_fetched_and_stored_while_the_parse_beside_it_runs() -> None:
+    """The order both runners share (stages.run_batches): fetch k while k-1 parses, start parsing k
+    once k-1 is parsed, then store k-1 while k parses."""
+    from flows.report import IngestSummary
+    from flows.sources import Candidate
+    from flows.stages import Batch, Discovery, run_batches
+
+    found = [Discovery(source="s", candidates=[Candidate(source="s", location=f"n{i}") for i in range(3)])]
+    events: list[str] = []
+
+    def parse(part: Discovery, fetched: list[Fetched]) -> Callable[[], Batch]:
+        name = part.candidates[0].location
+        events.append(f"start parse {name}")
+
+        def wait() -> Batch:
+            events.append(f"parsed {name}")
+            return Batch(source=name)
+
+        return wait
+
+    def store(batch: Batch) -> list[NoticeOutcome]:
+        events.append(f"store {batch.source}")
+        return []
+
+    def fetch(part: Discovery) -> list[Fetched]:
+        events.append(f"fetch {part.candidates[0].location}")
+        return []
+
+    run_batches(found, IngestSummary(sources=["s"], db="h"), size=1, fetch=fetch, parse=parse, store=store)
+    assert events == [
+        "fetch n0",
+        "start parse n0",
+        "fetch n1",
+        "parsed n0",
+        "start parse n1",
+        "store n0",
+        "fetch n2",
+        "parsed n1",
+        "start parse n2",
+        "store n1",
+        "parsed n2",
+        "store n2",
+    ]
 
 
 def test_render_shortens_long_lists() -> None:
