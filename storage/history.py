@@ -216,85 +216,81 @@ def _refresh_lineage(con: duckdb.DuckDBPyConnection, *, touched: set[str], renam
     lineage.refresh_links(con, moved_keys=sorted(renamed_keys), records=sorted(touched))
 
 
+# The changes whose counterpart can have moved (see _resolve_counterparts), with what they hold now:
+# keyed lookups (by agency, by counterpart key), so the cost is that of the rows in scope.
+_COUNTERPART_SCOPE = """
+create or replace temp table refresh_scope as
+with named as (
+    select unnest($keys::varchar[]) as name_key
+    union select name_key from agency_names where agency_id in (select unnest($agencies::varchar[]))
+    union select name_key from shared_names where agency_id in (select unnest($agencies::varchar[]))
+)
+select change_id, counterpart_key, published_on, counterpart_agency_id, counterpart_snapshot from changes
+where agency_id in (select unnest($agencies::varchar[])) and counterpart_key is not null
+union
+select change_id, counterpart_key, published_on, counterpart_agency_id, counterpart_snapshot from changes
+where counterpart_key in (select name_key from named)
+"""
+
+# Each change in scope: the agency its key names (a key of agency_names; a name two agencies carry
+# as a sign, shared_names, is that of the one which, on the event's date, carries it in its latest
+# stated version and took it up last: a sign that moved is the new holder's; none if two took it up
+# on one date), and that agency's version in force on the event's date.
+_COUNTERPARTS = """
+with named as (
+    select r.change_id, n.agency_id from refresh_scope r join agency_names n on n.name_key = r.counterpart_key
+), carried as (
+    select r.change_id, r.counterpart_key, sh.agency_id,
+           arg_max(s.alias_keys, (s.valid_from, s.snapshot_id)) as alias_keys,
+           max(s.valid_from) as valid_from
+    from refresh_scope r
+    join shared_names sh on sh.name_key = r.counterpart_key
+    join snapshots s on s.agency_id = sh.agency_id and not s.derived and s.valid_from <= r.published_on
+    group by all
+), holders as (
+    select *, max(valid_from) over (partition by change_id) as latest
+    from carried
+    where list_contains(alias_keys, counterpart_key)
+), picked as (
+    select change_id, min(agency_id) as agency_id
+    from holders
+    where valid_from = latest
+    group by change_id
+    having count(*) = 1
+), target as (
+    select r.change_id, r.published_on, r.counterpart_agency_id as old_agency,
+           r.counterpart_snapshot as old_snapshot, coalesce(p.agency_id, n.agency_id) as agency_id
+    from refresh_scope r
+    left join named n using (change_id)
+    left join picked p using (change_id)
+), in_force as (
+    select t.change_id, s.snapshot_id,
+           row_number() over (partition by t.change_id order by s.valid_from desc, s.snapshot_id) as rank
+    from target t
+    join snapshots s on s.agency_id = t.agency_id and not s.amendment
+                    and s.valid_from <= t.published_on
+                    and (s.valid_to is null or s.valid_to > t.published_on)
+), resolved as (
+    select t.change_id, t.agency_id, v.snapshot_id, t.old_agency, t.old_snapshot
+    from target t
+    left join (select change_id, snapshot_id from in_force where rank = 1) v using (change_id)
+)
+update changes set counterpart_agency_id = resolved.agency_id, counterpart_snapshot = resolved.snapshot_id
+from resolved
+where changes.change_id = resolved.change_id
+  and (resolved.old_agency is distinct from resolved.agency_id
+       or resolved.old_snapshot is distinct from resolved.snapshot_id)
+"""
+
+
 def _resolve_counterparts(con: duckdb.DuckDBPyConnection, *, agencies: set[str], keys: set[str]) -> None:
     """Point the changes that name another agency at that agency's current id (or NULL), and at its
     version in force on the event's date. Only the changes that can have moved are looked at: those
     of the agencies just recomputed, and those naming a key whose agency changed or that was just
-    recomputed (a new version of the counterpart)."""
-    con.execute(
-        """
-        create or replace temp table refresh_scope as
-        select change_id from changes
-        where counterpart_key is not null
-          and (agency_id in (select unnest($agencies::varchar[]))
-               or counterpart_key in (select unnest($keys::varchar[]))
-               or counterpart_key in (select name_key from agency_names
-                                      where agency_id in (select unnest($agencies::varchar[])))
-               or counterpart_key in (select name_key from shared_names
-                                      where agency_id in (select unnest($agencies::varchar[]))))
-        """,
-        {"agencies": sorted(agencies), "keys": sorted(keys)},
-    )
-    con.execute(
-        """
-        update changes set counterpart_agency_id = n.agency_id
-        from agency_names n
-        where changes.counterpart_key = n.name_key
-          and changes.change_id in (select change_id from refresh_scope)
-          and changes.counterpart_agency_id is distinct from n.agency_id
-        """
-    )
-    con.execute(
-        """
-        update changes set counterpart_agency_id = null
-        where change_id in (select change_id from refresh_scope)
-          and counterpart_agency_id is not null
-          and counterpart_key not in (select name_key from agency_names)
-        """
-    )
-    # A name two agencies carry as a sign (shared_names) is that of the one which, on the event's
-    # date, carries it in its latest stated version and took it up last (a sign that moved is the new
-    # holder's); none if two took it up on one date.
-    con.execute(
-        """
-        update changes set counterpart_agency_id = pick.agency_id
-        from (
-            select change_id, min(agency_id) as agency_id
-            from (
-                select *, max(valid_from) over (partition by change_id) as latest
-                from (
-                    select c.change_id, c.counterpart_key, sh.agency_id,
-                           arg_max(s.alias_keys, (s.valid_from, s.snapshot_id)) as alias_keys,
-                           max(s.valid_from) as valid_from
-                    from changes c
-                    join shared_names sh on sh.name_key = c.counterpart_key
-                    join snapshots s on s.agency_id = sh.agency_id and not s.derived
-                                    and s.valid_from <= c.published_on
-                    where c.change_id in (select change_id from refresh_scope)
-                    group by all
-                )
-                where list_contains(alias_keys, counterpart_key)
-            )
-            where valid_from = latest
-            group by change_id
-            having count(*) = 1
-        ) pick
-        where changes.change_id = pick.change_id
-        """
-    )
-    con.execute(
-        """
-        update changes set counterpart_snapshot = (
-            select s.snapshot_id from snapshots s
-            where s.agency_id = changes.counterpart_agency_id and not s.amendment
-              and s.valid_from <= changes.published_on
-              and (s.valid_to is null or s.valid_to > changes.published_on)
-            order by s.valid_from desc, s.snapshot_id limit 1
-        )
-        where change_id in (select change_id from refresh_scope)
-          and (counterpart_agency_id is not null or counterpart_snapshot is not null)
-        """
-    )
+    recomputed (a new version of the counterpart). They are found by keyed lookups and resolved in
+    one update of the rows that differ."""
+    con.execute(_COUNTERPART_SCOPE, {"agencies": sorted(agencies), "keys": sorted(keys)})
+    con.execute(_COUNTERPARTS)
     con.execute("drop table refresh_scope")
 
 

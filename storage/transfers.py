@@ -41,18 +41,29 @@ _COLUMNS = """c.change_id, c.agency_id, c.published_on, c.notice_id, c.to_snapsh
        c.change_type, c.section, c.old_text, c.new_text, c.old_span_start, c.old_span_end,
        c.new_span_start, c.new_span_end, a.region"""
 
-# The dated ends (duty_removed and duty_added rows) of some agencies.
+# The dated ends (duty_removed and duty_added rows) of some agencies. Each side is narrowed to the
+# rows asked for before the join (the region is looked up for those agencies only).
 _ENDS_OF = f"""
-select {_COLUMNS} from changes c join agencies a using (agency_id)
-where c.agency_id in (select unnest($1::varchar[]))
-  and c.change_type in ('duty_removed', 'duty_added') and c.published_on is not null
+with c as (
+    select * from changes
+    where agency_id in (select unnest($1::varchar[]))
+      and change_type in ('duty_removed', 'duty_added') and published_on is not null
+), a as (
+    select agency_id, region from agencies where agency_id in (select unnest($1::varchar[]))
+)
+select {_COLUMNS} from c join a using (agency_id)
 """
 
 # Some ends, by change id.
 _ENDS_BY_ID = f"""
-select {_COLUMNS} from changes c join agencies a using (agency_id)
-where c.change_id in (select unnest($1::varchar[]))
-  and c.change_type in ('duty_removed', 'duty_added') and c.published_on is not null
+with c as (
+    select * from changes
+    where change_id in (select unnest($1::varchar[]))
+      and change_type in ('duty_removed', 'duty_added') and published_on is not null
+), a as (
+    select agency_id, region from agencies where agency_id in (select agency_id from c)
+)
+select {_COLUMNS} from c join a using (agency_id)
 """
 
 # A region's ends of one kind between two dates: where the partners of some ends can be.
@@ -61,12 +72,31 @@ select {_COLUMNS} from changes c join agencies a using (agency_id)
 where a.region = $1 and c.change_type = $2 and c.published_on between $3 and $4
 """
 
-# The ends that the first pass's pairs held by or naming some agencies are observed at.
+# The ends that the first pass's pairs held by or naming some agencies are observed at (two keyed
+# lookups, not one scan testing either).
 _PAIRED_WITH = """
 select detail->>'observed_change_id' from changes
-where change_type = 'transferred' and (detail->>'across') is distinct from 'true'
-  and (agency_id in (select unnest($1::varchar[]))
-       or counterpart_agency_id in (select unnest($1::varchar[])))
+where agency_id in (select unnest($1::varchar[]))
+  and change_type = 'transferred' and (detail->>'across') is distinct from 'true'
+union
+select detail->>'observed_change_id' from changes
+where counterpart_agency_id in (select unnest($1::varchar[]))
+  and change_type = 'transferred' and (detail->>'across') is distinct from 'true'
+"""
+
+# The first pass's pairs observed at some ends ($1) or held by or naming some agencies ($2).
+_STALE_PAIRS = """
+select change_id from changes
+where detail->>'observed_change_id' in (select unnest($1::varchar[]))
+  and change_type = 'transferred' and (detail->>'across') is distinct from 'true'
+union
+select change_id from changes
+where agency_id in (select unnest($2::varchar[]))
+  and change_type = 'transferred' and (detail->>'across') is distinct from 'true'
+union
+select change_id from changes
+where counterpart_agency_id in (select unnest($2::varchar[]))
+  and change_type = 'transferred' and (detail->>'across') is distinct from 'true'
 """
 
 
@@ -145,13 +175,12 @@ def _link_within(
     seeds = [e for e in map(_end, rows.values()) if e is not None]
     seeds += [e for e in before if e.change_id not in rows]
     rows, links = _reach(con, neighbours, seeds, rows)
+    stale = con.execute(
+        _STALE_PAIRS, [sorted(rows.keys() | held | {e.change_id for e in before}), sorted(agencies)]
+    ).fetchall()
     dropped = con.execute(
-        "DELETE FROM changes WHERE change_type = 'transferred' "
-        "AND (detail->>'across') IS DISTINCT FROM 'true' "
-        "AND (detail->>'observed_change_id' IN (SELECT unnest($1::VARCHAR[])) "
-        "     OR agency_id IN (SELECT unnest($2::VARCHAR[])) "
-        "     OR counterpart_agency_id IN (SELECT unnest($2::VARCHAR[]))) RETURNING agency_id",
-        [sorted(rows.keys() | held | {e.change_id for e in before}), sorted(agencies)],
+        "DELETE FROM changes WHERE change_id IN (SELECT unnest(?::VARCHAR[])) RETURNING agency_id",
+        [sorted(r[0] for r in stale)],
     ).fetchall()
     repaired = {r[0] for r in dropped} | {r[1] for r in rows.values()}
     out: list[dict[str, Any]] = []
@@ -256,19 +285,29 @@ def _pair_rows(
 
 
 # Declared transfers between agencies of two regions, either side declaring: (agency, other, date);
-# $1 false: only those of the agencies $2.
-_LINKS = """
+# of the agencies $1 (each side looked up by its own key), or of all with _ALL_LINKS.
+_DECLARED = """
+select agency_id, counterpart_agency_id, published_on from changes
+where change_type = 'declared_adjustment'
+  and detail->>'kind' in ('transferred_in', 'transferred_out')
+  and published_on is not null and counterpart_agency_id is not null
+"""
+_ACROSS = """
 select distinct c.agency_id, c.counterpart_agency_id, c.published_on
-from changes c
+from declared c
 join agencies a on a.agency_id = c.agency_id
 join agencies b on b.agency_id = c.counterpart_agency_id
-where c.change_type = 'declared_adjustment'
-  and c.detail->>'kind' in ('transferred_in', 'transferred_out')
-  and c.published_on is not null
-  and a.region <> b.region
-  and ($1 or c.agency_id in (select unnest($2::varchar[]))
-       or c.counterpart_agency_id in (select unnest($2::varchar[])))
+where a.region <> b.region
 """
+_LINKS = f"""
+with declared as (
+    {_DECLARED} and agency_id in (select unnest($1::varchar[]))
+    union all
+    {_DECLARED} and counterpart_agency_id in (select unnest($1::varchar[]))
+)
+{_ACROSS}
+"""
+_ALL_LINKS = f"with declared as ({_DECLARED}) {_ACROSS}"
 
 # The ends of some agencies that no first-pass pair holds.
 _LEFT_OVER = """
@@ -303,7 +342,7 @@ def _link_across(con: duckdb.DuckDBPyConnection, pair: TransferPairer, agencies:
         }
         links, group = _linked(con, agencies)
     else:
-        links = con.execute(_LINKS, [True, []]).fetchall()
+        links = con.execute(_ALL_LINKS).fetchall()
         group = {a for link in links for a in link[:2]}
         group |= {
             r[0]
@@ -344,7 +383,7 @@ def _linked(con: duckdb.DuckDBPyConnection, agencies: set[str]) -> tuple[list[tu
     group, frontier = set(agencies), set(agencies)
     links: set[tuple[Any, ...]] = set()
     while frontier:
-        found = con.execute(_LINKS, [False, sorted(frontier)]).fetchall()
+        found = con.execute(_LINKS, [sorted(frontier)]).fetchall()
         links.update(found)
         frontier = {a for link in found for a in link[:2]} - group
         group |= frontier
