@@ -10,7 +10,7 @@ import pytest
 
 import storage
 from flows.engines import pair_transfers, transfer_neighbours
-from models import ParsedNotice
+from models import Change, ParsedNotice
 from storage.transfers import _clusters
 from tests.storage.factories import engines, notice, record
 
@@ -283,3 +283,73 @@ def test_a_write_re_pairs_only_the_ends_it_could_change(con: duckdb.DuckDBPyConn
         ("负责2010年起的口岸通关协调工作", "out"),
     ]
     assert seen == [2]  # the move's two ends; the ten other removed duties are not re-paired
+
+
+def _round(seed: int) -> list[ParsedNotice]:
+    """A province's round written at random: six bodies, each with a version before and after, and
+    duties of a few similar wordings moving among them (so ends compete for partners), some of them
+    over a year apart (so the reform window splits what can pair)."""
+    import random
+
+    rng = random.Random(seed)
+    wordings = [f"负责全省{w}工作" for w in ("口岸通关协调", "口岸通关管理", "外商投资管理", "外商投资促进")]
+    wordings += [f"承担{w}的组织实施" for w in ("对外援助项目", "对外援助资金", "境外就业管理")]
+    out = []
+    for i in range(6):
+        name = f"福建省第{i}号厅"
+        before = rng.sample(wordings, 3)
+        after = [w for w in wordings if w not in before and rng.random() < 0.4] + before[:1]
+        day = rng.choice(["2018-03-01", "2018-06-01", "2019-09-01"])
+        for on, duties in (("2017-01-01", before), (day, after)):
+            out.append(
+                notice(f"关于印发{name}主要职责的通知{on}", on, record(name, ["负责本厅日常工作", *duties]))
+            )
+    return out
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_pairs_found_write_by_write_are_an_optimal_pairing_of_the_whole_region(seed: int) -> None:
+    """The first pass re-pairs only the ends a write can affect; what it keeps is an optimal pairing of
+    every end of the region at once (as many pairs, the same total similarity as the pairer's over
+    all of them; ties may pick other partners), one-to-one, and the same in any ingestion order."""
+    import random
+
+    from storage.engines import EventGroup
+
+    round_ = _round(seed)
+    rng = random.Random(seed)
+    results = []
+    for order in (round_, rng.sample(round_, len(round_)), list(reversed(round_))):
+        con = _store_all(order)
+        rows = con.execute(
+            "SELECT change_id, agency_id, published_on, notice_id, to_snapshot, change_type, old_text, "
+            "new_text FROM changes WHERE change_type IN ('duty_removed', 'duty_added') "
+            "ORDER BY agency_id, published_on, seq"
+        ).fetchall()
+        groups: dict[str, list] = {}  # type: ignore[type-arg]
+        for row in rows:
+            groups.setdefault(row[4], []).append(row)
+        whole = pair_transfers(
+            [
+                EventGroup(
+                    agency_id=g[0][1],
+                    published_on=g[0][2],
+                    notice_id=g[0][3],
+                    changes=[Change(change_type=r[5], old_text=r[6], new_text=r[7]) for r in g],
+                    change_ids=[r[0] for r in g],
+                )
+                for g in groups.values()
+            ]
+        )
+        stored = con.execute(
+            "SELECT detail->>'direction', detail->>'observed_change_id', counterpart_agency_id, similarity "
+            "FROM changes WHERE change_type = 'transferred' ORDER BY ALL"
+        ).fetchall()
+        con.close()
+        out = [r for r in stored if r[0] == "out"]
+        ends = [r[1] for r in stored]
+        assert whole  # the round moves duties: there is something to pair
+        assert len(out) == len(whole) and len(ends) == len(set(ends)) == 2 * len(whole)
+        assert round(sum(r[3] for r in out), 3) == round(sum(p.change.similarity or 0 for p in whole), 3)
+        results.append(stored)
+    assert results[1] == results[0] and results[2] == results[0]
