@@ -161,7 +161,9 @@ def refresh(
             agencies=everyone,
             before=before + gone_ends,
         )
-    _refresh_lineage(con, touched=touched, renamed_keys=renamed_keys)
+    # the notices of the touched records, as read with them (they belong to recomputed agencies)
+    fresh = {r.notice_id for rows in stored.values() for r in rows if r.snapshot_id in touched}
+    lineage.refresh_links(con, moved_keys=sorted(renamed_keys), notice_ids=sorted(fresh))
     return affected
 
 
@@ -208,12 +210,6 @@ def _changes_by_agency(
     for agency_id, *rest in rows:
         grouped[agency_id].append(tuple(rest))  # type: ignore[arg-type]
     return grouped
-
-
-def _refresh_lineage(con: duckdb.DuckDBPyConnection, *, touched: set[str], renamed_keys: set[str]) -> None:
-    """Lineage links change only when a name that a claim or the curated file uses moves to another
-    agency, or when new claims arrive: those claims' links are resolved again (lineage.refresh_links)."""
-    lineage.refresh_links(con, moved_keys=sorted(renamed_keys), records=sorted(touched))
 
 
 # The changes whose counterpart can have moved (see _resolve_counterparts), with what they hold now:

@@ -84,15 +84,6 @@ union select 'notice:' || notice_id from lineage_claims where predecessor_key in
 union select 'notice:' || notice_id from lineage_claims where successor_key in (select unnest($1::varchar[]))
 """
 
-# The notices of some records (snapshot or amendment record ids) that state lineage.
-_CLAIMING = """
-with records as (
-    select notice_id from snapshots where snapshot_id in (select unnest($1::varchar[]))
-    union select notice_id from amendment_records where record_id in (select unnest($1::varchar[]))
-)
-select distinct 'notice:' || notice_id from lineage_claims where notice_id in (select notice_id from records)
-"""
-
 # The links of the claims of some sources, resolved as lineage_resolved resolves every claim.
 _LINKS_OF = """
 with claims as (
@@ -118,18 +109,24 @@ where predecessor_id <> successor_id
 """
 
 
-def refresh_links(con: duckdb.DuckDBPyConnection, *, moved_keys: list[str], records: list[str]) -> None:
+def refresh_links(con: duckdb.DuckDBPyConnection, *, moved_keys: list[str], notice_ids: list[str]) -> None:
     """Bring `lineage_links` up to date after a write whose name keys `moved_keys` changed agency
-    and whose records (snapshot or amendment record ids) `records` are new or recomputed.
+    and whose notices `notice_ids` were just stored (their claims are new).
 
     A link's `source` is the claim's (its notice, or its curated entry), so the links of a source
     are a function of its claims alone. Only the sources with a claim that uses a moved key, or
-    that are the notice of one of `records`, can have changed links: theirs are resolved again, the
+    that are one of `notice_ids`, can have changed links: theirs are resolved again, the
     others resolve as before. So the work is that of those claims, not of every claim (which is
     what `materialise` does)."""
     sources = {r[0] for r in con.execute(_USING, [sorted(moved_keys)]).fetchall()} if moved_keys else set()
-    if records:
-        sources |= {r[0] for r in con.execute(_CLAIMING, [sorted(records)]).fetchall()}
+    if notice_ids:
+        sources |= {
+            "notice:" + r[0]
+            for r in con.execute(
+                "SELECT DISTINCT notice_id FROM lineage_claims WHERE notice_id IN (SELECT unnest(?::VARCHAR[]))",
+                [sorted(notice_ids)],
+            ).fetchall()
+        }
     if not sources:
         return
     notice_ids = sorted(s.removeprefix("notice:") for s in sources if s.startswith("notice:"))
