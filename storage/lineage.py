@@ -84,30 +84,6 @@ union select 'notice:' || notice_id from lineage_claims where predecessor_key in
 union select 'notice:' || notice_id from lineage_claims where successor_key in (select unnest($1::varchar[]))
 """
 
-# The links of the claims of some sources, resolved as lineage_resolved resolves every claim.
-_LINKS_OF = """
-with claims as (
-    select predecessor_key, successor_key, relation, effective_date, source from lineage_curated
-    where source in (select unnest($1::varchar[]))
-    union all
-    select predecessor_key, successor_key, relation, effective_date, 'notice:' || notice_id from lineage_claims
-    where notice_id in (select unnest($2::varchar[]))
-), resolved as (
-    select
-        coalesce(p.agency_id, substr(sha256(claims.predecessor_key), 1, 16)) as predecessor_id,
-        coalesce(s.agency_id, substr(sha256(claims.successor_key), 1, 16)) as successor_id,
-        claims.relation,
-        claims.effective_date,
-        claims.source
-    from claims
-    left join agency_names p on p.name_key = claims.predecessor_key
-    left join agency_names s on s.name_key = claims.successor_key
-)
-select distinct predecessor_id, successor_id, relation, effective_date, source
-from resolved
-where predecessor_id <> successor_id
-"""
-
 
 def refresh_links(con: duckdb.DuckDBPyConnection, *, moved_keys: list[str], notice_ids: list[str]) -> None:
     """Bring `lineage_links` up to date after a write whose name keys `moved_keys` changed agency
@@ -129,6 +105,5 @@ def refresh_links(con: duckdb.DuckDBPyConnection, *, moved_keys: list[str], noti
         }
     if not sources:
         return
-    notice_ids = sorted(s.removeprefix("notice:") for s in sources if s.startswith("notice:"))
     con.execute("DELETE FROM lineage_links WHERE source IN (SELECT unnest(?::VARCHAR[]))", [sorted(sources)])
-    con.execute(f"INSERT INTO lineage_links {_LINKS_OF}", [sorted(sources), notice_ids])
+    con.execute("INSERT INTO lineage_links SELECT * FROM lineage_links_of(?::VARCHAR[])", [sorted(sources)])
