@@ -41,30 +41,20 @@ _COLUMNS = """c.change_id, c.agency_id, c.published_on, c.notice_id, c.to_snapsh
        c.change_type, c.section, c.old_text, c.new_text, c.old_span_start, c.old_span_end,
        c.new_span_start, c.new_span_end, a.region"""
 
-# The dated ends (duty_removed and duty_added rows) of some agencies. Each side is narrowed to the
-# rows asked for before the join (the region is looked up for those agencies only).
-_ENDS_OF = f"""
+# The dated ends (duty_removed and duty_added rows) whose `{key}` is one of $1. Each side is
+# narrowed to the rows asked for before the join (the region is looked up for their agencies only).
+_ENDS = """
 with c as (
     select * from changes
-    where agency_id in (select unnest($1::varchar[]))
-      and change_type in ('duty_removed', 'duty_added') and published_on is not null
-), a as (
-    select agency_id, region from agencies where agency_id in (select unnest($1::varchar[]))
-)
-select {_COLUMNS} from c join a using (agency_id)
-"""
-
-# Some ends, by change id.
-_ENDS_BY_ID = f"""
-with c as (
-    select * from changes
-    where change_id in (select unnest($1::varchar[]))
+    where {key} in (select unnest($1::varchar[]))
       and change_type in ('duty_removed', 'duty_added') and published_on is not null
 ), a as (
     select agency_id, region from agencies where agency_id in (select agency_id from c)
 )
-select {_COLUMNS} from c join a using (agency_id)
+select {columns} from c join a using (agency_id)
 """
+_ENDS_OF = _ENDS.format(key="agency_id", columns=_COLUMNS)  # of some agencies
+_ENDS_BY_ID = _ENDS.format(key="change_id", columns=_COLUMNS)  # by change id
 
 # A region's ends of one kind between two dates: where the partners of some ends can be.
 _POOL = f"""
@@ -72,30 +62,22 @@ select {_COLUMNS} from changes c join agencies a using (agency_id)
 where a.region = $1 and c.change_type = $2 and c.published_on between $3 and $4
 """
 
-# The ends that the first pass's pairs held by or naming some agencies are observed at (two keyed
-# lookups, not one scan testing either).
+# The first pass's pairs held by or naming some agencies, with the end each is observed at (two
+# keyed lookups, not one scan testing either).
 _PAIRED_WITH = """
-select detail->>'observed_change_id' from changes
+select change_id, detail->>'observed_change_id' from changes
 where agency_id in (select unnest($1::varchar[]))
   and change_type = 'transferred' and (detail->>'across') is distinct from 'true'
 union
-select detail->>'observed_change_id' from changes
+select change_id, detail->>'observed_change_id' from changes
 where counterpart_agency_id in (select unnest($1::varchar[]))
   and change_type = 'transferred' and (detail->>'across') is distinct from 'true'
 """
 
-# The first pass's pairs observed at some ends ($1) or held by or naming some agencies ($2).
-_STALE_PAIRS = """
+# The first pass's pairs observed at some ends.
+_PAIRS_AT = """
 select change_id from changes
 where detail->>'observed_change_id' in (select unnest($1::varchar[]))
-  and change_type = 'transferred' and (detail->>'across') is distinct from 'true'
-union
-select change_id from changes
-where agency_id in (select unnest($2::varchar[]))
-  and change_type = 'transferred' and (detail->>'across') is distinct from 'true'
-union
-select change_id from changes
-where counterpart_agency_id in (select unnest($2::varchar[]))
   and change_type = 'transferred' and (detail->>'across') is distinct from 'true'
 """
 
@@ -168,19 +150,18 @@ def _link_within(
     stand: what they could pair with is unchanged. Returns the pairs found and the agencies whose
     ends were re-paired (their ends left over for the second pass may have changed)."""
     rows = {r[0]: r for r in con.execute(_ENDS_OF, [sorted(agencies)]).fetchall()}
-    held = {r[0] for r in con.execute(_PAIRED_WITH, [sorted(agencies)]).fetchall() if r[0]}
+    paired = con.execute(_PAIRED_WITH, [sorted(agencies)]).fetchall()
+    held = {r[1] for r in paired if r[1]}
     missing = sorted(held - rows.keys())
     if missing:
         rows |= {r[0]: r for r in con.execute(_ENDS_BY_ID, [missing]).fetchall()}
     seeds = [e for e in map(_end, rows.values()) if e is not None]
     seeds += [e for e in before if e.change_id not in rows]
     rows, links = _reach(con, neighbours, seeds, rows)
-    stale = con.execute(
-        _STALE_PAIRS, [sorted(rows.keys() | held | {e.change_id for e in before}), sorted(agencies)]
-    ).fetchall()
+    at = con.execute(_PAIRS_AT, [sorted(rows.keys() | held | {e.change_id for e in before})]).fetchall()
     dropped = con.execute(
         "DELETE FROM changes WHERE change_id IN (SELECT unnest(?::VARCHAR[])) RETURNING agency_id",
-        [sorted(r[0] for r in stale)],
+        [sorted({r[0] for r in paired} | {r[0] for r in at})],
     ).fetchall()
     repaired = {r[0] for r in dropped} | {r[1] for r in rows.values()}
     out: list[dict[str, Any]] = []

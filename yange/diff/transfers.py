@@ -149,11 +149,11 @@ def pair_scores(
             np.array([e.published_on.toordinal() for e in sources], dtype=np.int64),
             np.array([e.published_on.toordinal() for e in targets], dtype=np.int64),
         )
-    ).reshape(len(sources), len(targets))
+    )
     same_agency = np.equal.outer(
         np.array([e.agency_id for e in sources], dtype=object),
         np.array([e.agency_id for e in targets], dtype=object),
-    ).reshape(len(sources), len(targets))
+    )
     return np.where(same_agency | (days > s.transfer_window_days), 0.0, scores), days
 
 
