@@ -423,7 +423,7 @@ def comparison(db: str, old_snapshot: str, new_snapshot: str) -> Comparison:
         for e in events.to_dict("records")
     ]
     if not stored:  # versions that are not adjacent: diff them here, as the history would
-        from yange.diff import diff_snapshots  # only here: it loads numpy and scipy
+        from yange.diff import diff_snapshots  # only here: it loads numpy and rapidfuzz
 
         stored = [c.model_dump(mode="json") for c in diff_snapshots(old, new)]
     rows = align(old, new, stored)

@@ -10,7 +10,7 @@ from storage.engines import End, Engines, EventGroup, Pairing, Succession
 
 
 def pair_transfers(groups: list[EventGroup]) -> list[Pairing]:
-    from yange.diff import AgencyEvents, find_transfers  # numpy and scipy: only when a pass needs them
+    from yange.diff import AgencyEvents, find_transfers  # numpy: only when a pass needs them
 
     events = [
         AgencyEvents(

@@ -123,7 +123,7 @@ class History:
 
     @property
     def engines(self) -> storage.Engines:
-        """Built on the first store: the differ loads numpy and scipy (1.6 s), which a run with
+        """Built on the first store: the differ loads numpy and rapidfuzz, which a run with
         nothing new never needs."""
         if self._engines is None:
             self._engines = default_engines()

@@ -2,7 +2,7 @@
 
 Items are renumbered, reordered and reworded between versions, so pairing by ordinal or by a line
 diff goes wrong. Identical wordings are paired first (cheap and unambiguous); the rest are paired by
-an optimal one-to-one assignment (scipy's `linear_sum_assignment`) on rapidfuzz's normalised
+an optimal one-to-one assignment (`yange.diff.assign`) on rapidfuzz's normalised
 character similarity, computed with one `cdist` call for the whole section.
 """
 
@@ -12,8 +12,8 @@ from collections.abc import Sequence
 
 import numpy as np
 from rapidfuzz import fuzz, process
-from scipy.optimize import linear_sum_assignment
 
+from yange.diff.assign import max_weight_pairs
 from yange.diff.text import comparison_key
 
 Pair = tuple[int | None, int | None, float]
@@ -48,9 +48,8 @@ def match(scores: np.ndarray, *, threshold: float, fixed: dict[int, int] | None 
         return pairs
     sub = scores[np.ix_(free_old, free_new)]
     weights = np.where(sub >= threshold, sub, 0.0)
-    rows, cols = linear_sum_assignment(weights, maximize=True)
-    for r, c in zip(rows.tolist(), cols.tolist(), strict=True):
-        if weights[r, c] >= threshold and weights[r, c] > 0.0:
+    for r, c in max_weight_pairs(weights):
+        if weights[r, c] >= threshold:
             pairs[free_old[r]] = free_new[c]
     return pairs
 
