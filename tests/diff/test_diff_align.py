@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from yange.diff import align, diff_snapshots, inline_diff
+from yange.diff.align import similarity_matrix
 from yange.diff.reconcile import subject
 
 DUTIES = [
@@ -199,3 +200,16 @@ def test_slot_pairs_read_the_same_both_ways_when_pairs_cross() -> None:
         scores = similarity_matrix(a, b)
         pairs = slot_pairs(match(scores, threshold=0.55, fixed=identical_pairs(a, b)), scores)
         assert pairs.get(restated[0]) == restated[1], (a, b)
+
+
+def test_similarity_with_fixed_pairs_scores_what_pairing_reads() -> None:
+    old = [*DUTIES, "负责全省对外经济合作工作。"]
+    new = [DUTIES[1], "负责全省对外经济合作和援外工作。", DUTIES[0], DUTIES[3]]
+    fixed = {1: 0, 0: 2, 3: 3}
+    full = similarity_matrix(old, new)
+    part = similarity_matrix(old, new, fixed=fixed)
+    free_old, free_new = [2, 4], [1]
+    for i in range(len(old)):
+        for j in range(len(new)):
+            wanted = full[i, j] if fixed.get(i) == j or (i in free_old and j in free_new) else 0.0
+            assert part[i, j] == wanted, (i, j)

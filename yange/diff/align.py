@@ -23,18 +23,37 @@ Pair = tuple[int | None, int | None, float]
 SLOT_THRESHOLD = 0.4
 
 
-def similarity_matrix(old: Sequence[str], new: Sequence[str]) -> np.ndarray:
-    """Similarity (0..1) of every old text to every new text, on their comparison keys."""
+def similarity_matrix(
+    old: Sequence[str], new: Sequence[str], *, fixed: dict[int, int] | None = None
+) -> np.ndarray:
+    """Similarity (0..1) of every old text to every new text, on their comparison keys.
+
+    With `fixed` (pairs decided already, old index -> new index), only what pairing the rest reads
+    is scored: each fixed pair's own entry, and every free old text against every free new one; the
+    other entries of fixed rows and columns are 0. Between versions most items are kept as they
+    were, so this skips most of the matrix."""
     if not old or not new:
         return np.zeros((len(old), len(new)), dtype=np.float32)
-    scores = process.cdist(
-        [comparison_key(t) for t in old],
-        [comparison_key(t) for t in new],
-        scorer=fuzz.ratio,
-        dtype=np.float32,
-        workers=1,
-    )
-    return np.asarray(scores, dtype=np.float32) / 100.0
+    old_keys = [comparison_key(t) for t in old]
+    new_keys = [comparison_key(t) for t in new]
+    if not fixed:
+        scores = process.cdist(old_keys, new_keys, scorer=fuzz.ratio, dtype=np.float32, workers=1)
+        return np.asarray(scores, dtype=np.float32) / 100.0
+    raw = np.zeros((len(old), len(new)), dtype=np.float32)
+    taken = set(fixed.values())
+    free_old = [i for i in range(len(old)) if i not in fixed]
+    free_new = [j for j in range(len(new)) if j not in taken]
+    if free_old and free_new:
+        raw[np.ix_(free_old, free_new)] = process.cdist(
+            [old_keys[i] for i in free_old],
+            [new_keys[j] for j in free_new],
+            scorer=fuzz.ratio,
+            dtype=np.float32,
+            workers=1,
+        )
+    for i, j in fixed.items():
+        raw[i, j] = fuzz.ratio(old_keys[i], new_keys[j])
+    return raw / 100.0
 
 
 def match(scores: np.ndarray, *, threshold: float, fixed: dict[int, int] | None = None) -> dict[int, int]:
@@ -121,6 +140,6 @@ def align(old: Sequence[str], new: Sequence[str], *, threshold: float) -> list[P
         `(old_index, new_index, similarity)` for every item, in reading order of the new version:
         `(i, j, s)` a pair, `(i, None, 0.0)` removed, `(None, j, 0.0)` added.
     """
-    scores = similarity_matrix(old, new)
-    pairs = match(scores, threshold=threshold, fixed=identical_pairs(old, new))
-    return ordered(pairs, scores)
+    fixed = identical_pairs(old, new)
+    scores = similarity_matrix(old, new, fixed=fixed)
+    return ordered(match(scores, threshold=threshold, fixed=fixed), scores)

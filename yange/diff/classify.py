@@ -124,8 +124,8 @@ def diff_items(
     unchanged: float,
 ) -> list[Change]:
     """Reworded, added and removed items of one section, in reading order of the new version."""
-    scores = similarity_matrix([i.text for i in old], [i.text for i in new])
     fixed = identical_pairs([i.text for i in old], [i.text for i in new])
+    scores = similarity_matrix([i.text for i in old], [i.text for i in new], fixed=fixed)
     pairs = slot_pairs(match(scores, threshold=match_threshold, fixed=fixed), scores)
     same = {
         i
@@ -272,10 +272,14 @@ def _splits_and_merges(
 
 
 def _unit_pairs(
-    old: Sequence[Unit], new: Sequence[Unit], duty_scores: np.ndarray, threshold: float
+    old: Sequence[Unit],
+    new: Sequence[Unit],
+    *,
+    named: dict[int, int],
+    duty_scores: np.ndarray,
+    threshold: float,
 ) -> tuple[dict[int, int], dict[int, list[int]], dict[int, list[int]]]:
-    named = _named_pairs(old, new)
-    name_scores = similarity_matrix([u.name for u in old], [u.name for u in new])
+    name_scores = similarity_matrix([u.name for u in old], [u.name for u in new], fixed=named)
     has_duties = np.outer([bool(u.duties) for u in old], [bool(u.duties) for u in new])
     combined = np.where(
         has_duties, UNIT_DUTY_WEIGHT * duty_scores + (1 - UNIT_DUTY_WEIGHT) * name_scores, 0.0
@@ -300,8 +304,11 @@ def diff_units(
 ) -> list[Change]:
     """Unit events: renamed rather than removed and added, split and merge partners in the detail,
     and a kept unit's reworded duties as a `duty_reworded` of section "unit"."""
-    duty_scores = similarity_matrix([u.duties for u in old], [u.duties for u in new])
-    pairs, splits, merges = _unit_pairs(old, new, duty_scores, match_threshold)
+    named = _named_pairs(old, new)
+    duty_scores = similarity_matrix([u.duties for u in old], [u.duties for u in new], fixed=named)
+    pairs, splits, merges = _unit_pairs(
+        old, new, named=named, duty_scores=duty_scores, threshold=match_threshold
+    )
     split_from = {j: i for i, parts in splits.items() for j in parts if pairs.get(i) != j}
     merged_into = {i: j for j, parts in merges.items() for i in parts if pairs.get(i) != j}
     changes: list[Change] = []
