@@ -14,6 +14,7 @@ from yange.parse import functions, lines, screen, staffing
 from yange.parse.adjust import adjustment_shaped
 from yange.parse.anchors import finditer_at
 from yange.parse.vocab import adjustments, agencies, genre, markers, numerals
+from yange.parse.vocab import lineage as cue
 from yange.parse.vocab import metadata as metadata_vocab
 
 
@@ -175,3 +176,48 @@ def test_site_suffix_searched_near_the_line_end(text: str) -> None:
     assert (metadata_vocab.SITE_SUFFIX.search(first, near) is None) == (
         metadata_vocab.SITE_SUFFIX.search(first) is None
     )
+
+
+LINEAGE_WORDS = (
+    "将",
+    "的",
+    "职责",
+    "职能",
+    "整合",
+    "划入",
+    "并入",
+    "划归",
+    "新组建的",
+    "重新组建",
+    "组建",
+    "新设立",
+    "设立",
+    "成立",
+    "不再保留",
+    "不再单设",
+    "不再设立",
+    "更名为",
+    "省某局",
+    "市某委员会",
+    "将省某局的职责划入市某委员会",
+    "将省某局的",
+    "职能整合并入",
+    "组建市某委员会",
+    "省某局更名为市某局",
+    "和",
+    "“",
+    "”",
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_texts(*LINEAGE_WORDS))
+def test_lineage_gates_hold_wherever_their_patterns_match(text: str) -> None:
+    if cue.ABSORBED.search(text):
+        assert cue.ABSORBED_LEAD in text and any(word in text for word in cue.ABSORBED_CUES)
+    if cue.CREATED.search(text):
+        assert any(word in text for word in cue.CREATED_CUES)
+    if cue.ABOLISHED.search(text):
+        assert cue.ABOLISHED_CUE in text
+    if cue.RENAMED.search(text):
+        assert cue.RENAMED_CUE in text

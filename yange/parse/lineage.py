@@ -46,13 +46,23 @@ def successions(parsed: ParsedNotice) -> list[Succession]:
 def _sentence(sentence: str, abolished_in_text: set[str]) -> list[Succession]:
     renamed = cue.RENAMED.finditer(sentence) if cue.RENAMED_CUE in sentence else ()
     out = [Succession(m["old"], m["new"], "renamed") for m in renamed]
-    out += [Succession(m["old"], m["new"], "duties_absorbed") for m in cue.ABSORBED.finditer(sentence)]
-    created = [m["name"] for m in cue.CREATED.finditer(sentence)]
+    if cue.ABSORBED_LEAD in sentence and _holds(sentence, cue.ABSORBED_CUES):
+        out += [Succession(m["old"], m["new"], "duties_absorbed") for m in cue.ABSORBED.finditer(sentence)]
+    if cue.ABOLISHED_CUE not in sentence:
+        return out  # nothing abolished: nothing merged into a body created here either
+    created = (
+        [m["name"] for m in cue.CREATED.finditer(sentence)] if _holds(sentence, cue.CREATED_CUES) else []
+    )
     gone = [n for m in cue.ABOLISHED.finditer(sentence) for n in _names(m["names"])]
     abolished_in_text.update(_bare(n) for n in gone)
     if len(created) == 1:
         out += [Succession(name, created[0], "merged_into") for name in gone if name != created[0]]
     return out
+
+
+def _holds(sentence: str, words: tuple[str, ...]) -> bool:
+    """Whether the sentence holds one of a pattern's cue words (a pattern's gate)."""
+    return any(word in sentence for word in words)
 
 
 def _record(record: AgencyRecord, index: int) -> list[Succession]:

@@ -21,11 +21,17 @@ _STOP = r"(?=[，。；、（(和及”\"]|$|的|为|作为|加挂)"
 RENAMED_CUE = "更名为"
 RENAMED = re.compile(rf"(?:将)?[“\"]?(?P<old>{_NAME})[”\"]?更名为[“\"]?(?P<new>{_NAME}){_STOP}")
 # 组建X / 设立X / 新组建X / 成立X: a body created (the successor of the bodies the sentence abolishes).
+# Like the others below, tried only on sentences holding one of its cues (most hold none).
+CREATED_CUES = ("组建", "设立", "成立")
 CREATED = re.compile(rf"(?:重新组建|新组建|组建|新设立|设立|成立)[“\"]?(?P<name>{_NAME}){_STOP}")
 # 不再保留Y、Z: bodies no longer kept; the list runs to the end of the clause. Not 撤销 (said of internal
 # units too: 撤销综合处) and not 不再保留X牌子 (a sign taken down, ONE_NAME refuses it).
+ABOLISHED_CUE = "不再"
 ABOLISHED = re.compile(r"(?:不再保留|不再单设|不再设立)(?P<names>[^，。；]{2,120})")
-# 将Y的职责划入X / 将Y的…职责整合划入X / 将Y的职责并入X: a body's duties taken over by another.
+# 将Y的职责划入X / 将Y的…职责整合划入X / 将Y的职责并入X: a body's duties taken over by another. Cues:
+# ABSORBED_LEAD and one of ABSORBED_CUES.
+ABSORBED_LEAD = "将"
+ABSORBED_CUES = ("划入", "并入", "划归")
 ABSORBED = re.compile(
     rf"将[“\"]?(?P<old>{_NAME})[”\"]?的[^，。；]{{0,40}}?(?:职责|职能)(?:整合)?(?:划入|并入|划归)"
     rf"(?:新组建的|新设立的)?[“\"]?(?P<new>{_NAME}){_STOP}"
