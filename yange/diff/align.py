@@ -3,7 +3,7 @@
 Items are renumbered, reordered and reworded between versions, so pairing by ordinal or by a line
 diff goes wrong. Identical wordings are paired first (cheap and unambiguous); the rest are paired by
 an optimal one-to-one assignment (`yange.diff.assign`) on rapidfuzz's normalised
-character similarity, computed with one `cdist` call for the whole section.
+character similarity, computed with one `cdist` call for the section's unpaired items.
 """
 
 from __future__ import annotations
@@ -37,32 +37,36 @@ def similarity_matrix(
     old_keys = [comparison_key(t) for t in old]
     new_keys = [comparison_key(t) for t in new]
     if not fixed:
-        scores = process.cdist(old_keys, new_keys, scorer=fuzz.ratio, dtype=np.float32, workers=1)
-        return np.asarray(scores, dtype=np.float32) / 100.0
+        return _ratios(old_keys, new_keys) / 100.0
     raw = np.zeros((len(old), len(new)), dtype=np.float32)
-    taken = set(fixed.values())
-    free_old = [i for i in range(len(old)) if i not in fixed]
-    free_new = [j for j in range(len(new)) if j not in taken]
+    free_old, free_new = _free(len(old), len(new), fixed)
     if free_old and free_new:
-        raw[np.ix_(free_old, free_new)] = process.cdist(
-            [old_keys[i] for i in free_old],
-            [new_keys[j] for j in free_new],
-            scorer=fuzz.ratio,
-            dtype=np.float32,
-            workers=1,
+        raw[np.ix_(free_old, free_new)] = _ratios(
+            [old_keys[i] for i in free_old], [new_keys[j] for j in free_new]
         )
     for i, j in fixed.items():
         raw[i, j] = fuzz.ratio(old_keys[i], new_keys[j])
     return raw / 100.0
 
 
+def _free(n_old: int, n_new: int, fixed: dict[int, int]) -> tuple[list[int], list[int]]:
+    """The old and the new indexes that no pair of `fixed` takes."""
+    taken = set(fixed.values())
+    return [i for i in range(n_old) if i not in fixed], [j for j in range(n_new) if j not in taken]
+
+
+def _ratios(old_keys: list[str], new_keys: list[str]) -> np.ndarray:
+    """rapidfuzz's ratio (0..100) of every old key to every new key."""
+    return np.asarray(
+        process.cdist(old_keys, new_keys, scorer=fuzz.ratio, dtype=np.float32, workers=1), dtype=np.float32
+    )
+
+
 def match(scores: np.ndarray, *, threshold: float, fixed: dict[int, int] | None = None) -> dict[int, int]:
     """Optimal one-to-one pairs (old index -> new index) of a score matrix, keeping only pairs whose
     score reaches `threshold`. `fixed` pairs are taken as given and left out of the assignment."""
     pairs = dict(fixed or {})
-    free_old = [i for i in range(scores.shape[0]) if i not in pairs]
-    taken = set(pairs.values())
-    free_new = [j for j in range(scores.shape[1]) if j not in taken]
+    free_old, free_new = _free(*scores.shape, pairs)
     if not free_old or not free_new:
         return pairs
     sub = scores[np.ix_(free_old, free_new)]

@@ -21,12 +21,11 @@ def max_weight_pairs(weights: np.ndarray) -> list[tuple[int, int]]:
         return []
     pairs: list[tuple[int, int]] = []
     for group_rows, group_cols in _groups(rows.tolist(), cols.tolist()):
+        sub = np.asarray(weights[np.ix_(group_rows, group_cols)], dtype=np.float64)
         if len(group_rows) == 1 or len(group_cols) == 1:  # one row or column: its heaviest partner
-            sub = weights[np.ix_(group_rows, group_cols)]
             r, c = np.unravel_index(int(np.argmax(sub)), sub.shape)
             pairs.append((group_rows[int(r)], group_cols[int(c)]))
             continue
-        sub = np.asarray(weights[np.ix_(group_rows, group_cols)], dtype=np.float64)
         flipped = sub.shape[0] > sub.shape[1]
         found = _min_cost_rows(-(sub.T if flipped else sub))
         for a, b in found:
