@@ -173,10 +173,10 @@ def measure_national(work: Path, national: Path) -> dict[str, float]:
     """The child process for the national figures: what each further notice costs, into an empty
     history and into a copy of the national one (bench.storage_bench: 100,000 notices).
 
-    A run also pays once for opening the history and publishing it (a copy of the whole file: about
-    1.5 s for the national one), whatever its size: the cost of a notice is the difference between a
-    run of 2 x NATIONAL_AGENCIES agencies and one of NATIONAL_AGENCIES (the same agencies first), over
-    the notices it adds; the once-per-run rest is reported as national_run_fixed_s. Each copy of the
+    A run also pays once for opening the history and publishing it (a copy of the whole file),
+    whatever its size: the cost of a notice is the difference between a run of 2 x NATIONAL_AGENCIES
+    agencies and one of NATIONAL_AGENCIES (the same agencies first), over the notices it adds; the
+    once-per-run rest is reported as national_run_fixed_s. Each copy of the
     national history is opened and closed once before it is timed, so it has the work file a user's
     history keeps between runs (storage.publishing)."""
     import storage
