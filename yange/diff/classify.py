@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -76,15 +77,17 @@ def _item_partners(
     reworded item (old -> new index): at least PARTNER_SHARE of their clauses went there."""
     if not reworded or len(pairs) == len(old) == len(new):
         return {}, {}
-    went, came = _clause_flows([i.text for i in old], [i.text for i in new], threshold)
+    flows = ClauseFlows([i.text for i in old], [i.text for i in new], threshold)
     split_from: dict[int, int] = {}
-    for k in set(range(len(new))) - set(pairs.values()):
-        sources = [i for i in reworded if came[i, k] and came[i, k] >= PARTNER_SHARE * came[-1, k]]
+    for k, came in flows.came(set(range(len(new))) - set(pairs.values())).items():
+        share = PARTNER_SHARE * flows.clause_count(k, old=False)
+        sources = [i for i in reworded if came[i] and came[i] >= share]
         if len(sources) == 1:
             split_from[k] = sources[0]
     merged_into: dict[int, int] = {}
-    for m in set(range(len(old))) - set(pairs):
-        targets = [j for j in reworded.values() if went[m, j] and went[m, j] >= PARTNER_SHARE * went[m, -1]]
+    for m, went in flows.went(set(range(len(old))) - set(pairs)).items():
+        share = PARTNER_SHARE * flows.clause_count(m, old=True)
+        targets = [j for j in reworded.values() if went[j] and went[j] >= share]
         if len(targets) == 1:
             merged_into[m] = targets[0]
     return split_from, merged_into
@@ -215,57 +218,90 @@ def _named_pairs(old: Sequence[Unit], new: Sequence[Unit]) -> dict[int, int]:
     return pairs
 
 
-def _clause_flows(old: Sequence[str], new: Sequence[str], threshold: float) -> tuple[np.ndarray, np.ndarray]:
-    """Where clauses went and where they came from, as `(went, came)`: `went[i, j]` counts old text
-    i's clauses whose closest new clause is in new text j, `came[i, j]` new text j's clauses whose
-    closest old clause is in old text i; both carry the clause totals of each text in an extra last
-    row (new) and column (old). Splits are judged on `came` and merges on `went`, so swapping the
-    versions turns one into the other."""
-    old_owner = [i for i, text in enumerate(old) for _ in clauses(text)]
-    new_owner = [j for j, text in enumerate(new) for _ in clauses(text)]
-    went = np.zeros((len(old) + 1, len(new) + 1), dtype=np.int32)
-    for i in old_owner:
-        went[i, -1] += 1
-    for j in new_owner:
-        went[-1, j] += 1
-    came = went.copy()
-    if not old_owner or not new_owner:
-        return went, came
-    scores = similarity_matrix([c for t in old for c in clauses(t)], [c for t in new for c in clauses(t)])
-    for k, j in enumerate(scores.argmax(axis=1).tolist()):
-        if scores[k, j] >= threshold:
-            went[old_owner[k], new_owner[j]] += 1
-    for j, k in enumerate(scores.argmax(axis=0).tolist()):
-        if scores[k, j] >= threshold:
-            came[old_owner[k], new_owner[j]] += 1
-    return went, came
+class ClauseFlows:
+    """Where the clauses of two versions' texts went and came from, computed only for the texts asked
+    about: `went(i)` counts, by new text, old text i's clauses whose closest new clause is there;
+    `came(j)`, by old text, new text j's clauses whose closest old clause is there (below `threshold`,
+    nowhere). Splits are judged on `came` and merges on `went`, so swapping the versions turns one
+    into the other. A text's row of scores is computed against every clause of the other version, so
+    the counts are those of the whole matrix, but a reform that adds one unit scores its clauses
+    alone, not every clause against every clause."""
+
+    def __init__(self, old: Sequence[str], new: Sequence[str], threshold: float) -> None:
+        self.old = [clauses(t) for t in old]
+        self.new = [clauses(t) for t in new]
+        self.threshold = threshold
+        self._went: dict[int, Counter[int]] = {}
+        self._came: dict[int, Counter[int]] = {}
+
+    def went(self, texts: Iterable[int]) -> dict[int, Counter[int]]:
+        return self._flows(self.old, self.new, texts, self._went, old_side=True)
+
+    def came(self, texts: Iterable[int]) -> dict[int, Counter[int]]:
+        return self._flows(self.new, self.old, texts, self._came, old_side=False)
+
+    def _flows(
+        self,
+        side: list[list[str]],
+        other: list[list[str]],
+        texts: Iterable[int],
+        known: dict[int, Counter[int]],
+        *,
+        old_side: bool,
+    ) -> dict[int, Counter[int]]:
+        wanted = sorted(set(texts))
+        missing = [t for t in wanted if t not in known]
+        asked = [(t, c) for t in missing for c in side[t]]
+        pool = [(t, c) for t, cs in enumerate(other) for c in cs]
+        for t in missing:
+            known[t] = Counter()
+        if asked and pool:
+            # oriented as old clauses x new clauses, so that ties go where the whole matrix sends them
+            if old_side:
+                scores = similarity_matrix([c for _, c in asked], [c for _, c in pool])
+            else:
+                scores = similarity_matrix([c for _, c in pool], [c for _, c in asked]).T
+            for k, best in enumerate(scores.argmax(axis=1).tolist()):
+                if scores[k, best] >= self.threshold:
+                    known[asked[k][0]][pool[best][0]] += 1
+        return {t: known[t] for t in wanted}
+
+    def clause_count(self, text: int, *, old: bool) -> int:
+        return len((self.old if old else self.new)[text])
 
 
 def _splits_and_merges(
     old: Sequence[Unit], new: Sequence[Unit], pairs: dict[int, int], threshold: float
 ) -> tuple[dict[int, list[int]], dict[int, list[int]]]:
-    """Old units split into several new ones, and new units merged from several old ones."""
-    went, came = _clause_flows([u.duties for u in old], [u.duties for u in new], threshold)
+    """Old units split into several new ones, and new units merged from several old ones.
+
+    A split has an added unit among its parts, a merge a removed one, so the flows of those are
+    read first, then those of the kept units they point at."""
+    flows = ClauseFlows([u.duties for u in old], [u.duties for u in new], threshold)
     added = set(range(len(new))) - set(pairs.values())
     removed = set(range(len(old))) - set(pairs)
+    by_new = {j: i for i, j in pairs.items()}
+
+    def built_from(j: int, came: Counter[int], i: int) -> bool:
+        return bool(came[i]) and came[i] >= PARTNER_SHARE * flows.clause_count(j, old=False)
+
+    def gone_into(i: int, went: Counter[int], j: int) -> bool:
+        return bool(went[j]) and went[j] >= PARTNER_SHARE * flows.clause_count(i, old=True)
+
+    came = flows.came(added)
+    split_old = sorted({i for j, c in came.items() for i in c if built_from(j, c, i)})
+    came = flows.came([*added, *(pairs[i] for i in split_old if i in pairs)])
     splits: dict[int, list[int]] = {}
-    merges: dict[int, list[int]] = {}
-    for i in range(len(old)):
-        parts = [
-            j
-            for j in range(len(new))
-            if came[i, j] and came[i, j] >= PARTNER_SHARE * came[-1, j] and (j in added or pairs.get(i) == j)
-        ]
+    for i in split_old:
+        parts = [j for j, c in came.items() if built_from(j, c, i) and (j in added or pairs.get(i) == j)]
         if len(parts) >= 2 and added.intersection(parts):
             splits[i] = parts
-    for j in range(len(new)):
-        parts = [
-            i
-            for i in range(len(old))
-            if went[i, j]
-            and went[i, j] >= PARTNER_SHARE * went[i, -1]
-            and (i in removed or pairs.get(i) == j)
-        ]
+    went = flows.went(removed)
+    merge_new = sorted({j for i, w in went.items() for j in w if gone_into(i, w, j)})
+    went = flows.went([*removed, *(by_new[j] for j in merge_new if j in by_new)])
+    merges: dict[int, list[int]] = {}
+    for j in merge_new:
+        parts = [i for i, w in went.items() if gone_into(i, w, j) and (i in removed or pairs.get(i) == j)]
         if len(parts) >= 2 and removed.intersection(parts):
             merges[j] = parts
     return splits, merges

@@ -34,6 +34,18 @@ def _structure(record: AgencyRecord) -> tuple[dict[str, Any], dict[str, Staffing
     return shape, lines
 
 
+def _differing(old: dict[str, Any], new: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The two shapes without what they share: deepdiff walks every equal staffing line it is given
+    (most of its time on a version that changed one quota), and finds the same paths without them."""
+    old_lines, new_lines = old["staffing"], new["staffing"]
+    lines = [k for k in old_lines.keys() | new_lines.keys() if old_lines.get(k) != new_lines.get(k)]
+    old = {k: v for k, v in old.items() if k != "staffing" and v != new[k]}
+    new = {k: v for k, v in new.items() if k in old}
+    old["staffing"] = {k: old_lines[k] for k in lines if k in old_lines}
+    new["staffing"] = {k: new_lines[k] for k in lines if k in new_lines}
+    return old, new
+
+
 def _missing_from(names: list[str], others: list[str]) -> list[str]:
     keys = {comparison_key(n) for n in others}
     return sorted(n for n in names if comparison_key(n) not in keys)
@@ -72,7 +84,8 @@ def diff_structured(old: AgencyRecord, new: AgencyRecord) -> list[Change]:
     new_shape, new_lines = _structure(new)
     if old_shape == new_shape:  # the usual case; deepdiff is only needed to say what differs
         return []
-    found = DeepDiff(old_shape, new_shape, view="tree")  # aliases are sorted: order cannot differ
+    # aliases are sorted: order cannot differ
+    found = DeepDiff(*_differing(old_shape, new_shape), view="tree")
     touched: set[str] = set()
     for level in (lv for levels in found.values() for lv in levels):
         path = level.path(output_format="list")
