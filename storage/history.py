@@ -12,7 +12,7 @@ import datetime as dt
 import hashlib
 import json
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -68,6 +68,11 @@ class Stored:
     names: list[str] | None  # the record's agency name and aliases as written (NULL before migration 6)
     notice: Notice  # the notice's title, issuer and kind: the context its names are read in
     superseded: bool = False  # kept in superseded_records: it was not in force when last recomputed
+    parsed: AgencyRecord | None = None  # the record itself, when the caller still holds it
+
+    @property
+    def record(self) -> AgencyRecord:
+        return self.parsed or AgencyRecord.model_validate_json(self.record_json)
 
     @property
     def order(self) -> tuple[dt.date, bool, str, int, str]:
@@ -118,7 +123,12 @@ def _move(
 
 
 def refresh(
-    con: duckdb.DuckDBPyConnection, *, touched: Iterable[str], engines: Engines, transfers: bool = True
+    con: duckdb.DuckDBPyConnection,
+    *,
+    touched: Iterable[str],
+    engines: Engines,
+    transfers: bool = True,
+    records: Mapping[str, AgencyRecord] | None = None,
 ) -> set[str]:
     """Re-resolve identities and recompute every agency whose snapshots changed (and every agency
     whose amendments name one of them); then resolve counterparts, re-pair transfers (in their
@@ -126,7 +136,9 @@ def refresh(
     the agencies recomputed.
 
     Reads and writes are per batch, not per agency: every recomputed agency's snapshots and change
-    keys are read in one query each, and what they produce is written in one statement per table."""
+    keys are read in one query each, and what they produce is written in one statement per table.
+    `records` (snapshot id -> record) are the records just written, as the caller holds them: they
+    are not read back from their JSON."""
     touched = set(touched)
     affected, renamed_keys = resolve_agencies(con, touched=touched)
     affected |= _dependents(con, affected)
@@ -134,7 +146,7 @@ def refresh(
     before = ends_of(con, affected) if pairing else []  # what the re-pairing starts from
     receivers = receiver_keys(con, affected)  # before their declarations are recomputed
     _drop_derived(con, affected)
-    stored = _stored_by_agency(con, affected)
+    stored = _stored_by_agency(con, affected, records or {})
     existing = _changes_by_agency(con, affected)
     pending = Pending()
     for agency_id in sorted(affected):
@@ -167,7 +179,9 @@ def refresh(
     return affected
 
 
-def _stored_by_agency(con: duckdb.DuckDBPyConnection, agency_ids: set[str]) -> dict[str, list[Stored]]:
+def _stored_by_agency(
+    con: duckdb.DuckDBPyConnection, agency_ids: set[str], records: Mapping[str, AgencyRecord]
+) -> dict[str, list[Stored]]:
     rows = con.execute(
         "SELECT s.agency_id, s.snapshot_id, s.notice_id, n.published_on, s.record, false, s.display_name,"
         "       s.agency_key, s.alias_keys, s.seq, s.names, false, n.title, n.issuer, n.kind "
@@ -193,7 +207,8 @@ def _stored_by_agency(con: duckdb.DuckDBPyConnection, agency_ids: set[str]) -> d
             notice = notices[rest[1]] = Notice(
                 notice_id=rest[1], title=title or "?", issuer=issuer, kind=kind or "sanding"
             )
-        grouped[agency_id].append(Stored(*rest, notice=notice, superseded=superseded))
+        stored = Stored(*rest, notice=notice, superseded=superseded, parsed=records.get(rest[0]))
+        grouped[agency_id].append(stored)
     return {k: sorted(v, key=lambda r: r.order) for k, v in grouped.items()}
 
 
@@ -479,12 +494,19 @@ def _versions(
     for row in stored:
         if not row.amendment:
             versions.append(
-                Version(row.snapshot_id, row.notice_id, row.published_on, row.record_json, notice=row.notice)
+                Version(
+                    row.snapshot_id,
+                    row.notice_id,
+                    row.published_on,
+                    row.record_json,
+                    _record=row.parsed,
+                    notice=row.notice,
+                )
             )
             continue
         if applier is None:
             continue
-        record = AgencyRecord.model_validate_json(row.record_json)
+        record = row.record
         base = versions[-1] if versions else None
         counterparts = _counterparts(con, record, day=row.published_on, notice=row.notice)
         outcome = applier(base.record if base else None, record, agency=name, counterparts=counterparts)
@@ -683,7 +705,7 @@ def _agency_row(agency_id: str, stored: list[Stored], *, name: str, region: str)
     aliases: set[str] = set()
     for row in stored:
         if row.names is None:
-            record = AgencyRecord.model_validate_json(row.record_json)
+            record = row.record
             aliases.update([record.agency, *record.aliases])
         else:
             aliases.update(row.names)

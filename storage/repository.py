@@ -15,7 +15,7 @@ from typing import Any, Literal
 
 import duckdb
 
-from models import Notice, ParsedNotice
+from models import AgencyRecord, Notice, ParsedNotice
 from storage import bulk, identity, lineage, raw_bytes
 from storage.engines import Engines
 from storage.history import refresh, short_hash
@@ -48,7 +48,7 @@ def store_notice(
         return "unchanged"
     with transaction(con):
         touched = _insert(con, [_rows(parsed=parsed, raw=raw, source=source, engines=engines)])
-        refresh(con, touched=touched, engines=engines, transfers=transfers)
+        refresh(con, touched=touched, engines=engines, transfers=transfers, records=_records([parsed]))
     return "new"
 
 
@@ -70,6 +70,7 @@ def store_notices(
         }
     outcomes: list[Literal["new", "unchanged"]] = []
     fresh: dict[str, NoticeRows] = {}
+    parsed_fresh: dict[str, ParsedNotice] = {}
     copies: list[dict[str, Any]] = []  # sources of notices already stored, or earlier in the batch
     for parsed, raw, source in items:
         notice_id = parsed.notice.notice_id
@@ -78,12 +79,13 @@ def store_notices(
             copies.append(_source_row(parsed, raw, source))
             continue
         fresh[notice_id] = _rows(parsed=parsed, raw=raw, source=source, engines=engines)
+        parsed_fresh[notice_id] = parsed
         outcomes.append("new")
     if fresh or copies:
         with transaction(con):
             if fresh:
                 touched = _insert(con, list(fresh.values()))
-                refresh(con, touched=touched, engines=engines)
+                refresh(con, touched=touched, engines=engines, records=_records(parsed_fresh.values()))
             bulk.insert(con, "notice_sources", copies, or_ignore=True)
     return outcomes
 
@@ -209,6 +211,19 @@ def _insert(con: duckdb.DuckDBPyConnection, notices: list[NoticeRows]) -> list[s
     ]
 
 
+def _snapshot_id(notice_id: str, seq: int) -> str:
+    """The id of a notice's seq-th record (a snapshot, or an amendment record)."""
+    return short_hash("snapshot", notice_id, str(seq))
+
+
+def _records(notices: Iterable[ParsedNotice]) -> dict[str, AgencyRecord]:
+    """The records of parsed notices by the ids they are stored under: the history is recomputed
+    from these objects, not from their JSON read back."""
+    return {
+        _snapshot_id(p.notice.notice_id, seq): record for p in notices for seq, record in enumerate(p.records)
+    }
+
+
 def _insert_name_forms(con: duckdb.DuckDBPyConnection, rows: list[dict[str, Any]]) -> None:
     """Add the names not yet recorded in their context (a name's key is a pure function of the name,
     its context and the vocabulary, so the first row written is the row any order writes)."""
@@ -291,7 +306,7 @@ def _rows(
     keys: list[str] = []
     ids: list[str] = []
     for seq, record in enumerate(parsed.records):
-        snapshot_id = short_hash("snapshot", notice.notice_id, str(seq))
+        snapshot_id = _snapshot_id(notice.notice_id, seq)
         record_json = record.model_dump_json()
         key = names.key(record.agency)
         keys.append(key)
