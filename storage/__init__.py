@@ -8,6 +8,7 @@ docs/schema.md for the relations.
 
 from storage.db import close, connect, has_unpublished_work, maybe_publish, open_reader, publish, writer
 from storage.engines import Engines
+from storage.keys import duplicate_keys
 from storage.queries import change_counts
 from storage.repository import rebuild, record_rejection, store_notice, store_notices
 from storage.transfers import link_transfers
@@ -18,6 +19,7 @@ __all__ = [
     "Engines",
     "close",
     "connect",
+    "duplicate_keys",
     "has_unpublished_work",
     "link_transfers",
     "maybe_publish",

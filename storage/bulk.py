@@ -21,16 +21,32 @@ _types: weakref.WeakKeyDictionary[duckdb.DuckDBPyConnection, dict[str, dict[str,
 )
 
 
-def insert(
-    con: duckdb.DuckDBPyConnection, table: str, rows: Sequence[dict[str, Any]], *, or_ignore: bool = False
-) -> None:
-    """INSERT the rows (dicts keyed by column name) into `table` (a fixed name from this package);
-    `or_ignore` skips a row whose primary key is already there (or earlier in `rows`)."""
+def insert(con: duckdb.DuckDBPyConnection, table: str, rows: Sequence[dict[str, Any]]) -> None:
+    """INSERT the rows (dicts keyed by column name) into `table` (a fixed name from this package)."""
     if not rows:
         return
     select, params = _columns(con, table, rows)
-    verb = "INSERT OR IGNORE" if or_ignore else "INSERT"
-    con.execute(f"{verb} INTO {table} BY NAME SELECT {select}", params)
+    con.execute(f"INSERT INTO {table} BY NAME SELECT {select}", params)
+
+
+def insert_missing(
+    con: duckdb.DuckDBPyConnection, table: str, rows: Sequence[dict[str, Any]], *, key: Sequence[str]
+) -> None:
+    """INSERT the rows whose `key` columns are in no row of `table` yet, nor in an earlier row of
+    `rows`: what INSERT OR IGNORE does on a primary key, for a table that keeps its key by
+    construction (migration 064: the history's tables have no ART indexes)."""
+    first: dict[tuple[Any, ...], dict[str, Any]] = {}
+    for row in rows:
+        first.setdefault(tuple(row[c] for c in key), row)
+    if not first:
+        return
+    select, params = _columns(con, table, list(first.values()))
+    known = " AND ".join(f"t.{c} = bulk_rows.{c}" for c in key)
+    con.execute(
+        f"INSERT INTO {table} BY NAME SELECT * FROM (SELECT {select}) AS bulk_rows "
+        f"WHERE NOT EXISTS (SELECT 1 FROM {table} t WHERE {known})",
+        params,
+    )
 
 
 def update(con: duckdb.DuckDBPyConnection, table: str, key: str, rows: Sequence[dict[str, Any]]) -> None:

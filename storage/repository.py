@@ -19,6 +19,7 @@ from models import AgencyRecord, Notice, ParsedNotice
 from storage import bulk, identity, lineage, raw_bytes
 from storage.engines import Engines
 from storage.history import refresh, short_hash
+from storage.keys import KEYS
 from storage.rows import duty_rows, staffing_rows
 from storage.tx import transaction, translated
 from yange.errors import NoticeRejected, StorageError
@@ -44,7 +45,9 @@ def store_notice(
         ).fetchone()
     if row is not None and row[0] == "parsed":
         with transaction(con):  # another copy of a stored notice: only its source is new
-            bulk.insert(con, "notice_sources", [_source_row(parsed, raw, source)], or_ignore=True)
+            bulk.insert_missing(
+                con, "notice_sources", [_source_row(parsed, raw, source)], key=KEYS["notice_sources"]
+            )
         return "unchanged"
     with transaction(con):
         touched = _insert(con, [_rows(parsed=parsed, raw=raw, source=source, engines=engines)])
@@ -86,7 +89,7 @@ def store_notices(
             if fresh:
                 touched = _insert(con, list(fresh.values()))
                 refresh(con, touched=touched, engines=engines, records=_records(parsed_fresh.values()))
-            bulk.insert(con, "notice_sources", copies, or_ignore=True)
+            bulk.insert_missing(con, "notice_sources", copies, key=KEYS["notice_sources"])
     return outcomes
 
 
@@ -204,7 +207,7 @@ def _insert(con: duckdb.DuckDBPyConnection, notices: list[NoticeRows]) -> list[s
     bulk.delete_in(con, "notices", "notice_id", [n["notice_id"] for n in by_table["notices"]])
     for table in ("notices", "snapshots", "amendment_records", "duties", "staffing", "lineage_claims"):
         bulk.insert(con, table, by_table[table])
-    bulk.insert(con, "notice_sources", by_table["notice_sources"], or_ignore=True)
+    bulk.insert_missing(con, "notice_sources", by_table["notice_sources"], key=KEYS["notice_sources"])
     _insert_name_forms(con, by_table["name_forms"])
     return [s["snapshot_id"] for s in by_table["snapshots"]] + [
         r["record_id"] for r in by_table["amendment_records"]

@@ -31,6 +31,9 @@ DUMPED = {
 
 
 def dump(con: duckdb.DuckDBPyConnection) -> dict[str, list[tuple[Any, ...]]]:
+    """The tables' rows, in an order of their own; every key unique (storage.keys), as asserted here
+    wherever a test compares histories."""
+    assert storage.duplicate_keys(con) == {}
     return {
         table: sorted(con.execute(f"SELECT {columns} FROM {table}").fetchall(), key=repr)
         for table, columns in DUMPED.items()
