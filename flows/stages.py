@@ -40,9 +40,10 @@ T = TypeVar("T")
 
 
 # Notices per batch: a big folder is split so that memory stays bounded (a batch holds its bytes,
-# parsed notices and their rows: at 200 the ingest peaked ~80 MB higher) while storage still writes
-# one statement per table per batch and Prefect runs a few tasks per batch.
-BATCH_SIZE = 50
+# parsed notices and their rows) while storage still writes one statement per table per batch and
+# Prefect runs a few tasks per batch. Measured on 2,000 generated notices: 50 -> 100 ran 14% faster
+# for 5 MB more at the peak; 200 another 6% faster for 40 MB more.
+BATCH_SIZE = 100
 # Under Prefect every batch costs three task runs (fetch, parse, store: 10-20 ms each), so the flow
 # takes bigger batches: 2,000 notices are then 30 task runs, not 120.
 FLOW_BATCH_SIZE = 200
@@ -301,15 +302,16 @@ def store(history: History, batch: Batch, *, progress: Progress = no_progress) -
     The parsed notices go in together (`storage.store_notices`: one transaction, one history
     recomputation). If that fails, they are stored one by one, so a notice storage cannot take is
     reported as rejected (not remembered, so the next run tries it again) and the others go on. The
-    memory is written after the notices: a crash in between only means the next run parses them
-    again and storage answers "unchanged"."""
+    memory of the notices stored together is written in their transaction; the rest of it (rejected
+    notices, the listing) after them: a crash in between only means the next run reads them again."""
     results = _store_together(history, [item for item in batch.items if item.status == "parsed"])
     outcomes: list[NoticeOutcome] = []
     seen: list[SeenEntry] = [] if batch.error else list(batch.seen)
     for done, item in enumerate(batch.items, start=1):
         outcome = results.get(item.location) or _store_one(history, item)
         outcomes.append(outcome)
-        if item.seen is not None and not (outcome.reason or "").startswith(STORAGE_FAILED):
+        remembered = item.location in results  # with its notice, in the same transaction
+        if item.seen is not None and not remembered and not (outcome.reason or "").startswith(STORAGE_FAILED):
             seen.append(item.seen)
         progress(f"storing {batch.source}", done, len(batch.items))
     if seen:
@@ -333,9 +335,13 @@ def _store_together(history: History, items: list[Prepared]) -> dict[str, Notice
     if len(items) < 2:
         return {}
     try:
-        results = storage.store_notices(
-            history.con, [(i.parsed, i.raw, i.location) for i in items if i.parsed], engines=history.engines
-        )
+        with storage.transaction(history.con):
+            results = storage.store_notices(
+                history.con,
+                [(i.parsed, i.raw, i.location) for i in items if i.parsed],
+                engines=history.engines,
+            )
+            source_state.save(history.con, [i.seen for i in items if i.seen is not None])
     except Exception as exc:  # rolled back as a whole; the one-by-one path finds the culprit
         log.warning("storing %d notices together failed (%r); storing them one by one", len(items), exc)
         return {}
