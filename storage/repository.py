@@ -101,7 +101,7 @@ def record_rejection(con: duckdb.DuckDBPyConnection, *, source: str, raw: bytes 
 
 # Notices re-parsed and stored per step of a rebuild: its memory is that of one such batch, not of
 # the history (the same size as an ingest's store batch, flows.stages.BATCH_SIZE).
-REBUILD_BATCH = 50
+REBUILD_BATCH = 100
 
 
 def rebuild(con: duckdb.DuckDBPyConnection, *, engines: Engines) -> dict[str, int]:
@@ -141,6 +141,7 @@ def rebuild(con: duckdb.DuckDBPyConnection, *, engines: Engines) -> dict[str, in
         while batch := _queued(con, after=after):
             after = batch[-1][0]
             fresh: dict[str, NoticeRows] = {}
+            parsed_batch: list[ParsedNotice] = []
             for old_id, source, plain, deflated, ingested_at, _status, reason in batch:
                 counts["notices"] += 1
                 raw = raw_bytes.unpack(plain, deflated)
@@ -164,10 +165,12 @@ def rebuild(con: duckdb.DuckDBPyConnection, *, engines: Engines) -> dict[str, in
                 fresh[notice_id] = _rows(
                     parsed=parsed, raw=raw, source=source, ingested_at=ingested_at, engines=engines
                 )
+                parsed_batch.append(parsed)
                 counts["parsed"] += 1
             if fresh:
                 stored.update(fresh)
-                refresh(con, touched=_insert(con, list(fresh.values())), engines=engines)
+                touched = _insert(con, list(fresh.values()))
+                refresh(con, touched=touched, engines=engines, records=_records(parsed_batch))
         lineage.materialise(con)  # the links of notices that are gone go too
         con.execute("DROP TABLE rebuild_queue")
         _renumber_sources(con, renamed)
