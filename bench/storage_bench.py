@@ -93,6 +93,7 @@ def build(path: Path, agencies: int = AGENCIES) -> None:
             select notice_id, region || '第' || i || '厅主要职责内设机构和人员编制规定', '编〔' || year(valid_from) || '〕' || i || '号',
                    region || '人民政府办公厅', valid_from, 'bench', 'parsed', 'sanding', '', '{}'
             from g_version
+            order by v, i
             """
         )
         sql(
@@ -104,9 +105,12 @@ def build(path: Path, agencies: int = AGENCIES) -> None:
                    json_object('agency', region || '第' || i || '厅'), sha256(snapshot_id),
                    region || '|第' || i || '厅', [], region || '第' || i || '厅', 0
             from g_version
+            order by v, i
             """
         )
-        # Items sorted by snapshot, so a lookup of one version's items reads a few row groups.
+        # Every table in the order an ingest writes it: a round at a time (an agency's versions
+        # years apart), each notice's rows together, in no order of their hashed ids, so no zone map
+        # narrows a lookup by id or by agency.
         sql(
             """
             insert into duties
@@ -121,7 +125,7 @@ def build(path: Path, agencies: int = AGENCIES) -> None:
                    list_element($vocab::varchar[], 1 + (i * 3 + k * 29) % $words) || '。',
                    k * 60, k * 60 + 58, k
             from g_version, range($items) r(k)
-            order by snapshot_id, k
+            order by v, i, k
             """
         )
         sql(
@@ -129,6 +133,7 @@ def build(path: Path, agencies: int = AGENCIES) -> None:
             insert into staffing
             select snapshot_id, c.category, 20 + (i + v * 3) % 80, null, c.category || '若干名', c.pos
             from g_version, (values ('机关行政编制', 0), ('厅长', 1), ('副厅长', 2)) c(category, pos)
+            order by v, i, c.pos
             """
         )
         sql(
@@ -147,7 +152,7 @@ def build(path: Path, agencies: int = AGENCIES) -> None:
             left join g_version prev on prev.agency_id = cur.agency_id and prev.v = cur.v - 1,
             range(10) r(k)
             where prev.snapshot_id is not null or k < 2
-            order by cur.agency_id, cur.v, k
+            order by cur.v, cur.i, k
             """
         )
     storage.close(con)  # checkpoints and publishes it for readers

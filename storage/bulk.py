@@ -34,7 +34,7 @@ def insert_missing(
 ) -> None:
     """INSERT the rows whose `key` columns are in no row of `table` yet, nor in an earlier row of
     `rows`: what INSERT OR IGNORE does on a primary key, for a table that keeps its key by
-    construction (migration 064: the history's tables have no ART indexes)."""
+    construction (migration 064: the history's tables have no primary keys)."""
     first: dict[tuple[Any, ...], dict[str, Any]] = {}
     for row in rows:
         first.setdefault(tuple(row[c] for c in key), row)
