@@ -87,6 +87,9 @@ def build(path: Path, agencies: int = AGENCIES) -> None:
             from g_agency g, range($v) r(v)
             """
         )
+        # Every table below in the order an ingest writes it: a round at a time (an agency's
+        # versions years apart), each notice's rows together, in no order of their hashed ids, so
+        # no zone map narrows a lookup by id or by agency.
         sql(
             """
             insert into notices (notice_id, title, doc_number, issuer, published_on, source, status, kind, text, quality)
@@ -108,9 +111,6 @@ def build(path: Path, agencies: int = AGENCIES) -> None:
             order by v, i
             """
         )
-        # Every table in the order an ingest writes it: a round at a time (an agency's versions
-        # years apart), each notice's rows together, in no order of their hashed ids, so no zone map
-        # narrows a lookup by id or by agency.
         sql(
             """
             insert into duties

@@ -1,8 +1,9 @@
 -- Issue 13. DuckDB holds an ART index in memory once a write touches it, and rewrites it at every
 -- checkpoint: the writer's memory and the cost of a commit grew with the history (in the 100,000-
 -- notice national history, 82 MB of ART in the writer's 128 MB, and +1.5 ms a notice stored). The
--- batch queries join with hash joins and never used these indexes, and point lookups for one agency
--- are as fast without them (bench/storage_bench.py: as-of and timeline on the national history).
+-- batch queries join with hash joins and never used these indexes. (Point lookups for one agency
+-- were measured as fast without them only on a history sorted by agency, where zone maps narrow
+-- the scan; migration 065 gives back the four they need.)
 -- So the tables a write grows lose their indexes and primary keys. Their ids are hashes of what they
 -- stand for and every write deletes an id before it inserts it (storage/history.py, resolve.py,
 -- repository.py, flows/sources/state.py), so each key stays unique by construction;
