@@ -46,6 +46,11 @@ PROVINCES: dict[str, str] = {
     ]
 }  # fmt: skip
 
+# One pass over a name instead of two startswith per province: it runs for every name stored.
+_PROVINCE_PREFIX = re.compile(
+    "|".join(map(re.escape, PROVINCES)) + "|(?:" + "|".join(map(re.escape, PROVINCES.values())) + ")(?!自治)"
+)
+
 # A central name may carry the state's name in front (中华人民共和国商务部 = 商务部).
 _CENTRAL_PREFIX = "中华人民共和国"
 # The trimmed form a provincial notice uses for its own bodies: 省…, 自治区…, 市… (municipalities).
@@ -125,13 +130,13 @@ def _local_body(name: str) -> bool:
 
 
 def _province_prefix(name: str) -> tuple[str, str] | None:
-    for full, short in PROVINCES.items():
-        if name.startswith(full):
-            return short, full
-        if len(short) >= 2 and name.startswith(short) and not name.startswith(short + "自治"):
-            # "福建对外…" without 省 is rare but seen in titles; 内蒙古 etc. too.
-            return short, short
-    return None
+    """(short, as written) of the province a name opens with: its full name, else its short one
+    ("福建对外…" without 省 is rare but seen in titles; 内蒙古 etc. too), never 广西自治区's 广西."""
+    match = _PROVINCE_PREFIX.match(name)
+    if match is None:
+        return None
+    written = match.group()
+    return PROVINCES.get(written, written), written
 
 
 def split_name(name: str, *, notice_region: str) -> tuple[str, str]:

@@ -112,12 +112,25 @@ def agency_events(
     `changes` column plus `agency`, `published_on`, the notice's title and doc_number. `detail` is
     decoded JSON. This is what `yange diff --json` prints."""
     ids = lineage_ids(con, agency_id) if follow_lineage else [agency_id]
-    query = _EVENTS.format(agencies=_ONE if len(ids) == 1 else _MANY)
     with translated():
-        events = _dicts(con.execute(query, [ids[0] if len(ids) == 1 else ids]))
+        events = _dicts(con.execute(*_events_query(ids)))
     for event in events:
         event["detail"] = json.loads(event["detail"]) if event["detail"] else {}
     return events
+
+
+def agency_events_plan(con: duckdb.DuckDBPyConnection, agency_id: str) -> str:
+    """The plan DuckDB ran `agency_events` of one agency with (EXPLAIN ANALYZE): which tables it
+    read through an index (docs/scale.md)."""
+    query, params = _events_query([agency_id])
+    return str(con.execute("EXPLAIN ANALYZE " + query, params).fetchall()[0][1])
+
+
+def _events_query(ids: list[str]) -> tuple[str, list[Any]]:
+    """The events statement for these agencies: one agency is an equality an index can answer."""
+    if len(ids) == 1:
+        return _EVENTS.format(agencies=_ONE), [ids[0]]
+    return _EVENTS.format(agencies=_MANY), [ids]
 
 
 def timeline(

@@ -6,8 +6,9 @@ import zlib
 
 
 def pack(raw: bytes | None) -> bytes | None:
-    """The stored form of `raw` (`notices.raw_deflated`)."""
-    return zlib.compress(raw) if raw is not None else None
+    """The stored form of `raw` (`notices.raw_deflated`). Level 1: half the CPU of the default at
+    about a tenth more bytes, and the writer compresses every notice it stores."""
+    return zlib.compress(raw, 1) if raw is not None else None
 
 
 def unpack(plain: bytes | None, deflated: bytes | None) -> bytes | None:

@@ -70,8 +70,6 @@ def test_one_agencys_lookups_read_an_index(con: duckdb.DuckDBPyConnection) -> No
         ("snapshots", "[agency_id]"),
     ]
     agency_id = con.execute("SELECT agency_id FROM changes LIMIT 1").fetchone()[0]
-    plan = con.execute(
-        "EXPLAIN ANALYZE " + queries._EVENTS.format(agencies=queries._ONE), [agency_id]
-    ).fetchall()[0][1]
+    plan = queries.agency_events_plan(con, agency_id)
     # changes, agencies and notices each read through their index
     assert plan.count("Type: Index Scan") == 3 and "Sequential Scan" not in plan, plan

@@ -19,7 +19,9 @@ NUMERALS = re.compile(r"[0-9〇零一二三四五六七八九十百千万两]+")
 CLAUSE_BREAK = re.compile(r"[；;。]+")
 
 
-@lru_cache(maxsize=65536)
+# Bounded for memory: a pair is keyed over and over within itself, not across a national history,
+# and 8,192 keys of duty text hold a few MB where 65,536 could hold tens (docs/scale.md).
+@lru_cache(maxsize=8192)
 def comparison_key(text: str) -> str:
     """The text without width variants, whitespace or punctuation: the form similarity is taken on."""
     return NOT_WORD.sub("", unicodedata.normalize("NFKC", text))
