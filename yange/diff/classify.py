@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -288,23 +288,28 @@ def _splits_and_merges(
     def gone_into(i: int, went: Counter[int], j: int) -> bool:
         return bool(went[j]) and went[j] >= PARTNER_SHARE * flows.clause_count(i, old=True)
 
-    came = flows.came(added)
-    split_old = sorted({i for j, c in came.items() for i in c if built_from(j, c, i)})
-    came = flows.came([*added, *(pairs[i] for i in split_old if i in pairs)])
-    splits: dict[int, list[int]] = {}
-    for i in split_old:
-        parts = [j for j, c in came.items() if built_from(j, c, i) and (j in added or pairs.get(i) == j)]
-        if len(parts) >= 2 and added.intersection(parts):
-            splits[i] = parts
-    went = flows.went(removed)
-    merge_new = sorted({j for i, w in went.items() for j in w if gone_into(i, w, j)})
-    went = flows.went([*removed, *(by_new[j] for j in merge_new if j in by_new)])
-    merges: dict[int, list[int]] = {}
-    for j in merge_new:
-        parts = [i for i, w in went.items() if gone_into(i, w, j) and (i in removed or pairs.get(i) == j)]
-        if len(parts) >= 2 and removed.intersection(parts):
-            merges[j] = parts
+    splits = _fans(added, pairs, flows.came, built_from)
+    merges = _fans(removed, by_new, flows.went, gone_into)
     return splits, merges
+
+
+def _fans(
+    ends: set[int],
+    partner: dict[int, int],
+    flow: Callable[[Iterable[int]], dict[int, Counter[int]]],
+    share: Callable[[int, Counter[int], int], bool],
+) -> dict[int, list[int]]:
+    """The units whose clauses fan out to (or in from) two or more of the other side, one of them
+    in `ends` (the unpaired): read the flows of `ends` first, then of the partners they point at."""
+    first = flow(ends)
+    sources = sorted({s for e, c in first.items() for s in c if share(e, c, s)})
+    seen = flow([*ends, *(partner[s] for s in sources if s in partner)])
+    fans: dict[int, list[int]] = {}
+    for s in sources:
+        parts = [e for e, c in seen.items() if share(e, c, s) and (e in ends or partner.get(s) == e)]
+        if len(parts) >= 2 and ends.intersection(parts):
+            fans[s] = parts
+    return fans
 
 
 def _unit_pairs(
