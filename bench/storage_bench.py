@@ -83,7 +83,9 @@ def build(path: Path, agencies: int = AGENCIES) -> None:
             select g.i, g.agency_id, g.region, v,
                    substr(sha256('bench-notice|' || g.i || '|' || v), 1, 64) as notice_id,
                    substr(sha256('bench-snapshot|' || g.i || '|' || v), 1, 16) as snapshot_id,
-                   date '2000-01-01' + to_days(cast(v * 1461 + g.i % 700 as integer)) as valid_from
+                   date '2000-01-01' + to_days(cast(v * 1461 + g.i % 700 as integer)) as valid_from,
+                   -- the write stamp of the ingest's batch of 100 notices (migration 066)
+                   timestamptz '2026-01-01 00:00:00+00' + to_seconds(((v * $n + g.i) // 100)::bigint) as written
             from g_agency g, range($v) r(v)
             """
         )
@@ -102,11 +104,11 @@ def build(path: Path, agencies: int = AGENCIES) -> None:
         sql(
             """
             insert into snapshots (snapshot_id, agency_id, notice_id, valid_from, valid_to, record, record_hash,
-                                   agency_key, alias_keys, display_name, seq)
+                                   agency_key, alias_keys, display_name, seq, written)
             select snapshot_id, agency_id, notice_id, valid_from,
                    lead(valid_from) over (partition by agency_id order by v),
                    json_object('agency', region || '第' || i || '厅'), sha256(snapshot_id),
-                   region || '|第' || i || '厅', [], region || '第' || i || '厅', 0
+                   region || '|第' || i || '厅', [], region || '第' || i || '厅', 0, written
             from g_version
             order by v, i
             """
@@ -123,7 +125,7 @@ def build(path: Path, agencies: int = AGENCIES) -> None:
                    case when k >= 48 then list_element($kinds::varchar[], 1 + (i + k) % len($kinds::varchar[])) end,
                    list_element($vocab::varchar[], 1 + (i * 7 + k * 13 + v * (k % 3)) % $words) || '，' ||
                    list_element($vocab::varchar[], 1 + (i * 3 + k * 29) % $words) || '。',
-                   k * 60, k * 60 + 58, k
+                   k * 60, k * 60 + 58, k, written
             from g_version, range($items) r(k)
             order by v, i, k
             """

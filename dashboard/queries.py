@@ -194,11 +194,12 @@ from notices
 where notice_id = $notice_id
 """
 
-# Spans of every record item that a notice defines, to highlight in its text.
+# Spans of every record item that a notice defines, to highlight in its text (joined on the write
+# stamp too, so only the row groups of the notice's own write are read: docs/schema.md).
 NOTICE_SPANS = """
 select d.span_start, d.span_end, d.section, a.name as agency
 from duties d
-join snapshots s on s.snapshot_id = d.snapshot_id
+join snapshots s on s.snapshot_id = d.snapshot_id and d.written = s.written
 join agencies a on a.agency_id = s.agency_id
 where s.notice_id = $notice_id and not s.derived and d.span_start is not null and d.span_end > d.span_start
 order by d.span_start, d.span_end desc

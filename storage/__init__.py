@@ -8,7 +8,7 @@ docs/schema.md for the relations.
 
 from storage.db import close, connect, has_unpublished_work, maybe_publish, open_reader, publish, writer
 from storage.engines import Engines
-from storage.keys import duplicate_keys
+from storage.keys import duplicate_keys, stamp_mismatches
 from storage.queries import change_counts
 from storage.repository import rebuild, record_rejection, store_notice, store_notices
 from storage.transfers import link_transfers
@@ -27,6 +27,7 @@ __all__ = [
     "publish",
     "rebuild",
     "record_rejection",
+    "stamp_mismatches",
     "store_notice",
     "store_notices",
     "transaction",

@@ -4,6 +4,9 @@ Migration 064 dropped the primary keys of the tables a write grows (DuckDB holds
 memory once a write touches it and rewrites it at every checkpoint). Their ids are hashes of what
 they stand for, and every write deletes an id before inserting it, so each key stays unique;
 `duplicate_keys` is how a test, or an analyst, checks that it did.
+
+Likewise a version and its items carry the same write stamp (`written`, migration 066), which
+`duties_as_of` joins on; `stamp_mismatches` counts the items whose version's stamp differs.
 """
 
 from __future__ import annotations
@@ -33,3 +36,16 @@ def duplicate_keys(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
         if row and row[0]:
             found[table] = int(row[0])
     return found
+
+
+def stamp_mismatches(con: duckdb.DuckDBPyConnection) -> int:
+    """How many rows of `duties` carry another write stamp than their version (none should)."""
+    row = con.execute(
+        """
+        select count(*) from duties d
+        join (select snapshot_id, written from snapshots
+              union all select snapshot_id, written from superseded_records) v using (snapshot_id)
+        where d.written is distinct from v.written
+        """
+    ).fetchone()
+    return int(row[0]) if row else 0
