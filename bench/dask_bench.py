@@ -5,6 +5,7 @@ On the 2-core machine this is the ceiling of what the dask task runner adds to t
 
 from __future__ import annotations
 
+import logging
 import shutil
 import tempfile
 import time
@@ -26,8 +27,15 @@ def _rate(paths: list[str], workers: int) -> float:
     from dask.distributed import Client, LocalCluster
 
     with (
+        # The workers' own logs silenced: closing the cluster on a busy machine can race a worker's
+        # heartbeat, which distributed logs with a traceback though nothing failed (gather raises if
+        # a parse does).
         LocalCluster(
-            n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None
+            n_workers=workers,
+            threads_per_worker=1,
+            processes=True,
+            dashboard_address=None,
+            silence_logs=logging.CRITICAL,
         ) as cluster,
         Client(cluster) as client,
     ):
