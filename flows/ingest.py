@@ -22,15 +22,29 @@ from flows.sources.state import SourceMemory
 from flows.sources.web import FetchPolicy
 
 
-@flow(name="ingest", log_prints=False, task_runner=task_runner())
-def ingest(
+def ingest_with_progress(
     sources: list[str] | None = None,
     db: str | None = None,
     progress: stages.Progress | None = None,
     policy: FetchPolicy | None = None,
+) -> IngestSummary:
+    """Run the `ingest` flow reporting to `progress`: the call `run_pipeline` has, under Prefect."""
+    token = stages.FLOW_PROGRESS.set(progress or stages.no_progress)
+    try:
+        return ingest(sources=sources, db=db, policy=policy)
+    finally:
+        stages.FLOW_PROGRESS.reset(token)
+
+
+@flow(name="ingest", log_prints=False, task_runner=task_runner())
+def ingest(
+    sources: list[str] | None = None,
+    db: str | None = None,
+    policy: FetchPolicy | None = None,
     batch_size: int = stages.FLOW_BATCH_SIZE,
 ) -> IngestSummary:
-    """Fetch new notices from every source, store them, and report what changed."""
+    """Fetch new notices from every source, store them, and report what changed (and, run by
+    `ingest_with_progress`, how far it is)."""
     chosen, db_path, policy = resolve(sources, db, policy)
     summary = IngestSummary(sources=chosen, db=db_path)
     with stages.open_history(db_path) as history:
@@ -40,7 +54,7 @@ def ingest(
         # this thread get `quote`. Both keep Prefect from walking every field of every notice.
         pending = [discover.submit(spec, memory=tasks.Sealed(memory), policy=policy) for spec in chosen]
         found = [tasks.settle_discovery(spec, f) for spec, f in zip(chosen, pending, strict=True)]
-        counted = stages.RunProgress(progress or stages.no_progress, sum(len(d.candidates) for d in found))
+        counted = stages.RunProgress(stages.FLOW_PROGRESS.get(), sum(len(d.candidates) for d in found))
         stages.run_batches(
             found,
             summary,

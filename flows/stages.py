@@ -14,6 +14,7 @@ import logging
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import Literal, TypeVar
 
 import duckdb
@@ -51,6 +52,14 @@ FLOW_BATCH_SIZE = 200
 
 def no_progress(stage: str, done: int, total: int | None) -> None:
     """The default progress callback: report nothing."""
+
+
+# The progress callback of the `ingest` flow runs of this thread (set by
+# flows.ingest.ingest_with_progress). Not a flow parameter: Prefect puts a flow's parameters in the
+# context of every task it sends to a Dask worker process, and a callback drawing a progress bar
+# holds locks, which do not pickle. Kept here, not in flows/ingest.py: a Dask client pickles the
+# flow's function by value, with whatever of its own module's globals it reads.
+FLOW_PROGRESS: ContextVar[Progress] = ContextVar("flow_progress", default=no_progress)
 
 
 class RunProgress:

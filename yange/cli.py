@@ -105,7 +105,7 @@ def ingest(
         level = "INFO" if verbose else "CRITICAL"
         _quiet_prefect(level)
         announce_temporary_server(lambda line: typer.echo(line, err=True))
-        from flows.ingest import ingest as run
+        from flows.ingest import ingest_with_progress as run
 
         logging.getLogger("prefect").setLevel(level)  # also when Prefect was configured before this command
     else:
@@ -280,6 +280,8 @@ def _quiet_prefect(level: str) -> None:
     and a one-line error instead (`--verbose` shows Prefect's logs)."""
     os.environ["PREFECT_LOGGING_LEVEL"] = level
     os.environ.setdefault("PREFECT_LOGGING_TO_API_ENABLED", "false")
+    # A Dask cluster (YANGE_TASK_RUNNER=dask) logs every worker's start and stop the same way.
+    os.environ.setdefault("DASK_LOGGING__DISTRIBUTED", level.lower())
 
 
 def main() -> None:

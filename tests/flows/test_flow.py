@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import inspect
 import shutil
+import threading
 from pathlib import Path
 
 import duckdb
@@ -122,7 +123,11 @@ def test_task_runner_setting() -> None:
 
 
 @pytest.mark.usefixtures("prefect_harness")
-def test_flow_on_a_dask_local_cluster(tmp_path: Path, db: str) -> None:
+def test_flow_on_a_dask_cluster_of_processes_draws_progress(
+    tmp_path: Path, db: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Tasks reach a worker process pickled, with the flow's parameters in their context: a
+    progress callback that holds a lock (as the CLI's progress bar does) must stay out of them."""
     pytest.importorskip("prefect_dask", reason="prefect-dask is the optional 'dask' extra")
     from prefect_dask import DaskTaskRunner
 
@@ -132,11 +137,25 @@ def test_flow_on_a_dask_local_cluster(tmp_path: Path, db: str) -> None:
         shutil.copy(source, inbox / source.name)
     on_dask = ingest_module.ingest.with_options(
         task_runner=DaskTaskRunner(
-            cluster_kwargs={"n_workers": 1, "threads_per_worker": 2, "processes": False}
+            cluster_kwargs={
+                "n_workers": 1,
+                "threads_per_worker": 1,
+                "processes": True,
+                "dashboard_address": None,
+            }
         )
     )
-    summary = on_dask(sources=[str(inbox)], db=db)
+    monkeypatch.setattr(ingest_module, "ingest", on_dask)
+    lock = threading.RLock()
+    drawn: list[int] = []
+
+    def on_progress(stage: str, done: int, total: int | None) -> None:
+        with lock:
+            drawn.append(done)
+
+    summary = ingest_module.ingest_with_progress(sources=[str(inbox)], db=db, progress=on_progress)
     assert (summary.new, len(summary.rejected)) == (2, 0)
+    assert drawn and drawn[-1] == 2
 
 
 @pytest.mark.parametrize("value", [[], {"a": 1}, None])
