@@ -122,8 +122,7 @@ def agency_events(
 def agency_events_plan(con: duckdb.DuckDBPyConnection, agency_id: str) -> str:
     """The plan DuckDB ran `agency_events` of one agency with (EXPLAIN ANALYZE): which tables it
     read through an index (docs/scale.md)."""
-    query, params = _events_query([agency_id])
-    return str(con.execute("EXPLAIN ANALYZE " + query, params).fetchall()[0][1])
+    return _plan(con, *_events_query([agency_id]))
 
 
 def _events_query(ids: list[str]) -> tuple[str, list[Any]]:
@@ -182,7 +181,11 @@ def duties_as_of(
 def duties_as_of_plan(con: duckdb.DuckDBPyConnection, day: dt.date, agency_id: str) -> str:
     """The plan DuckDB ran one agency's `duties_as_of` with (EXPLAIN ANALYZE): how it narrowed the
     scan of `duties` (migration 066)."""
-    query, params = _as_of_query(day, agency_id)
+    return _plan(con, *_as_of_query(day, agency_id))
+
+
+def _plan(con: duckdb.DuckDBPyConnection, query: str, params: list[Any]) -> str:
+    """The plan DuckDB ran a statement with, and what each step read (EXPLAIN ANALYZE)."""
     return str(con.execute("EXPLAIN ANALYZE " + query, params).fetchall()[0][1])
 
 
